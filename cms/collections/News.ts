@@ -1,0 +1,81 @@
+import type { CollectionConfig } from 'payload'
+
+import { hasRole } from '../access/hasRole.ts'
+import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
+import { dayField } from '../fields/dayField.ts'
+import { label } from '../fields/label.ts'
+import { regionField, topicsField } from '../fields/region.ts'
+import { slugField } from '../fields/slug.ts'
+
+/** 工作动态: activity news and feature articles, some taken from a bulletin's 简讯. */
+export const News: CollectionConfig = {
+  slug: 'news',
+  labels: { singular: label('工作动态', 'News item'), plural: label('工作动态', 'News') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'date', 'region', 'category', '_status'],
+    listSearchableFields: ['title', 'summary'],
+    group: label('内容', 'Content'),
+  },
+  access: {
+    read: publishedOrAuthenticated,
+    create: hasRole('editor'),
+    update: hasRole('editor'),
+    delete: hasRole(),
+    readVersions: hasRole('editor', 'reviewer', 'signer'),
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: label('标题', 'Title') },
+    { name: 'subtitle', type: 'text', label: label('副标题', 'Subtitle') },
+    slugField(),
+    {
+      type: 'row',
+      fields: [
+        dayField('date', '日期', 'Date', {
+          index: true,
+          admin: { description: label('原稿未注明日期时可留空', 'May be empty when the source gives none') },
+        }),
+        {
+          name: 'category',
+          type: 'select',
+          index: true,
+          label: label('类别', 'Category'),
+          options: ['文明培育', '文明实践', '综合整治', '我为群众办实事', '指挥调度', '检查督导', '专题报道', '其他'].map(
+            (v) => ({ label: v, value: v }),
+          ),
+        },
+        { name: 'authors', type: 'text', label: label('作者', 'Authors') },
+      ],
+    },
+    regionField(),
+    topicsField(),
+    { name: 'summary', type: 'textarea', label: label('摘要', 'Summary') },
+    { name: 'cover', type: 'upload', relationTo: 'media', label: label('题图', 'Cover image') },
+    {
+      name: 'keyFigures',
+      type: 'array',
+      label: label('数说', 'Key figures'),
+      labels: { singular: label('数据', 'Figure'), plural: label('数说', 'Key figures') },
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'value', type: 'text', required: true, label: label('数值', 'Value') },
+            { name: 'unit', type: 'text', label: label('单位', 'Unit') },
+            { name: 'label', type: 'text', required: true, label: label('说明', 'Label') },
+          ],
+        },
+      ],
+    },
+    { name: 'body', type: 'richText', required: true, label: label('正文', 'Body') },
+    {
+      name: 'sourceBulletin',
+      type: 'relationship',
+      relationTo: 'bulletins',
+      label: label('来源简报', 'Source bulletin'),
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

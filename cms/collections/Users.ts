@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf } from '../access/adminOrSelf.ts'
+import { fieldHasRole, hasRole } from '../access/hasRole.ts'
+import { ROLE_LABELS, ROLES } from '../access/roles.ts'
+import { label } from '../fields/label.ts'
+
+/** CMS accounts. `name` is the person's Chinese name, printed in bulletin sign-off lines. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: label('用户', 'User'), plural: label('用户', 'Users') },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, tokenExpiration: 8 * 60 * 60 },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'roles'], group: label('系统', 'System') },
+  access: {
+    read: adminOrSelf,
+    create: hasRole(),
+    update: adminOrSelf,
+    delete: hasRole(),
+    admin: ({ req: { user } }) => Boolean(user),
+  },
+  hooks: {
+    beforeChange: [
+      // The very first account (created on the admin's welcome screen) must be able to manage the rest.
+      async ({ data, operation, req }) => {
+        if (operation !== 'create') return data
+        const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+        if (totalDocs === 0) data.roles = ['admin']
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: label('姓名', 'Name') },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      saveToJWT: true,
+      label: label('角色', 'Roles'),
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: fieldHasRole(), update: fieldHasRole() },
+    },
+  ],
+}

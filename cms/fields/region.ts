@@ -1,0 +1,23 @@
+import type { RelationshipField } from 'payload'
+
+import { label } from './label.ts'
+
+/** The 镇街 (or district) a document belongs to. */
+export const regionField = (): RelationshipField => ({
+  name: 'region',
+  type: 'relationship',
+  relationTo: 'regions',
+  label: label('镇街', 'Town / sub-district'),
+  index: true,
+  admin: { position: 'sidebar' },
+})
+
+/** The 专题 topics a document is filed under. */
+export const topicsField = (): RelationshipField => ({
+  name: 'topics',
+  type: 'relationship',
+  relationTo: 'topics',
+  hasMany: true,
+  label: label('专题', 'Topics'),
+  admin: { position: 'sidebar' },
+})

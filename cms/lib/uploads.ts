@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises'
+
+import sharp from 'sharp'
+
+/** The largest upload the CMS accepts, in bytes (20 MB: a scanned multi-page PDF fits). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+/** MIME types the media library accepts: raster images and PDF. */
+export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/pdf']
+
+const SHARP_FORMAT_TO_MIME: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heif: 'image/avif',
+  gif: 'image/gif',
+}
+
+/** What an uploaded file's bytes turned out to be. */
+export type UploadCheck = { ok: true; mimeType: string } | { ok: false; message: string }
+
+/**
+ * Decides from the bytes, never the name or the declared type, whether an upload is an image or PDF
+ * the library accepts. A text file renamed `photo.png` is refused.
+ */
+export const inspectUpload = async (file: { data?: Buffer; tempFilePath?: string; name: string; size?: number }): Promise<UploadCheck> => {
+  const data = file.data && file.data.length > 0 ? file.data : file.tempFilePath ? await readFile(file.tempFilePath) : Buffer.alloc(0)
+  if (data.length === 0) return { ok: false, message: `文件“${file.name}”是空文件，请重新选择` }
+  if (data.length > MAX_UPLOAD_BYTES) {
+    return { ok: false, message: `文件“${file.name}”超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 的大小限制，请压缩后再上传` }
+  }
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') {
+    return data.includes(Buffer.from('%%EOF'))
+      ? { ok: true, mimeType: 'application/pdf' }
+      : { ok: false, message: `文件“${file.name}”不是完整的 PDF 文件，可能已损坏` }
+  }
+  try {
+    const meta = await sharp(data).metadata()
+    const mimeType = meta.format ? SHARP_FORMAT_TO_MIME[meta.format] : undefined
+    if (mimeType && meta.width && meta.height) return { ok: true, mimeType }
+  } catch {
+    // Not decodable as an image: fall through to the refusal below.
+  }
+  return { ok: false, message: `文件“${file.name}”不是可识别的图片或 PDF，只能上传 JPEG、PNG、WebP、AVIF、GIF 图片或 PDF 文件` }
+}

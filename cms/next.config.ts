@@ -1,0 +1,11 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+import type { NextConfig } from 'next'
+
+/** Next.js config for the Payload admin and REST API that live in cms/. */
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The public site is static Astro output; Next only serves the CMS, so image optimisation is not needed.
+  images: { unoptimized: true },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })
