@@ -1,0 +1,15 @@
+// `npm run seed`: brings the database schema up to date and imports the seed documents (idempotent).
+import { getCms } from '../cms/lib/getCms.ts'
+import { seed } from '../cms/seed/index.ts'
+import { seedPassword } from '../cms/seed/password.ts'
+
+try {
+  const password = seedPassword()
+  const payload = await getCms()
+  const report = await seed(payload, { password, log: (line) => console.log(line) })
+  console.log(`种子数据导入完成：新建 ${report.created} 条，已存在 ${report.existing} 条，用时 ${(report.ms / 1000).toFixed(1)} 秒。`)
+  process.exit(0)
+} catch (error) {
+  console.error(`种子数据导入失败：${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
