@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterResult } from 'payload'
+import type { DatabaseAdapterObj } from 'payload'
 
 import { dataDir, rootDir } from './lib/paths.ts'
 import { migrations } from './migrations/index.ts'
@@ -18,7 +18,7 @@ export const usesSqlite = (): boolean => databaseUri().startsWith('file:')
  * SQLite's schema comes from the committed migrations, never from a dev-mode push, so the admin server,
  * the seed and the site build can share the file without racing to alter it.
  */
-export const databaseAdapter = (): DatabaseAdapterResult => {
+export const databaseAdapter = (): DatabaseAdapterObj => {
   const uri = databaseUri()
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
     return mongooseAdapter({ url: uri })

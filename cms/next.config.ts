@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The public site is static Astro output; Next only serves the CMS, so image optimisation is not needed.
   images: { unoptimized: true },
+  // `npm run check` type-checks the whole repository; the admin build need not do it a second time.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,4 +1,4 @@
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Migration, type Payload } from 'payload'
 
 import { usesSqlite } from '../db.ts'
 import { migrations } from '../migrations/index.ts'
@@ -10,6 +10,7 @@ import config from '../payload.config.ts'
  */
 export const getCms = async (): Promise<Payload> => {
   const payload = await getPayload({ config })
-  if (usesSqlite()) await payload.db.migrate({ migrations })
+  // The generated migrations take the SQLite adapter's argument type; the base adapter types them loosely.
+  if (usesSqlite()) await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
 }

@@ -2,7 +2,7 @@
 export const DEFAULT_SEED_PASSWORD = 'wenming-demo-2026'
 
 /** The demo accounts' password: `SEED_PASSWORD`, or the documented default outside production. */
-export const seedPassword = (env: NodeJS.ProcessEnv = process.env): string => {
+export const seedPassword = (env: Record<string, string | undefined> = process.env): string => {
   const password = env.SEED_PASSWORD?.trim()
   if (env.NODE_ENV === 'production' && (!password || password === DEFAULT_SEED_PASSWORD)) {
     throw new Error('生产环境（NODE_ENV=production）不能使用默认的演示账号密码，请通过 SEED_PASSWORD 设置一个强密码。')

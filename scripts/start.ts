@@ -1,0 +1,77 @@
+// `npm start`: prepares a fresh clone and runs the CMS (admin + REST API) on http://localhost:$PORT.
+// Steps: create .data/, build the Next.js admin when its sources changed, migrate and seed an empty
+// database, then serve. Each step says what it does and how long it took.
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+import { dataDir, rootDir } from '../cms/lib/paths.ts'
+
+const require = createRequire(import.meta.url)
+const nextBin = require.resolve('next/dist/bin/next')
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
+const port = process.env.PORT ?? '3000'
+
+const step = (title: string) => {
+  const t0 = performance.now()
+  console.log(`▶ ${title}`)
+  return () => console.log(`  完成（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`)
+}
+
+const run = (what: string, args: string[]) => {
+  const result = spawnSync(process.execPath, args, { cwd: rootDir, env, stdio: 'inherit' })
+  if (result.status !== 0) {
+    console.error(`✖ ${what}失败（退出码 ${String(result.status)}），请查看上面的输出。`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+/** A hash of everything the admin build depends on, so it is rebuilt exactly when needed. */
+const cmsSourceHash = (): string => {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === '.next' || entry.name === 'node_modules') continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else hash.update(full).update(readFileSync(full))
+    }
+  }
+  walk(path.join(rootDir, 'cms'))
+  hash.update(readFileSync(path.join(rootDir, 'package-lock.json')))
+  return hash.digest('hex')
+}
+
+mkdirSync(dataDir, { recursive: true })
+
+const stampFile = path.join(rootDir, 'cms', '.next', 'source-hash')
+const currentHash = cmsSourceHash()
+const built = existsSync(path.join(rootDir, 'cms', '.next', 'BUILD_ID')) && existsSync(stampFile)
+if (!built || readFileSync(stampFile, 'utf8') !== currentHash) {
+  const done = step('构建内容管理后台（首次运行约需 1～2 分钟）')
+  run('构建内容管理后台', [nextBin, 'build', 'cms'])
+  writeFileSync(stampFile, currentHash)
+  done()
+}
+
+{
+  const done = step('更新数据库结构并导入种子数据（数据库为空时）')
+  run('导入种子数据', [path.join(rootDir, 'scripts', 'seed.ts'), '--if-empty'])
+  done()
+}
+
+console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
+const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env, stdio: 'inherit' })
+const children = [cms]
+const stop = (signal: NodeJS.Signals) => {
+  for (const child of children) child.kill(signal)
+}
+process.on('SIGINT', () => stop('SIGINT'))
+process.on('SIGTERM', () => stop('SIGTERM'))
+cms.on('exit', (code) => {
+  stop('SIGTERM')
+  process.exit(code ?? 0)
+})
+
