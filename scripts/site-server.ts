@@ -1,0 +1,70 @@
+/**
+ * The static file server of the public site: sirv over the built site directory, with precompressed
+ * (.br/.gz) files, long-lived caching of fingerprinted assets, revalidation of HTML, the site's own
+ * 404 page and a few security headers. Files are looked up per request, so when the `dist` link is
+ * switched to a new release the next request is served from it.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
+import sirv from 'sirv'
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+}
+
+export const createSiteServer = (siteDir: string): http.Server => {
+  const handlerFor = new Map<string, ReturnType<typeof sirv>>()
+  /** sirv bound to the directory `siteDir` currently resolves to (a release switch changes it). */
+  const current = () => {
+    const real = realpathSync(siteDir)
+    let handler = handlerFor.get(real)
+    if (!handler) {
+      handler = sirv(real, {
+        dev: false,
+        etag: true,
+        gzip: true,
+        brotli: true,
+        extensions: ['html'],
+        setHeaders: (res, pathname) => {
+          for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
+          res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate')
+        },
+      })
+      handlerFor.clear()
+      handlerFor.set(real, handler)
+    }
+    return { real, handler }
+  }
+
+  return http.createServer((req, res) => {
+    let site: ReturnType<typeof current>
+    try {
+      site = current()
+    } catch {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' })
+      res.end('网站正在生成，请稍后刷新。')
+      return
+    }
+    site.handler(req, res, () => {
+      const notFound = path.join(site.real, '404.html')
+      res.statusCode = 404
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.setHeader('Cache-Control', 'no-cache')
+      res.end(existsSync(notFound) ? readFileSync(notFound) : '<!doctype html><html lang="zh-CN"><title>页面未找到</title><p>页面未找到</p></html>')
+    })
+  })
+}
+
+// `node scripts/site-server.ts [dir]`: serve the built site on SITE_PORT (default 4321).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = path.resolve(process.argv[2] ?? 'dist')
+  const port = Number(process.env.SITE_PORT ?? 4321)
+  createSiteServer(dir).listen(port, () => console.log(`公众网站：http://localhost:${port}/ （${dir}）`))
+}

@@ -1,0 +1,112 @@
+/** The shapes of the published documents the site is built from (plain, serialisable data). */
+
+export interface RegionRef {
+  slug: string
+  name: string
+}
+
+export interface ImageRef {
+  /** File name under site/assets/cms/ (copied there by the loader). */
+  file: string
+  alt: string
+  width: number
+  height: number
+}
+
+export interface RegionEntry {
+  slug: string
+  name: string
+  kind: string
+  district: string
+}
+
+export interface SeriesEntry {
+  slug: string
+  name: string
+  kind: string
+  issuer: string
+  phone: string | null
+  fax: string | null
+  email: string | null
+  description: string | null
+}
+
+export interface ResolutionEntry {
+  slug: string
+  title: string
+  docType: string
+  docNumber: string | null
+  issuer: string | null
+  meeting: string | null
+  /** Calendar day YYYY-MM-DD (Beijing time). */
+  adoptedAt: string | null
+  /** ISO timestamp. */
+  publishedAt: string | null
+  validity: string
+  period: string | null
+  sourceCategory: string | null
+  region: RegionRef | null
+  summary: string | null
+  html: string
+  text: string
+  /** The day the document is dated by: adoption, else publication. */
+  date: string
+  year: number
+  updatedAt: string
+}
+
+export interface BulletinItem {
+  title: string | null
+  category: string | null
+  region: RegionRef | null
+  source: string | null
+  html: string
+  text: string
+}
+
+export interface BulletinEntry {
+  /** `<series-slug>/<issueNumber>`. */
+  key: string
+  title: string
+  series: SeriesEntry
+  issueNumber: number
+  totalIssueNumber: number | null
+  date: string
+  year: number
+  region: RegionRef | null
+  sections: { heading: string | null; items: BulletinItem[] }[]
+  signoff: { editor: string | null; reviewer: string | null; signer: string | null }
+  distribution: { reportTo: string | null; sendTo: string | null; issueTo: string | null }
+  updatedAt: string
+}
+
+export interface NewsEntry {
+  slug: string
+  title: string
+  subtitle: string | null
+  date: string | null
+  category: string | null
+  region: RegionRef | null
+  authors: string | null
+  summary: string | null
+  html: string
+  text: string
+  cover: ImageRef | null
+  keyFigures: { value: string; unit: string | null; label: string }[]
+  sourceBulletin: { key: string; title: string } | null
+  updatedAt: string
+  createdAt: string
+}
+
+export interface FigureEntry {
+  slug: string
+  name: string
+  kind: string
+  category: string
+  region: RegionRef | null
+  summary: string
+  html: string
+  honors: { title: string; level: string | null; year: number | null }[]
+  portrait: ImageRef | null
+  updatedAt: string
+}
