@@ -8,11 +8,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
+import { distLink } from '../site/build/release.ts'
+import { createSiteServer } from './site-server.ts'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
 const port = process.env.PORT ?? '3000'
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
 
 const step = (title: string) => {
   const t0 = performance.now()
@@ -62,11 +65,23 @@ if (!built || readFileSync(stampFile, 'utf8') !== currentHash) {
   done()
 }
 
+{
+  const done = step('生成公众网站（Astro + Pagefind）')
+  const result = spawnSync(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts')], { cwd: rootDir, env, stdio: 'inherit' })
+  if (result.status === 0) done()
+  else if (existsSync(distLink())) console.warn('⚠ 网站生成失败，继续提供上一个成功生成的版本。')
+  else console.warn('⚠ 网站生成失败，且没有可用的旧版本；修复后运行 npm run build:site。')
+}
+
+const site = createSiteServer(distLink())
+site.listen(sitePort, () => console.log(`▶ 公众网站：http://localhost:${String(sitePort)}/`))
+
 console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
 const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env, stdio: 'inherit' })
 const children = [cms]
 const stop = (signal: NodeJS.Signals) => {
   for (const child of children) child.kill(signal)
+  site.close()
 }
 process.on('SIGINT', () => stop('SIGINT'))
 process.on('SIGTERM', () => stop('SIGTERM'))

@@ -62,7 +62,7 @@ const acquireLock = async (): Promise<(() => Promise<void>) | string> => {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const holder = Number(await readFile(lockFile(), 'utf8').catch(() => '0'))
-      let alive = false
+      let alive: boolean
       try {
         if (holder > 0) process.kill(holder, 0)
         alive = holder > 0

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process'
+import { rmSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import path from 'node:path'
+
+import { createSiteServer } from '../../scripts/site-server.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+/** Runs a repository script on the pinned Node with the e2e environment; throws with its output on failure. */
+export const runScript = (script: string, args: string[], env: Record<string, string>) => {
+  const result = spawnSync(process.execPath, [path.join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`)
+  return result.stdout
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dir = process.env.E2E_DATA_DIR!
+  const env = {
+    DATA_DIR: dir,
+    DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
+    PAYLOAD_SECRET: 'e2e-only-secret',
+    SEED_PASSWORD: 'e2e-password-123',
+    SITE_DIST: path.join(dir, 'dist'),
+    SITE_URL: `http://localhost:${process.env.E2E_SITE_PORT!}`,
+  }
+  runScript('scripts/seed.ts', [], env)
+  const markers = JSON.parse(runScript('tests/e2e/fixtures.ts', [], env).trim().split('\n').at(-1)!) as Record<string, string>
+  writeFileSync(path.join(dir, 'markers.json'), JSON.stringify(markers))
+  runScript('scripts/build-site.ts', [], env)
+  const server: Server = createSiteServer(env.SITE_DIST)
+  await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SITE_PORT), resolve))
+  return async () => {
+    await new Promise((resolve) => server.close(resolve))
+    if (!process.env.KEEP_E2E_DATA) rmSync(dir, { recursive: true, force: true })
+  }
+}
