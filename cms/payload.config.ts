@@ -16,6 +16,7 @@ import { Resolutions } from './collections/Resolutions.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db.ts'
+import { SearchSettings } from './globals/SearchSettings.ts'
 import { rootDir } from './lib/paths.ts'
 import { payloadSecret } from './lib/secret.ts'
 import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
@@ -34,6 +35,7 @@ export default buildConfig({
     },
   },
   collections: [Resolutions, Bulletins, BulletinSeries, News, Figures, Regions, Topics, Media, Users],
+  globals: [SearchSettings],
   db: databaseAdapter(),
   editor: lexicalEditor(),
   graphQL: { disable: true },

@@ -3,7 +3,7 @@
 import { glob } from 'astro/loaders'
 import { defineCollection } from 'astro:content'
 
-import { loadBulletins, loadFigures, loadNews, loadRegions, loadResolutions, loadSeries } from './lib/load.ts'
+import { loadBulletins, loadFigures, loadNews, loadRegions, loadResolutions, loadSeries, loadSynonyms } from './lib/load.ts'
 
 export const collections = {
   regions: defineCollection({ loader: loadRegions }),
@@ -12,5 +12,6 @@ export const collections = {
   bulletins: defineCollection({ loader: loadBulletins }),
   news: defineCollection({ loader: loadNews }),
   figures: defineCollection({ loader: loadFigures }),
+  synonyms: defineCollection({ loader: loadSynonyms }),
   pages: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages' }) }),
 }

@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { SeedBulletin, SeedNews } from '../../content/seed/types.ts'
 import { ROLE_LABELS, type Role } from '../access/roles.ts'
 import { markdownToLexical } from '../lib/markdown.ts'
+import { DEFAULT_SYNONYMS } from '../lib/synonyms.ts'
 import { seedContent } from './content.ts'
 import { placeholderPortrait } from './placeholder.ts'
 
@@ -184,6 +185,17 @@ export const seed = async (payload: Payload, options: { password: string; log?: 
     await ensure('news', `工作动态 ${n.title}`, { slug: { equals: n.slug } }, () =>
       payload.create({ collection: 'news', data: newsData(n, regionId), draft: false, ...common }),
     )
+  }
+
+  log('导入搜索同义词…')
+  const settings = await payload.findGlobal({ slug: 'search-settings', ...common })
+  if (!settings.synonyms?.length) {
+    await payload.updateGlobal({ slug: 'search-settings', data: { synonyms: DEFAULT_SYNONYMS }, ...common })
+    report.created++
+    log('  已创建  搜索同义词')
+  } else {
+    report.existing++
+    log('  已存在  搜索同义词')
   }
 
   report.ms = Math.round(performance.now() - started)

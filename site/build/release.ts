@@ -172,7 +172,7 @@ export const buildRelease = async ({ keep = 5, log = () => undefined }: { keep?:
     if (!existsSync(path.join(outDir, 'index.html'))) return await fail('Astro 构建没有生成首页 index.html')
     log('▶ 建立全文搜索索引（Pagefind）')
     const index = await indexSite(outDir)
-    log(`  已索引 ${String(index.pages)} 个页面，索引 ${(index.bytes / 1024).toFixed(0)} KB`)
+    log(`  已索引 ${String(index.pages)} 个页面（${String(index.synonymPages)} 个页面加入同义词），索引 ${(index.bytes / 1024).toFixed(0)} KB`)
     log('▶ 预压缩（gzip / brotli）')
     const compressed = await precompress(outDir)
     log(`  已压缩 ${String(compressed)} 个文件`)

@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 
 import { getCms } from '../../cms/lib/getCms.ts'
 import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
+import { synonymGroups } from '../../cms/lib/synonyms.ts'
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
@@ -200,3 +201,10 @@ export const loadFigures = async (): Promise<(FigureEntry & { id: string })[]> =
       updatedAt: f.updatedAt,
     })),
   )
+
+/** The synonym groups editors keep in 搜索设置, applied when the search index is built. */
+export const loadSynonyms = async (): Promise<{ id: string; words: string[] }[]> => {
+  const p = await payload()
+  const settings = await p.findGlobal({ slug: 'search-settings', overrideAccess: false })
+  return synonymGroups(settings.synonyms).map((g, i) => ({ id: String(i), words: g.words }))
+}

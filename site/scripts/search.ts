@@ -1,0 +1,152 @@
+/**
+ * The search page: reads `q`, `sort` and filters from the URL, queries the Pagefind index and renders
+ * results (title, type, date, highlighted excerpt) with an announced status line. A document number in
+ * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
+ */
+import { looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+
+interface PagefindResultData {
+  url: string
+  excerpt: string
+  meta: Record<string, string | undefined>
+  filters: Record<string, string[]>
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>
+  init: () => Promise<void>
+  filters: () => Promise<Record<string, Record<string, number>>>
+  search: (
+    q: string | null,
+    o: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>
+}
+
+const FILTER_ORDER = ['类型', '年份', '发文机关或刊物', '镇街']
+const PAGE = 10
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+
+/** What the user typed, as the index knows it. */
+export const searchTerm = (raw: string): string => {
+  const q = raw.trim()
+  return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+
+export const startSearch = async () => {
+  const form = $<HTMLFormElement>('search-form')
+  const input = $<HTMLInputElement>('search-q')
+  const sortSelect = $<HTMLSelectElement>('search-sort')
+  const filtersBox = $<HTMLDivElement>('search-filters')
+  const status = $<HTMLParagraphElement>('search-status')
+  const list = $<HTMLOListElement>('search-results')
+  const more = $<HTMLButtonElement>('search-more')
+  const empty = $<HTMLDivElement>('search-empty')
+
+  const params = new URLSearchParams(location.search)
+  input.value = params.get('q') ?? ''
+  sortSelect.value = params.get('sort') ?? ''
+
+  status.textContent = '正在载入搜索索引…'
+  let pagefind: Pagefind
+  try {
+    const path = '/pagefind/pagefind.js'
+    pagefind = (await import(/* @vite-ignore */ path)) as Pagefind
+    await pagefind.options({ excerptLength: 40 })
+    await pagefind.init()
+  } catch {
+    status.textContent = '搜索索引暂时无法载入，请稍后刷新页面重试。'
+    return
+  }
+
+  // Filter checkboxes, from the index's own filter values.
+  const available = await pagefind.filters()
+  const chosen = (name: string) => params.getAll(name)
+  filtersBox.innerHTML = ''
+  for (const name of FILTER_ORDER) {
+    const values = Object.entries(available[name] ?? {}).sort((a, b) => (name === '年份' ? b[0].localeCompare(a[0]) : b[1] - a[1]))
+    if (values.length === 0) continue
+    const fieldset = document.createElement('fieldset')
+    fieldset.innerHTML = `<legend>${escapeHtml(name === '发文机关或刊物' ? '发文机关·刊物' : name)}</legend>`
+    for (const [value, count] of values) {
+      const id = `f-${name}-${value}`.replace(/\s+/g, '-')
+      const wrap = document.createElement('label')
+      wrap.htmlFor = id
+      wrap.innerHTML = `<input type="checkbox" id="${escapeHtml(id)}" name="${escapeHtml(name)}" value="${escapeHtml(value)}"> ${escapeHtml(value)} <span class="count">(${count})</span>`
+      const box = wrap.querySelector('input')!
+      box.checked = chosen(name).includes(value)
+      box.addEventListener('change', () => form.requestSubmit())
+      fieldset.append(wrap)
+    }
+    filtersBox.append(fieldset)
+  }
+  filtersBox.hidden = filtersBox.childElementCount === 0
+
+  let shown: { id: string; data: () => Promise<PagefindResultData> }[] = []
+  let offset = 0
+
+  const render = async () => {
+    const slice = shown.slice(offset, offset + PAGE)
+    const data = await Promise.all(slice.map((r) => r.data()))
+    for (const d of data) {
+      const li = document.createElement('li')
+      const type = d.meta.type ?? d.filters['类型']?.[0] ?? ''
+      li.innerHTML =
+        `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title ?? d.url)}</a></h2>` +
+        `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>` +
+        `<p class="excerpt">${d.excerpt}</p>`
+      list.append(li)
+    }
+    offset += slice.length
+    more.hidden = offset >= shown.length
+  }
+
+  const run = async () => {
+    const q = searchTerm(input.value)
+    const filters: Record<string, { any: string[] }> = {}
+    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+      ;(filters[box.name] ??= { any: [] }).any.push(box.value)
+    }
+    const sort = sortSelect.value === 'date-desc' ? { date: 'desc' as const } : sortSelect.value === 'date-asc' ? { date: 'asc' as const } : undefined
+    list.innerHTML = ''
+    empty.hidden = true
+    more.hidden = true
+    if (!q && Object.keys(filters).length === 0) {
+      status.textContent = '请输入关键词，或选择筛选条件。'
+      return
+    }
+    status.textContent = '正在搜索…'
+    const started = performance.now()
+    const result = await pagefind.search(q || null, { filters, sort })
+    shown = result?.results ?? []
+    offset = 0
+    if (shown.length === 0) {
+      status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'
+      empty.hidden = false
+      return
+    }
+    await render()
+    const ms = Math.round(performance.now() - started)
+    status.textContent = `${q ? `“${q}”` : '筛选结果'}：共找到 ${shown.length} 条结果${sort ? '（按日期排序）' : ''}。`
+    list.dataset.ms = String(ms)
+    document.title = `${q || '筛选'} - 站内搜索 - 门头沟区文明创建`
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const next = new URLSearchParams()
+    if (input.value.trim()) next.set('q', input.value.trim())
+    if (sortSelect.value) next.set('sort', sortSelect.value)
+    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) next.append(box.name, box.value)
+    history.replaceState(null, '', `?${next.toString()}`)
+    void run()
+  })
+  sortSelect.addEventListener('change', () => form.requestSubmit())
+  more.addEventListener('click', () => {
+    const first = list.children.length
+    void render().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus())
+  })
+
+  await run()
+}

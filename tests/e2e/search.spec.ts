@@ -1,0 +1,94 @@
+import { expect, type Page, test } from '@playwright/test'
+
+const status = (page: Page) => page.locator('#search-status')
+const results = (page: Page) => page.locator('#search-results > li')
+const search = async (page: Page, query: string) => {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`)
+  await expect(status(page)).toHaveText(/共找到|没有找到/)
+}
+
+test('a Chinese phrase finds its documents, with type, date and a highlighted excerpt', async ({ page }) => {
+  await search(page, '门前三包')
+  const titles = await results(page).locator('h2').allTextContents()
+  expect(titles).toEqual(expect.arrayContaining(['门头沟区创建全国文明城市工作快报 第673期', '立足首善，全力谋划文明“大文章”']))
+  const first = results(page).first()
+  await expect(first.locator('.tag')).toHaveText(/政策文件|简报快报|工作动态|文明典型/)
+  await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/)
+  await expect(first.locator('.excerpt mark').first()).toBeVisible()
+})
+
+for (const spelling of ['门常发〔2021〕23号', '门常发[2021]23号', '门常发(2021)23号', '门常发2021年23号']) {
+  test(`the document number ${spelling} finds the resolution first`, async ({ page }) => {
+    await search(page, spelling)
+    await expect(results(page).first().locator('h2')).toHaveText('门头沟区人大常委会关于深入推进誓夺全国文明城区三年冲刺行动的决议')
+  })
+}
+
+test('a synonym from 搜索设置 finds pages that only use the full term', async ({ page }) => {
+  // 创文 appears in no document; pages saying 创建全国文明城区 are indexed with it.
+  await search(page, '创文')
+  await expect(status(page)).toContainText('共找到')
+  const titles = await results(page).locator('h2').allTextContents()
+  expect(titles).toContain('门头沟区人大常委会关于深入推进誓夺全国文明城区三年冲刺行动的决议')
+  await expect(page.locator('main')).not.toContainText('没有找到')
+})
+
+test('each filter narrows the results, and the URL keeps it', async ({ page }) => {
+  await search(page, '文明')
+  const all = await results(page).count()
+  for (const [group, value] of [
+    ['类型', '简报快报'],
+    ['年份', '2021'],
+    ['发文机关·刊物', '门头沟区人大常委会'],
+    ['镇街', '大足区'],
+  ] as const) {
+    await page.goto('/search/?q=文明')
+    await expect(status(page)).toContainText('共找到')
+    const box = page.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value}`) })
+    await box.focus()
+    await page.keyboard.press('Space')
+    await expect(box).toBeChecked()
+    await expect(page).toHaveURL(new RegExp(encodeURIComponent(group === '发文机关·刊物' ? '发文机关或刊物' : group)))
+    await expect(status(page)).toContainText('共找到')
+    const filtered = await results(page).count()
+    expect(filtered, `${group}=${value}`).toBeLessThan(all)
+    for (const li of await results(page).all()) {
+      if (group === '类型') await expect(li.locator('.tag')).toHaveText(value)
+      if (group === '年份') await expect(li.locator('time')).toHaveAttribute('datetime', /^2021-/)
+    }
+  }
+})
+
+test('sorting by date orders the results newest first, and oldest first', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('文明')}&sort=date-desc`)
+  await expect(status(page)).toContainText('按日期排序')
+  const desc = await results(page).locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''))
+  expect(desc.length).toBeGreaterThan(3)
+  expect(desc).toEqual([...desc].sort().reverse())
+  await page.locator('#search-sort').selectOption('date-asc')
+  await expect(page).toHaveURL(/sort=date-asc/)
+  await expect.poll(async () => results(page).locator('time').first().getAttribute('datetime')).toBe('2018-08-02')
+  const asc = await results(page).locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''))
+  expect(asc).toEqual([...asc].sort())
+})
+
+test('a query with no results says so and suggests what to do', async ({ page }) => {
+  await search(page, '火星探测器')
+  await expect(status(page)).toHaveText('没有找到与“火星探测器”相关的内容。')
+  await expect(page.locator('#search-empty')).toBeVisible()
+  await expect(page.locator('#search-empty')).toContainText('换用更短')
+})
+
+test('the header search box works by keyboard from any page, in 大字版', async ({ page }) => {
+  await page.goto('/figures/')
+  await page.getByRole('button', { name: '大字版' }).click()
+  const box = page.getByRole('searchbox', { name: '搜索全站' })
+  await box.focus()
+  await page.keyboard.type('柏峪社员剧团')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/search\/\?q=/)
+  await expect(status(page)).toContainText('共找到')
+  await expect(status(page)).toHaveAttribute('aria-live', 'polite')
+  await expect(results(page).first().locator('h2')).toHaveText('柏峪社员剧团')
+  await expect(page.locator('html')).toHaveAttribute('data-font', 'large')
+})
