@@ -8,12 +8,13 @@ const br = promisify(brotliCompress)
 
 /**
  * Writes `.gz` and `.br` next to every text file worth compressing, so the static server sends
- * compressed bytes without compressing per request. Pagefind's own files are already gzipped.
+ * compressed bytes without compressing per request. Pagefind's index chunks and WebAssembly are gzipped by Pagefind itself;
+ * its JavaScript is not, so it is compressed here too.
  */
 export const precompress = async (dir: string): Promise<number> => {
   let count = 0
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && /\.(html|css|js|mjs|json|xml|svg|txt)$/.test(e.name) && !e.parentPath.includes(`${path.sep}pagefind`))
+    .filter((e) => e.isFile() && /\.(html|css|js|mjs|json|xml|svg|txt)$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
   const queue = [...files]
   const worker = async () => {

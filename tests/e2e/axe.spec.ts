@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Every page listed in the sitemap, as paths on the test server. */
-const sitemapPaths = async (request: import('@playwright/test').APIRequestContext) => {
+const sitemapPaths = async (request: APIRequestContext) => {
   const index = await (await request.get('/sitemap-index.xml')).text()
   const paths: string[] = []
   for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
@@ -27,8 +27,10 @@ test('every page in the sitemap passes axe (WCAG 2.2 AA) in every display mode',
         localStorage.setItem('a11y-contrast', 'high')
       })
     }
-    for (const path of mode === 'default' ? [...paths, '/404.html'] : paths.slice(0, 12)) {
+    const extra = ['/404.html', `/search/?q=${encodeURIComponent('门前三包')}`]
+    for (const path of mode === 'default' ? [...paths, ...extra] : [...paths.slice(0, 12), ...extra]) {
       await page.goto(path)
+      if (path.startsWith('/search/?')) await expect(page.locator('#search-status')).toContainText('共找到')
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze()
       for (const v of violations) failures.push(`${mode} ${path}: ${v.id} (${v.impact ?? ''}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
     }

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
-const rootFontSize = (page: import('@playwright/test').Page) =>
+const rootFontSize = (page: Page) =>
   page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
 
 test('大字版 works by keyboard and persists across pages', async ({ page }) => {

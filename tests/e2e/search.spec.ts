@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
 import { expect, type Page, test } from '@playwright/test'
 
 const status = (page: Page) => page.locator('#search-status')
@@ -91,4 +94,16 @@ test('the header search box works by keyboard from any page, in 大字版', asyn
   await expect(status(page)).toHaveAttribute('aria-live', 'polite')
   await expect(results(page).first().locator('h2')).toHaveText('柏峪社员剧团')
   await expect(page.locator('html')).toHaveAttribute('data-font', 'large')
+})
+
+test('npm run eval:search reaches 100% recall on the shared query set', () => {
+  test.setTimeout(120_000)
+  const root = path.resolve(import.meta.dirname, '../..')
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts/eval-search.ts')], {
+    cwd: root,
+    env: { ...process.env, SITE_DIST: path.join(process.env.E2E_DATA_DIR!, 'dist') },
+    encoding: 'utf8',
+  })
+  expect(run.stdout).toContain('召回率')
+  expect(run.status, run.stdout + run.stderr).toBe(0)
 })

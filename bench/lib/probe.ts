@@ -1,0 +1,46 @@
+/**
+ * Browser measurements on a cold page (fresh browser context, empty cache): bytes transferred — counted
+ * on the server's sockets, so requests from Pagefind's web worker are included — and time until a
+ * condition holds. Used by the benchmarks and the closing figures.
+ */
+import type { Server } from 'node:http'
+import type { Socket } from 'node:net'
+
+import type { Browser } from '@playwright/test'
+
+export interface ColdLoad {
+  bytes: number
+  ms: number
+}
+
+/** Counts bytes the server writes (headers and bodies, compressed as sent). */
+export const meter = (server: Server) => {
+  const sockets = new Set<Socket>()
+  const base = new Map<Socket, number>()
+  server.on('connection', (socket) => sockets.add(socket))
+  return {
+    reset: () => {
+      base.clear()
+      for (const s of sockets) base.set(s, s.bytesWritten)
+    },
+    bytes: () => [...sockets].reduce((sum, s) => sum + s.bytesWritten - (base.get(s) ?? 0), 0),
+  }
+}
+
+/** Loads `url` in a fresh context and waits for `ready` (a page predicate). */
+export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, url: string, ready?: () => boolean): Promise<ColdLoad> => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  m.reset()
+  const started = performance.now()
+  await page.goto(url, { waitUntil: 'load' })
+  if (ready) await page.waitForFunction(ready, undefined, { timeout: 60_000 })
+  const ms = performance.now() - started
+  await page.waitForTimeout(300)
+  const bytes = m.bytes()
+  await context.close()
+  return { bytes, ms: Math.round(ms) }
+}
+
+/** The search page has shown its first results (or said there are none). */
+export const searchReady = () => /共找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '')
