@@ -77,6 +77,7 @@ export interface Config {
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -93,6 +94,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -113,7 +115,14 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      rebuildSite: TaskRebuildSite;
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -161,6 +170,28 @@ export interface Resolution {
    */
   period?: string | null;
   sourceCategory?: string | null;
+  workflow?: {
+    state?: ('draft' | 'review' | 'signoff' | 'signed') | null;
+    returnReason?: string | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    reviewedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    signedBy?: (number | null) | User;
+    signedAt?: string | null;
+    history?:
+      | {
+          action: 'submit' | 'pass' | 'return' | 'sign' | 'edited' | 'import';
+          from?: string | null;
+          to?: string | null;
+          user?: (number | null) | User;
+          userName?: string | null;
+          at: string;
+          reason?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
   region?: (number | null) | Region;
   topics?: (number | Topic)[] | null;
   summary?: string | null;
@@ -183,6 +214,34 @@ export interface Resolution {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  roles: ('admin' | 'editor' | 'reviewer' | 'signer')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -279,6 +338,28 @@ export interface Bulletin {
   issueNumber: number;
   totalIssueNumber?: number | null;
   date: string;
+  workflow?: {
+    state?: ('draft' | 'review' | 'signoff' | 'signed') | null;
+    returnReason?: string | null;
+    submittedBy?: (number | null) | User;
+    submittedAt?: string | null;
+    reviewedBy?: (number | null) | User;
+    reviewedAt?: string | null;
+    signedBy?: (number | null) | User;
+    signedAt?: string | null;
+    history?:
+      | {
+          action: 'submit' | 'pass' | 'return' | 'sign' | 'edited' | 'import';
+          from?: string | null;
+          to?: string | null;
+          user?: (number | null) | User;
+          userName?: string | null;
+          at: string;
+          reason?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
   region?: (number | null) | Region;
   topics?: (number | Topic)[] | null;
   sections?:
@@ -314,6 +395,9 @@ export interface Bulletin {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Filled in from the sign-off records
+   */
   signoff?: {
     editor?: string | null;
     reviewer?: string | null;
@@ -444,34 +528,6 @@ export interface Figure {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  roles: ('admin' | 'editor' | 'reviewer' | 'signer')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -486,6 +542,102 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'rebuildSite' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'rebuildSite' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -588,6 +740,30 @@ export interface ResolutionsSelect<T extends boolean = true> {
   validity?: T;
   period?: T;
   sourceCategory?: T;
+  workflow?:
+    | T
+    | {
+        state?: T;
+        returnReason?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        reviewedBy?: T;
+        reviewedAt?: T;
+        signedBy?: T;
+        signedAt?: T;
+        history?:
+          | T
+          | {
+              action?: T;
+              from?: T;
+              to?: T;
+              user?: T;
+              userName?: T;
+              at?: T;
+              reason?: T;
+              id?: T;
+            };
+      };
   region?: T;
   topics?: T;
   summary?: T;
@@ -607,6 +783,30 @@ export interface BulletinsSelect<T extends boolean = true> {
   issueNumber?: T;
   totalIssueNumber?: T;
   date?: T;
+  workflow?:
+    | T
+    | {
+        state?: T;
+        returnReason?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        reviewedBy?: T;
+        reviewedAt?: T;
+        signedBy?: T;
+        signedAt?: T;
+        history?:
+          | T
+          | {
+              action?: T;
+              from?: T;
+              to?: T;
+              user?: T;
+              userName?: T;
+              at?: T;
+              reason?: T;
+              id?: T;
+            };
+      };
   region?: T;
   topics?: T;
   sections?:
@@ -825,6 +1025,38 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  concurrencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -899,6 +1131,51 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSite".
+ */
+export interface TaskRebuildSite {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    release?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'resolutions';
+          value: number | Resolution;
+        } | null)
+      | ({
+          relationTo: 'bulletins';
+          value: number | Bulletin;
+        } | null)
+      | ({
+          relationTo: 'news';
+          value: number | News;
+        } | null)
+      | ({
+          relationTo: 'figures';
+          value: number | Figure;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,8 +15,11 @@ import { Regions } from './collections/Regions.ts'
 import { Resolutions } from './collections/Resolutions.ts'
 import { Topics } from './collections/Topics.ts'
 import { Users } from './collections/Users.ts'
+import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
 import { SearchSettings } from './globals/SearchSettings.ts'
+import { rebuildSiteTask } from './jobs/rebuildSite.ts'
+import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { rootDir } from './lib/paths.ts'
 import { payloadSecret } from './lib/secret.ts'
 import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
@@ -29,6 +32,7 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' · 文明创建内容管理' },
+    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus'] },
     importMap: {
       baseDir: cmsDir,
       importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js'),
@@ -36,6 +40,20 @@ export default buildConfig({
   },
   collections: [Resolutions, Bulletins, BulletinSeries, News, Figures, Regions, Topics, Media, Users],
   globals: [SearchSettings],
+  endpoints: siteBuildEndpoint,
+  jobs: {
+    tasks: [rebuildSiteTask],
+    enableConcurrencyControl: true,
+    // The CMS server (npm start sets WENMING_JOBS=1) runs queued jobs every two seconds: site rebuilds
+    // and scheduled publishing. Scripts and tests run jobs explicitly instead.
+    autoRun: [{ cron: '*/2 * * * * *', queue: 'default', limit: 10 }],
+    shouldAutoRun: () => process.env.WENMING_JOBS === '1',
+    access: {
+      queue: ({ req }) => userHasRole(req.user, 'admin', 'editor'),
+      run: ({ req }) => userHasRole(req.user, 'admin'),
+      cancel: ({ req }) => userHasRole(req.user, 'admin'),
+    },
+  },
   db: databaseAdapter(),
   editor: lexicalEditor(),
   graphQL: { disable: true },

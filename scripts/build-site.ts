@@ -5,7 +5,8 @@
  *
  *   node scripts/build-site.ts [--keep 5]
  */
-import { buildRelease, readBuildState } from '../site/build/release.ts'
+import { buildRelease } from '../site/build/release.ts'
+import { readBuildState } from '../site/build/state.ts'
 
 const keepArg = process.argv.indexOf('--keep')
 const keep = keepArg > 0 ? Number(process.argv[keepArg + 1]) : 5

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone.ts'
 import { hasRole } from '../access/hasRole.ts'
 import { label } from '../fields/label.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { slugField } from '../fields/slug.ts'
 
 /** 刊物: a bulletin series such as 门头沟区创建全国文明城市工作快报, with its masthead contacts. */
@@ -15,6 +16,7 @@ export const BulletinSeries: CollectionConfig = {
     group: label('分类', 'Taxonomy'),
   },
   access: { read: anyone, create: hasRole('editor'), update: hasRole('editor'), delete: hasRole() },
+  hooks: { afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: label('刊物名称', 'Name') },
     slugField(),

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
 import { label } from '../fields/label.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { regionField } from '../fields/region.ts'
 import { slugField } from '../fields/slug.ts'
 
@@ -25,7 +26,8 @@ export const Figures: CollectionConfig = {
     delete: hasRole(),
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  hooks: { afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('名称/姓名', 'Name') },
     slugField(),

@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone.ts'
 import { hasRole } from '../access/hasRole.ts'
 import { label } from '../fields/label.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { validateUpload } from '../hooks/validateUpload.ts'
 import { dataDir } from '../lib/paths.ts'
 import { ACCEPTED_MIME_TYPES } from '../lib/uploads.ts'
@@ -15,7 +16,7 @@ export const Media: CollectionConfig = {
   labels: { singular: label('媒体文件', 'Media file'), plural: label('媒体库', 'Media') },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'mimeType', 'filesize'], group: label('内容', 'Content') },
   access: { read: anyone, create: hasRole('editor'), update: hasRole('editor'), delete: hasRole() },
-  hooks: { beforeOperation: [validateUpload] },
+  hooks: { beforeOperation: [validateUpload], afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
     mimeTypes: ACCEPTED_MIME_TYPES,

@@ -4,6 +4,7 @@ import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
 import { dayField } from '../fields/dayField.ts'
 import { label } from '../fields/label.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { regionField, topicsField } from '../fields/region.ts'
 import { slugField } from '../fields/slug.ts'
 
@@ -24,7 +25,8 @@ export const News: CollectionConfig = {
     delete: hasRole(),
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  hooks: { afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, label: label('标题', 'Title') },
     { name: 'subtitle', type: 'text', label: label('副标题', 'Subtitle') },

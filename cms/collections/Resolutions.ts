@@ -7,7 +7,11 @@ import { label } from '../fields/label.ts'
 import { regionField, topicsField } from '../fields/region.ts'
 import { slugField } from '../fields/slug.ts'
 import { ensureUnique } from '../hooks/ensureUnique.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { normalizeDocNumber } from '../lib/docNumber.ts'
+import { workflowEndpoint } from '../workflow/endpoint.ts'
+import { workflowField } from '../workflow/fields.ts'
+import { guardWorkflow } from '../workflow/hooks.ts'
 
 /** 政策文件: resolutions, decisions, action plans and notices. */
 export const Resolutions: CollectionConfig = {
@@ -26,8 +30,11 @@ export const Resolutions: CollectionConfig = {
     delete: hasRole(),
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  endpoints: [workflowEndpoint('resolutions')],
   hooks: {
+    afterChange: [rebuildOnChange],
+    afterDelete: [rebuildOnDelete],
     beforeChange: [
       ensureUnique({
         fields: ['docNumber'],
@@ -44,6 +51,7 @@ export const Resolutions: CollectionConfig = {
         }
         return data
       },
+      guardWorkflow,
     ],
   },
   fields: [
@@ -107,6 +115,7 @@ export const Resolutions: CollectionConfig = {
         { name: 'sourceCategory', type: 'text', label: label('原发布栏目', 'Original category') },
       ],
     },
+    workflowField(),
     regionField(),
     topicsField(),
     { name: 'summary', type: 'textarea', label: label('摘要', 'Summary') },

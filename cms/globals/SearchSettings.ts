@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { hasRole } from '../access/hasRole.ts'
 import { label } from '../fields/label.ts'
+import { rebuildOnGlobalChange } from '../hooks/publishToLive.ts'
 
 /**
  * 搜索设置: the synonym list applied when the site's search index is built. A page that contains any
@@ -12,6 +13,7 @@ export const SearchSettings: GlobalConfig = {
   label: label('搜索设置', 'Search settings'),
   admin: { group: label('系统', 'System') },
   access: { read: () => true, update: hasRole('editor') },
+  hooks: { afterChange: [rebuildOnGlobalChange] },
   fields: [
     {
       name: 'synonyms',

@@ -1,5 +1,6 @@
 import * as migration_20261122_022322_initial from './20261122_022322_initial.ts';
 import * as migration_20261122_024122_search_settings from './20261122_024122_search_settings.ts';
+import * as migration_20261122_024748_workflow_jobs from './20261122_024748_workflow_jobs.ts';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_024122_search_settings.up,
     down: migration_20261122_024122_search_settings.down,
-    name: '20261122_024122_search_settings'
+    name: '20261122_024122_search_settings',
+  },
+  {
+    up: migration_20261122_024748_workflow_jobs.up,
+    down: migration_20261122_024748_workflow_jobs.down,
+    name: '20261122_024748_workflow_jobs'
   },
 ];

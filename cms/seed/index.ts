@@ -26,6 +26,12 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'signer@example.com', name: '李争三', role: 'signer' },
 ]
 
+/** The sign-off record of a document imported from its printed original. */
+const imported = () => ({
+  state: 'signed' as const,
+  history: [{ action: 'import' as const, at: new Date().toISOString(), userName: '种子数据', reason: '据印发原件导入' }],
+})
+
 /** A noon-UTC timestamp for a calendar day, as the admin's day picker stores it. */
 const day = (value: string | undefined): string | undefined => (value ? `${value}T12:00:00.000Z` : undefined)
 
@@ -136,6 +142,7 @@ export const seed = async (payload: Payload, options: { password: string; log?: 
           publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : undefined,
           region: regionId(r.region),
           body: markdownToLexical(r.body),
+          workflow: imported(),
           _status: 'published',
         },
         draft: false,
@@ -222,6 +229,7 @@ const bulletinData = (b: SeedBulletin, series: number, regionId: (name?: string)
   })),
   signoff: b.signoff,
   distribution: b.distribution,
+  workflow: imported(),
   _status: 'published' as const,
 })
 

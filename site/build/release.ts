@@ -12,44 +12,13 @@ import path from 'node:path'
 
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { indexSite } from './search-index.ts'
+import { lockFile, readBuildState, writeBuildState } from './state.ts'
 import { precompress } from './precompress.ts'
 
 const require = createRequire(import.meta.url)
 
 export const releasesDir = () => path.join(dataDir, 'releases')
 export const distLink = () => process.env.SITE_DIST ?? path.join(rootDir, 'dist')
-const stateFile = () => path.join(dataDir, 'site-build.json')
-const lockFile = () => path.join(dataDir, 'site-build.lock')
-
-export interface BuildState {
-  status: 'idle' | 'building' | 'failed'
-  current: string | null
-  lastGoodAt: string | null
-  lastGoodMs: number | null
-  startedAt: string | null
-  error: string | null
-  failedAt: string | null
-}
-
-const EMPTY: BuildState = { status: 'idle', current: null, lastGoodAt: null, lastGoodMs: null, startedAt: null, error: null, failedAt: null }
-
-export const readBuildState = async (): Promise<BuildState> => {
-  try {
-    return { ...EMPTY, ...(JSON.parse(await readFile(stateFile(), 'utf8')) as Partial<BuildState>) }
-  } catch {
-    return { ...EMPTY }
-  }
-}
-
-const writeBuildState = async (patch: Partial<BuildState>) => {
-  const next = { ...(await readBuildState()), ...patch }
-  await mkdir(dataDir, { recursive: true })
-  const tmp = `${stateFile()}.${process.pid}.tmp`
-  await writeFile(tmp, JSON.stringify(next, null, 2))
-  await rename(tmp, stateFile())
-  return next
-}
-
 /** Takes the build lock, or says who holds it. A lock left by a dead process is taken over. */
 const acquireLock = async (): Promise<(() => Promise<void>) | string> => {
   await mkdir(dataDir, { recursive: true })

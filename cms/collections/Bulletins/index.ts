@@ -6,6 +6,11 @@ import { dayField } from '../../fields/dayField.ts'
 import { label } from '../../fields/label.ts'
 import { regionField, topicsField } from '../../fields/region.ts'
 import { ensureUnique } from '../../hooks/ensureUnique.ts'
+import { rebuildOnChange, rebuildOnDelete } from '../../hooks/publishToLive.ts'
+import { workflowEndpoint } from '../../workflow/endpoint.ts'
+import { workflowField } from '../../workflow/fields.ts'
+import { guardWorkflow } from '../../workflow/hooks.ts'
+import { fieldHasRole } from '../../access/hasRole.ts'
 import { setBulletinTitle } from './setBulletinTitle.ts'
 
 /** 简报·快报: one issue of a bulletin series, laid out in sections of attributed items. */
@@ -25,9 +30,12 @@ export const Bulletins: CollectionConfig = {
     delete: hasRole(),
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  endpoints: [workflowEndpoint('bulletins')],
   indexes: [{ fields: ['series', 'issueNumber'], unique: true }],
   hooks: {
+    afterChange: [rebuildOnChange],
+    afterDelete: [rebuildOnDelete],
     beforeChange: [
       ensureUnique({
         fields: ['series', 'issueNumber'],
@@ -36,6 +44,7 @@ export const Bulletins: CollectionConfig = {
           `第${String(data.issueNumber)}期已存在（${String(existing.title)}），同一刊物的期号不能重复`,
       }),
       setBulletinTitle,
+      guardWorkflow,
     ],
   },
   fields: [
@@ -61,6 +70,7 @@ export const Bulletins: CollectionConfig = {
         dayField('date', '印发日期', 'Date', { required: true, index: true }),
       ],
     },
+    workflowField(),
     regionField(),
     topicsField(),
     {
@@ -99,6 +109,9 @@ export const Bulletins: CollectionConfig = {
       name: 'signoff',
       type: 'group',
       label: label('签发', 'Sign-off'),
+      // Written by the workflow when the issue is signed off; only an admin corrects it (e.g. for imports).
+      access: { create: fieldHasRole(), update: fieldHasRole() },
+      admin: { description: label('核签时按流程记录自动填写', 'Filled in from the sign-off records') },
       fields: [
         {
           type: 'row',

@@ -1,0 +1,77 @@
+import { APIError, Forbidden, type Payload, type PayloadRequest } from 'payload'
+
+import { userHasRole } from '../access/roles.ts'
+import { ACTIONS, type Action, type State, STATES } from './states.ts'
+
+export type WorkflowCollection = 'bulletins' | 'resolutions'
+export const WORKFLOW_COLLECTIONS: WorkflowCollection[] = ['bulletins', 'resolutions']
+
+/** Writes made by the workflow itself carry this context, so the edit guard lets them through. */
+export const WORKFLOW_CONTEXT = { workflow: true } as const
+
+interface Actor {
+  id: number | string
+  name?: string | null
+  email?: string | null
+  roles?: string[] | null
+}
+
+const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number | string }).id : (v as number | string | null | undefined))
+
+/**
+ * Moves a document one step along the sign-off chain, after checking the actor's role and the current
+ * state. Records who and when; signing a bulletin writes the three names into its printed sign-off line.
+ */
+export const transition = async (
+  payload: Payload,
+  args: { collection: WorkflowCollection; id: number | string; action: string; user: Actor | null | undefined; reason?: string; req?: Partial<PayloadRequest> },
+) => {
+  const { collection, id, user } = args
+  if (!user) throw new Forbidden()
+  if (!(args.action in ACTIONS)) throw new APIError(`未知的流程操作“${args.action}”`, 400, null, true)
+  const action = args.action as Action
+  const step = ACTIONS[action]
+  if (!userHasRole(user, ...step.roles)) {
+    throw new APIError(`您没有“${step.label}”的权限：此操作只能由${step.roles.map((r) => ({ editor: '编辑', admin: '管理员', reviewer: '审核人', signer: '核签人' })[r]).join('或')}执行。`, 403, null, true)
+  }
+  const doc = await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })
+  const from = ((doc.workflow?.state as State | undefined) ?? 'draft') as State
+  if (!(step.from as readonly State[]).includes(from)) {
+    throw new APIError(`当前状态是“${STATES[from]}”，不能执行“${step.label}”。`, 409, null, true)
+  }
+  const reason = args.reason?.trim()
+  if (action === 'return' && !reason) throw new APIError('退回修改时请填写退回原因。', 400, null, true)
+
+  const now = new Date().toISOString()
+  const userName = user.name || user.email || String(user.id)
+  const wf = { ...(doc.workflow ?? {}) } as Record<string, unknown>
+  wf.state = step.to
+  if (action === 'submit') Object.assign(wf, { submittedBy: user.id, submittedAt: now, returnReason: null, reviewedBy: null, reviewedAt: null, signedBy: null, signedAt: null })
+  if (action === 'pass') Object.assign(wf, { reviewedBy: user.id, reviewedAt: now })
+  if (action === 'return') Object.assign(wf, { returnReason: reason, reviewedBy: null, reviewedAt: null })
+  if (action === 'sign') Object.assign(wf, { signedBy: user.id, signedAt: now })
+  for (const key of ['submittedBy', 'reviewedBy', 'signedBy']) wf[key] = idOf(wf[key]) ?? null
+  const history: Record<string, unknown>[] = ((doc.workflow?.history ?? []) as Record<string, unknown>[]).map((h) => ({ ...h, user: idOf(h.user) ?? null }))
+  history.push({ action, from, to: step.to, user: user.id, userName, at: now, reason: reason ?? null })
+  wf.history = history
+
+  const data: Record<string, unknown> = { workflow: wf }
+  if (collection === 'bulletins' && action === 'sign') {
+    const nameOf = async (userId: unknown) => {
+      const uid = idOf(userId)
+      if (uid === undefined || uid === null) return null
+      const u = await payload.findByID({ collection: 'users', id: uid, depth: 0, overrideAccess: true })
+      return u.name
+    }
+    data.signoff = { editor: await nameOf(wf.submittedBy), reviewer: await nameOf(wf.reviewedBy), signer: userName }
+  }
+  return payload.update({
+    collection,
+    id,
+    data: data as never,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    context: WORKFLOW_CONTEXT,
+  })
+}
