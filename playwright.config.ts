@@ -9,6 +9,12 @@ import { defineConfig } from '@playwright/test'
 const dir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'))
 process.env.E2E_DATA_DIR = dir
 process.env.E2E_SITE_PORT ??= '4391'
+// The publish-to-live tests run the real `npm start` (CMS + job runner + site server) on its own data.
+const live = process.env.E2E_LIVE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-live-'))
+process.env.E2E_LIVE_DIR = live
+process.env.E2E_LIVE_CMS_PORT ??= '3391'
+process.env.E2E_LIVE_SITE_PORT ??= '4392'
+export const FAILURE_MARKER = '构建故障测试'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,6 +24,29 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  projects: [
+    { name: 'site', testIgnore: /live\// },
+    { name: 'live', testMatch: /live\/.*\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'node scripts/start.ts',
+    url: `http://localhost:${process.env.E2E_LIVE_CMS_PORT}/admin/login`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      DATA_DIR: live,
+      DATABASE_URI: `file:${path.join(live, 'live.db')}`,
+      PAYLOAD_SECRET: 'live-e2e-secret',
+      SEED_PASSWORD: 'live-password-123',
+      SITE_DIST: path.join(live, 'dist'),
+      SITE_URL: `http://localhost:${process.env.E2E_LIVE_SITE_PORT}`,
+      PORT: process.env.E2E_LIVE_CMS_PORT,
+      SITE_PORT: process.env.E2E_LIVE_SITE_PORT,
+      SITE_BUILD_FAIL_ON: FAILURE_MARKER,
+    },
+  },
   use: {
     baseURL: `http://localhost:${process.env.E2E_SITE_PORT}`,
     locale: 'zh-CN',

@@ -14,6 +14,8 @@ import { createSiteServer } from './site-server.ts'
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
+// The CMS server runs the jobs queue: publish-to-live rebuilds and scheduled publishing.
+const cmsEnv = { ...env, WENMING_JOBS: '1' }
 const port = process.env.PORT ?? '3000'
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
 
@@ -77,7 +79,7 @@ const site = createSiteServer(distLink())
 site.listen(sitePort, () => console.log(`▶ 公众网站：http://localhost:${String(sitePort)}/`))
 
 console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
-const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env, stdio: 'inherit' })
+const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
 const children = [cms]
 const stop = (signal: NodeJS.Signals) => {
   for (const child of children) child.kill(signal)

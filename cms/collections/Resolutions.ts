@@ -9,6 +9,7 @@ import { slugField } from '../fields/slug.ts'
 import { ensureUnique } from '../hooks/ensureUnique.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { normalizeDocNumber } from '../lib/docNumber.ts'
+import { fieldError } from '../lib/errors.ts'
 import { workflowEndpoint } from '../workflow/endpoint.ts'
 import { workflowField } from '../workflow/fields.ts'
 import { guardWorkflow } from '../workflow/hooks.ts'
@@ -44,10 +45,7 @@ export const Resolutions: CollectionConfig = {
       ({ data, originalDoc }) => {
         const merged = { ...originalDoc, ...data }
         if (data._status === 'published' && !merged.adoptedAt && !merged.publishedAt) {
-          throw new ValidationError({
-            collection: 'resolutions',
-            errors: [{ path: 'adoptedAt', message: '请填写通过/成文日期或发布日期（至少一项）后再发布' }],
-          })
+          throw fieldError('resolutions', 'adoptedAt', '请填写通过/成文日期或发布日期（至少一项）后再发布')
         }
         return data
       },

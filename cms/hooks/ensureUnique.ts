@@ -1,4 +1,6 @@
-import { type CollectionBeforeChangeHook, ValidationError, type Where } from 'payload'
+import type { CollectionBeforeChangeHook, Where } from 'payload'
+
+import { fieldError } from '../lib/errors.ts'
 
 type UniqueRule = {
   /** Fields whose values, taken together, must not repeat across the collection. */
@@ -39,11 +41,7 @@ export const ensureUnique =
     })
     const existing = docs[0]
     if (existing) {
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [{ path, message: message(merged, existing as unknown as Record<string, unknown>) }],
-        req,
-      })
+      throw fieldError(collection.slug, path, message(merged, existing as unknown as Record<string, unknown>), req)
     }
     return data
   }

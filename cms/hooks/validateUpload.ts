@@ -1,4 +1,6 @@
-import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { fieldError } from '../lib/errors.ts'
 
 import { inspectUpload } from '../lib/uploads.ts'
 
@@ -9,7 +11,7 @@ export const validateUpload: CollectionBeforeOperationHook = async ({ args, coll
   if (!file) return args
   const result = await inspectUpload(file)
   if (!result.ok) {
-    throw new ValidationError({ collection: collection.slug, errors: [{ path: 'file', message: result.message }], req })
+    throw fieldError(collection.slug, 'file', result.message, req)
   }
   return args
 }

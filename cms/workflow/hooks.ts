@@ -1,4 +1,6 @@
-import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { fieldError } from '../lib/errors.ts'
 
 import { STATES, type State } from './states.ts'
 
@@ -44,10 +46,7 @@ export const guardWorkflow: CollectionBeforeChangeHook = ({ collection, context,
   if (operation === 'create') data.workflow = { ...(data.workflow ?? {}), state: 'draft' }
 
   if (data._status === 'published' && state !== 'signed') {
-    throw new ValidationError({
-      collection: collection.slug,
-      errors: [{ path: 'workflow.state', message: `尚未核签，不能发布。当前流程状态：${STATES[state]}。请按 编校 → 审核 → 核签 的流程签发后再发布。` }],
-    })
+    throw fieldError(collection.slug, 'workflow.state', `尚未核签，不能发布。当前流程状态：${STATES[state]}。请按 编校 → 审核 → 核签 的流程签发后再发布。`)
   }
   return data
 }

@@ -12,7 +12,7 @@ import path from 'node:path'
 
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { indexSite } from './search-index.ts'
-import { lockFile, readBuildState, writeBuildState } from './state.ts'
+import { lockFile, writeBuildState } from './state.ts'
 import { precompress } from './precompress.ts'
 
 const require = createRequire(import.meta.url)

@@ -32,6 +32,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SITE_PORT), resolve))
   return async () => {
     await new Promise((resolve) => server.close(resolve))
-    if (!process.env.KEEP_E2E_DATA) rmSync(dir, { recursive: true, force: true })
+    if (!process.env.KEEP_E2E_DATA) {
+      rmSync(dir, { recursive: true, force: true })
+      // The live stack's data (its server is stopped right after this teardown).
+      if (process.env.E2E_LIVE_DIR) rmSync(process.env.E2E_LIVE_DIR, { recursive: true, force: true })
+    }
   }
 }

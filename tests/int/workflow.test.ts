@@ -175,3 +175,25 @@ describe('publishing', () => {
     expect((await waiting()).totalDocs).toBe(1)
   })
 })
+
+describe('scheduled publishing', () => {
+  const schedule = (id: number) =>
+    payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'bulletins', value: id } },
+      waitUntil: new Date(Date.now() - 1000),
+    } as never)
+
+  it('publishes a signed-off bulletin when its time comes, and never an unsigned one', async () => {
+    const signed = await bulletinIn('signed')
+    const unsigned = await bulletinIn('review')
+    await schedule(signed.id)
+    await schedule(unsigned.id)
+    await payload.jobs.run({ queue: 'default', where: { taskSlug: { equals: 'schedulePublish' } } } as never)
+    const a = await payload.findByID({ collection: 'bulletins', id: signed.id, overrideAccess: true })
+    const b = await payload.findByID({ collection: 'bulletins', id: unsigned.id, draft: true, overrideAccess: true })
+    expect(a._status).toBe('published')
+    expect(b._status).toBe('draft')
+    expect(b.workflow?.state).toBe('review')
+  })
+})

@@ -1,0 +1,143 @@
+import { type APIRequestContext, expect, test } from '@playwright/test'
+
+import { FAILURE_MARKER } from '../../../playwright.config.ts'
+
+// With `npm start` running (CMS, job runner, site server): the sign-off chain, publish-to-live,
+// unpublish, and a failed build that leaves the last good release serving.
+
+test.describe.configure({ mode: 'serial' })
+
+const cms = `http://localhost:${process.env.E2E_LIVE_CMS_PORT!}`
+const site = `http://localhost:${process.env.E2E_LIVE_SITE_PORT!}`
+const password = 'live-password-123'
+const tag = Math.random().toString(36).slice(2, 8)
+const marker = `发布测试${tag}`
+const issueNumber = 700 + Math.floor(Math.random() * 200)
+const tokens: Record<string, string> = {}
+let bulletinId = 0
+
+const login = async (request: APIRequestContext, role: string) => {
+  if (tokens[role]) return tokens[role]
+  const res = await request.post(`${cms}/api/users/login`, { data: { email: `${role}@example.com`, password } })
+  expect(res.ok(), await res.text()).toBe(true)
+  tokens[role] = ((await res.json()) as { token: string }).token
+  return tokens[role]
+}
+const as = async (request: APIRequestContext, role: string) => ({ Authorization: `JWT ${await login(request, role)}` })
+
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
+    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }],
+  },
+})
+
+/** Polls a URL until it answers with `status`; returns the milliseconds it took. */
+const until = async (request: APIRequestContext, url: string, status: number, timeoutMs = 150_000) => {
+  const started = Date.now()
+  for (;;) {
+    const res = await request.get(url, { failOnStatusCode: false })
+    if (res.status() === status) return Date.now() - started
+    if (Date.now() - started > timeoutMs) throw new Error(`${url} still ${String(res.status())} after ${String(timeoutMs)} ms`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+const buildState = async (request: APIRequestContext) =>
+  (await (await request.get(`${cms}/api/site-build`, { headers: await as(request, 'admin') })).json()) as { status: string; error: string | null; current: string | null }
+
+test('anonymous writes are refused and drafts are invisible over REST', async ({ request, playwright }) => {
+  // A separate context without the session cookie that logging in sets.
+  const anon = await playwright.request.newContext()
+  const post = await anon.post(`${cms}/api/bulletins`, { data: { issueNumber: 1 }, failOnStatusCode: false })
+  expect(post.status()).toBe(403)
+  const seriesRes = await request.get(`${cms}/api/bulletin-series?where[slug][equals]=mentougou-kuaibao`)
+  const series = ((await seriesRes.json()) as { docs: { id: number }[] }).docs[0]!
+  const created = await request.post(`${cms}/api/bulletins?draft=true`, {
+    headers: await as(request, 'editor'),
+    data: { series: series.id, issueNumber, date: '2022-05-20T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '文明实践', body: paragraph(`${marker}：龙泉镇开展文明实践活动。`) }] }] },
+  })
+  expect(created.ok(), await created.text()).toBe(true)
+  bulletinId = ((await created.json()) as { doc: { id: number } }).doc.id
+  const anonymous = (await (await anon.get(`${cms}/api/bulletins?where[issueNumber][equals]=${String(issueNumber)}&draft=true`)).json()) as { totalDocs: number }
+  expect(anonymous.totalDocs).toBe(0)
+  expect((await anon.get(`${cms}/api/bulletins/${String(bulletinId)}?draft=true`, { failOnStatusCode: false })).status()).toBe(404)
+  const signedIn = (await (await request.get(`${cms}/api/bulletins?where[issueNumber][equals]=${String(issueNumber)}&draft=true`, { headers: await as(request, 'editor') })).json()) as { totalDocs: number }
+  expect(signedIn.totalDocs).toBe(1)
+  const resolution = (await (await anon.get(`${cms}/api/resolutions?where[docNumber][equals]=${encodeURIComponent('门常发〔2021〕23号')}`)).json()) as { docs: { adoptedAt: string }[] }
+  expect(resolution.docs[0]?.adoptedAt.slice(0, 10)).toBe('2021-04-27')
+  await anon.dispose()
+})
+
+test('an unsigned bulletin cannot be published through the REST API; the chain signs it off', async ({ request }) => {
+  const early = await request.patch(`${cms}/api/bulletins/${String(bulletinId)}`, { headers: await as(request, 'editor'), data: { _status: 'published' }, failOnStatusCode: false })
+  expect(early.status()).toBe(400)
+  expect(await early.text()).toContain('尚未核签')
+
+  const flow = async (role: string, action: string, reason?: string) =>
+    request.post(`${cms}/api/bulletins/${String(bulletinId)}/workflow`, { headers: await as(request, role), data: { action, reason }, failOnStatusCode: false })
+  expect((await flow('reviewer', 'submit')).status()).toBe(403)
+  expect((await flow('editor', 'submit')).status()).toBe(200)
+  expect((await flow('signer', 'sign')).status()).toBe(409)
+  expect((await flow('reviewer', 'return', '请核对活动日期')).status()).toBe(200)
+  expect((await flow('editor', 'submit')).status()).toBe(200)
+  expect((await flow('editor', 'pass')).status()).toBe(403)
+  expect((await flow('reviewer', 'pass')).status()).toBe(200)
+  const signed = await flow('signer', 'sign')
+  expect(signed.status()).toBe(200)
+  expect(((await signed.json()) as { doc: { signoff: unknown } }).doc.signoff).toEqual({ editor: '李国栋', reviewer: '张东辉', signer: '李争三' })
+})
+
+test('publishing puts it on the public site and in search without a manual step; unpublishing removes it', async ({ request, page }) => {
+  test.setTimeout(360_000)
+  const url = `${site}/bulletins/mentougou-kuaibao/${String(issueNumber)}/`
+  expect((await request.get(url, { failOnStatusCode: false })).status()).toBe(404)
+  const publish = await request.patch(`${cms}/api/bulletins/${String(bulletinId)}`, { headers: await as(request, 'editor'), data: { _status: 'published' } })
+  expect(publish.ok(), await publish.text()).toBe(true)
+  const ms = await until(request, url, 200)
+  test.info().annotations.push({ type: 'publish-to-live', description: `${String(ms)} ms` })
+  console.log(`publish-to-live: ${String(ms)} ms`)
+
+  await page.goto(url)
+  await expect(page.locator('.signoff')).toHaveText(/编校：李国栋\s*审核：张东辉\s*核签：李争三/)
+  await page.goto(`${site}/search/?q=${encodeURIComponent(marker)}`)
+  await expect(page.locator('#search-status')).toContainText('共找到')
+  await expect(page.locator('#search-results li h2').first()).toContainText(`第${String(issueNumber)}期`)
+
+  const unpublish = await request.patch(`${cms}/api/bulletins/${String(bulletinId)}`, { headers: await as(request, 'editor'), data: { _status: 'draft' } })
+  expect(unpublish.ok(), await unpublish.text()).toBe(true)
+  await until(request, url, 404)
+  await page.goto(`${site}/search/?q=${encodeURIComponent(marker)}`)
+  await expect(page.locator('#search-status')).toHaveText(/共找到|没有找到/)
+  expect(await page.locator('#search-results li h2').allTextContents()).not.toContainEqual(expect.stringContaining(`第${String(issueNumber)}期`))
+})
+
+test('a failed build keeps the previous release serving, shows the failure, and the next good publish recovers', async ({ request, page, context }) => {
+  test.setTimeout(360_000)
+  await until(request, `${site}/`, 200)
+  const before = (await buildState(request)).current
+  const created = await request.post(`${cms}/api/news`, {
+    headers: await as(request, 'editor'),
+    data: { title: `${FAILURE_MARKER}${tag}`, slug: `failure-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: paragraph('这条动态会让模板出错。'), _status: 'published' },
+  })
+  expect(created.ok(), await created.text()).toBe(true)
+  const newsId = ((await created.json()) as { doc: { id: number } }).doc.id
+
+  await expect.poll(async () => (await buildState(request)).status, { timeout: 150_000, intervals: [500] }).toBe('failed')
+  const failed = await buildState(request)
+  expect(failed.error).toContain('模板渲染失败')
+  expect(failed.current).toBe(before)
+  expect((await request.get(`${site}/bulletins/mentougou-kuaibao/673/`)).status()).toBe(200)
+  expect((await request.get(`${site}/news/failure-${tag}/`, { failOnStatusCode: false })).status()).toBe(404)
+
+  // The admin dashboard shows it.
+  await context.addCookies([{ name: 'payload-token', value: await login(request, 'admin'), url: cms }])
+  await page.goto(`${cms}/admin`)
+  await expect(page.getByText('上次生成失败')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('button', { name: '重新构建' })).toBeVisible()
+
+  const fixed = await request.patch(`${cms}/api/news/${String(newsId)}`, { headers: await as(request, 'editor'), data: { title: `恢复测试${tag}` } })
+  expect(fixed.ok(), await fixed.text()).toBe(true)
+  await until(request, `${site}/news/failure-${tag}/`, 200)
+  await expect.poll(async () => (await buildState(request)).status, { timeout: 60_000 }).toBe('idle')
+})
