@@ -1,4 +1,4 @@
-import { type CollectionConfig, ValidationError } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
