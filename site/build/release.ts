@@ -47,7 +47,7 @@ const acquireLock = async (): Promise<(() => Promise<void>) | string> => {
 
 /** Runs `astro build` into `outDir` in a child process; resolves with its exit code and output tail. */
 const astroBuild = (outDir: string, log: (line: string) => void) =>
-  new Promise<{ code: number; tail: string }>((resolve) => {
+  new Promise<{ code: number; tail: string; peakRss: number | null }>((resolve) => {
     const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs')
     const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: rootDir,
@@ -65,7 +65,21 @@ const astroBuild = (outDir: string, log: (line: string) => void) =>
     }
     child.stdout.on('data', take)
     child.stderr.on('data', take)
-    child.on('close', (code) => resolve({ code: code ?? 1, tail: lines.slice(-40).join('\n') }))
+    // Peak memory, from the kernel's high-water mark of the child (Linux only).
+    let peakRss: number | null = null
+    const sample = () => {
+      readFile(`/proc/${String(child.pid)}/status`, 'utf8')
+        .then((status) => {
+          const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1])
+          if (kb) peakRss = Math.max(peakRss ?? 0, kb * 1024)
+        })
+        .catch(() => undefined)
+    }
+    const timer = setInterval(sample, 250)
+    child.on('close', (code) => {
+      clearInterval(timer)
+      resolve({ code: code ?? 1, tail: lines.slice(-40).join('\n'), peakRss })
+    })
   })
 
 const countPages = async (dir: string): Promise<number> => {
@@ -118,7 +132,15 @@ const prune = async (keep: number) => {
   for (const name of doomed) await rm(path.join(dir, name), { recursive: true, force: true })
 }
 
-export type BuildResult = { ok: true; release: string; pages: number; ms: number } | { ok: false; error: string }
+export interface BuildTimings {
+  astroMs: number
+  indexMs: number
+  compressMs: number
+  /** Peak resident memory of the Astro build process (Linux), in bytes. */
+  astroPeakRss: number | null
+  indexBytes: number
+}
+export type BuildResult = { ok: true; release: string; pages: number; ms: number; dir: string; timings: BuildTimings } | { ok: false; error: string }
 
 export const buildRelease = async ({ keep = 5, log = () => undefined }: { keep?: number; log?: (line: string) => void } = {}): Promise<BuildResult> => {
   const release = await acquireLock()
@@ -136,14 +158,20 @@ export const buildRelease = async ({ keep = 5, log = () => undefined }: { keep?:
   try {
     await mkdir(outDir, { recursive: true })
     log(`▶ 生成页面（Astro）→ ${path.relative(rootDir, outDir)}`)
+    const t0 = performance.now()
     const built = await astroBuild(outDir, log)
+    const astroMs = Math.round(performance.now() - t0)
     if (built.code !== 0) return await fail(`Astro 构建失败（退出码 ${String(built.code)}）：\n${built.tail}`)
     if (!existsSync(path.join(outDir, 'index.html'))) return await fail('Astro 构建没有生成首页 index.html')
     log('▶ 建立全文搜索索引（Pagefind）')
+    const t1 = performance.now()
     const index = await indexSite(outDir)
+    const indexMs = Math.round(performance.now() - t1)
     log(`  已索引 ${String(index.pages)} 个页面（${String(index.synonymPages)} 个页面加入同义词），索引 ${(index.bytes / 1024).toFixed(0)} KB`)
     log('▶ 预压缩（gzip / brotli）')
+    const t2 = performance.now()
     const compressed = await precompress(outDir)
+    const compressMs = Math.round(performance.now() - t2)
     log(`  已压缩 ${String(compressed)} 个文件`)
     const pages = await countPages(outDir)
     const ms = Math.round(performance.now() - started)
@@ -152,7 +180,7 @@ export const buildRelease = async ({ keep = 5, log = () => undefined }: { keep?:
     await writeBuildState({ status: 'idle', error: null, lastGoodAt: new Date().toISOString(), lastGoodMs: ms })
     await prune(keep)
     await release()
-    return { ok: true, release: id, pages, ms }
+    return { ok: true, release: id, pages, ms, dir: outDir, timings: { astroMs, indexMs, compressMs, astroPeakRss: built.peakRss, indexBytes: index.bytes } }
   } catch (error) {
     return await fail(error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error))
   }

@@ -11,13 +11,24 @@ const data = async <T>(name: 'regions' | 'series' | 'resolutions' | 'bulletins' 
 
 const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ?? '').localeCompare(a.date ?? '')
 
-export const regions = async () => (await data<RegionEntry>('regions')).sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug))
-export const allSeries = async () => (await data<SeriesEntry>('series')).sort((a, b) => a.name.localeCompare(b.name))
-export const resolutions = async () => (await data<ResolutionEntry>('resolutions')).sort(byDateDesc)
-export const bulletins = async () =>
-  (await data<BulletinEntry>('bulletins')).sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber)
-export const news = async () => (await data<NewsEntry>('news')).sort((a, b) => byDateDesc(a, b) || b.createdAt.localeCompare(a.createdAt))
-export const figures = async () => (await data<FigureEntry>('figures')).sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+/**
+ * Each collection is read and sorted once per build, not once per page: every page asks for the lists
+ * (navigation, filters, home), and at tens of thousands of documents re-reading them per page made the
+ * build quadratic.
+ */
+const once = <T>(load: () => Promise<T[]>) => {
+  let cached: Promise<T[]> | undefined
+  return () => (cached ??= load())
+}
+
+export const regions = once(async () => (await data<RegionEntry>('regions')).sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug)))
+export const allSeries = once(async () => (await data<SeriesEntry>('series')).sort((a, b) => a.name.localeCompare(b.name)))
+export const resolutions = once(async () => (await data<ResolutionEntry>('resolutions')).sort(byDateDesc))
+export const bulletins = once(async () =>
+  (await data<BulletinEntry>('bulletins')).sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber),
+)
+export const news = once(async () => (await data<NewsEntry>('news')).sort((a, b) => byDateDesc(a, b) || b.createdAt.localeCompare(a.createdAt)))
+export const figures = once(async () => (await data<FigureEntry>('figures')).sort((a, b) => a.name.localeCompare(b.name, 'zh')))
 
 /** URL slugs of the fixed vocabularies (URLs stay latin and readable). */
 export const NEWS_CATEGORIES: Record<string, string> = {

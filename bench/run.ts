@@ -1,0 +1,216 @@
+/**
+ * `npm run bench -- --docs N`: how the system's cost grows with its content. Generates N documents into
+ * a throwaway database (bench/tmp/), then measures and prints, with progress:
+ *   import time; site build (Astro) and index (Pagefind) time, pages/s, peak memory, output and index size;
+ *   first-search bytes and time on a cold page (headless Chromium); transferred size of three pages;
+ *   CMS REST latency and throughput under 50 concurrent connections (autocannon); publish-to-live time.
+ * Writes bench/results/<date>-<N>.json and .md. Never fails on a timing.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const args = process.argv.slice(2)
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback
+}
+const N = Number(arg('docs', '1000'))
+const keep = args.includes('--keep')
+const root = path.resolve(import.meta.dirname, '..')
+const stamp = new Date().toISOString().slice(0, 10)
+const dir = path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
+mkdirSync(dir, { recursive: true })
+const cmsPort = Number(arg('cms-port', '3491'))
+Object.assign(process.env, {
+  DATA_DIR: dir,
+  DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
+  PAYLOAD_SECRET: 'bench-secret',
+  SEED_PASSWORD: 'bench-password-123',
+  SITE_DIST: path.join(dir, 'dist'),
+  SITE_URL: 'http://localhost:4321',
+  NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+})
+
+const say = (line: string) => console.log(line)
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const dirSize = (d: string, filter: (name: string) => boolean = () => true): number =>
+  readdirSync(d, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && filter(e.name))
+    .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0)
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+const { getCms } = await import('../cms/lib/getCms.ts')
+const { seed } = await import('../cms/seed/index.ts')
+const { generate } = await import('./generate.ts')
+const { buildRelease } = await import('../site/build/release.ts')
+const { createSiteServer } = await import('../scripts/site-server.ts')
+const { coldLoad, meter, searchReady } = await import('./lib/probe.ts')
+const { chromium } = await import('@playwright/test')
+const autocannon = (await import('autocannon')).default
+
+const results: Record<string, unknown> = {
+  docs: N,
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memory: mb(os.totalmem()), node: process.version, platform: `${os.type()} ${os.release()}` },
+  database: 'SQLite (embedded, WAL)',
+}
+
+// 1. Import
+say(`▶ 生成 ${String(N)} 篇文档到临时数据库 ${path.relative(root, dir)}`)
+const payload = await getCms()
+await seed(payload, { password: 'bench-password-123' })
+const generated = await generate(payload, N, (done, total) => process.stdout.write(`\r  ${String(done)}/${String(total)}`))
+process.stdout.write('\n')
+results.import = { ms: generated.ms, docsPerSecond: Math.round((N / generated.ms) * 1000), counts: generated.counts }
+say(`  导入用时 ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒）：${JSON.stringify(generated.counts)}`)
+
+// 2. Build
+say('▶ 生成网站（Astro + Pagefind + 预压缩）')
+const build = await buildRelease({ log: (line) => say(line) })
+if (!build.ok) {
+  console.error(`网站生成失败：${build.error}`)
+  process.exit(1)
+}
+const outputBytes = dirSize(build.dir, (n) => !n.endsWith('.gz') && !n.endsWith('.br'))
+results.build = {
+  pages: build.pages,
+  totalMs: build.ms,
+  astroMs: build.timings.astroMs,
+  indexMs: build.timings.indexMs,
+  compressMs: build.timings.compressMs,
+  pagesPerSecond: Math.round((build.pages / build.timings.astroMs) * 1000),
+  astroPeakRss: build.timings.astroPeakRss,
+  outputBytes,
+  indexBytes: build.timings.indexBytes,
+}
+say(
+  `  ${String(build.pages)} 个页面；Astro ${(build.timings.astroMs / 1000).toFixed(1)} 秒（${String(Math.round((build.pages / build.timings.astroMs) * 1000))} 页/秒），Pagefind ${(build.timings.indexMs / 1000).toFixed(1)} 秒，合计 ${(build.ms / 1000).toFixed(1)} 秒；峰值内存 ${build.timings.astroPeakRss ? mb(build.timings.astroPeakRss) : '—'}；输出 ${mb(outputBytes)}，索引 ${mb(build.timings.indexBytes)}`,
+)
+
+// 3. Browser figures
+say('▶ 冷启动页面测量（Chromium）')
+const site = createSiteServer(path.join(dir, 'dist'))
+const m = meter(site)
+await new Promise<void>((resolve) => site.listen(0, resolve))
+const siteBase = `http://localhost:${String((site.address() as AddressInfo).port)}`
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+const searches: { q: string; bytes: number; ms: number; results: string }[] = []
+for (const q of ['门前三包', '门常发〔2021〕23号', '志愿服务', '斋堂镇', '垃圾分类']) {
+  const r = await coldLoad(browser, m, `${siteBase}/search/?q=${encodeURIComponent(q)}`, searchReady)
+  const page = await browser.newPage()
+  await page.goto(`${siteBase}/search/?q=${encodeURIComponent(q)}`)
+  await page.waitForFunction(searchReady)
+  const status = (await page.locator('#search-status').textContent()) ?? ''
+  await page.close()
+  searches.push({ q, bytes: r.bytes, ms: r.ms, results: status })
+  say(`  搜索“${q}”：${kb(r.bytes)}，首批结果 ${String(r.ms)} ms — ${status}`)
+}
+results.search = searches
+
+const firstLink = async (listPath: string, prefix: string) => {
+  const html = await (await fetch(`${siteBase}${listPath}`)).text()
+  return new RegExp(`href="(${prefix}[^"]+)"`).exec(html)?.[1] ?? listPath
+}
+const weight = async (p: string) => {
+  const res = await fetch(`${siteBase}${p}`, { headers: { 'accept-encoding': 'identity' } })
+  const html = await res.text()
+  let bytes = gzipSync(html, { level: 9 }).length
+  const assets = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)"/g)].map((x) => x[1]!)
+  for (const a of assets) bytes += gzipSync(Buffer.from(await (await fetch(new URL(a, siteBase))).arrayBuffer()), { level: 9 }).length
+  return { path: p, gzipBytes: bytes, assets: assets.length }
+}
+const pages = [await weight('/'), await weight(await firstLink('/bulletins/mentougou-kuaibao/', '/bulletins/mentougou-kuaibao/\\d')), await weight(await firstLink('/news/', '/news/bench-'))]
+results.pageWeight = pages
+for (const p of pages) say(`  ${p.path}：${kb(p.gzipBytes)}（HTML+CSS+JS，gzip，不含图片）`)
+await browser.close()
+
+// 4. CMS REST API under load
+say('▶ 内容管理接口压力测试（autocannon，50 并发）')
+const require = createRequire(import.meta.url)
+const nextBin = require.resolve('next/dist/bin/next')
+if (!existsSync(path.join(root, 'cms', '.next', 'BUILD_ID'))) spawnSync(process.execPath, [nextBin, 'build', 'cms'], { cwd: root, stdio: 'inherit' })
+const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPort)], { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: 'ignore' })
+const cmsBase = `http://localhost:${String(cmsPort)}`
+for (let i = 0; i < 120; i++) {
+  try {
+    if ((await fetch(`${cmsBase}/api/news?limit=1`)).ok) break
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 500))
+}
+const newsId = ((await (await fetch(`${cmsBase}/api/news?limit=1&sort=-date&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]?.id
+const load = async (name: string, url: string) => {
+  await fetch(url) // warm
+  const times: number[] = []
+  const instance = autocannon({ url, connections: 50, duration: 10 })
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime))
+  const result = await instance
+  times.sort((a, b) => a - b)
+  const r = { name, url: url.replace(cmsBase, ''), requests: times.length, rps: Math.round(result.requests.average), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors: result.errors, non2xx: result.non2xx }
+  say(`  ${name}：p50 ${r.p50.toFixed(1)} ms，p95 ${r.p95.toFixed(1)} ms，p99 ${r.p99.toFixed(1)} ms，${String(r.rps)} 次/秒${r.non2xx || r.errors ? `，错误 ${String(r.errors + r.non2xx)}` : ''}`)
+  return r
+}
+results.rest = [await load('列表 list', `${cmsBase}/api/news?limit=10&depth=0`), await load('详情 detail', `${cmsBase}/api/news/${String(newsId)}?depth=0`)]
+
+// 5. Publish-to-live for one change
+say('▶ 发布到上线（一次修改）')
+const login = (await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@example.com', password: 'bench-password-123' }) })).json()) as { token: string }
+const slug = `bench-live-${String(Date.now())}`
+const started = Date.now()
+const created = await fetch(`${cmsBase}/api/news`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+  body: JSON.stringify({ title: '基准测试：发布到上线', slug, date: new Date().toISOString(), category: '其他', body: { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'text', text: '测试', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } }, _status: 'published' }),
+})
+let liveMs: number | null = null
+if (created.ok) {
+  for (let i = 0; i < 1200; i++) {
+    if ((await fetch(`${siteBase}/news/${slug}/`)).status === 200) {
+      liveMs = Date.now() - started
+      break
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+results.publishToLiveMs = liveMs
+say(`  发布后 ${liveMs === null ? '未能在 5 分钟内' : `${(liveMs / 1000).toFixed(1)} 秒`}上线`)
+cms.kill('SIGTERM')
+site.close()
+
+// 6. Report
+const outDir = path.join(root, 'bench', 'results')
+mkdirSync(outDir, { recursive: true })
+const base = path.join(outDir, `${stamp}-${String(N)}`)
+writeFileSync(`${base}.json`, JSON.stringify(results, null, 2))
+const b = results.build as Record<string, number>
+const rest = results.rest as { name: string; p50: number; p95: number; p99: number; rps: number }[]
+const md = [
+  `## ${String(N)} 篇文档（${stamp}，${String(os.cpus().length)} 核，${mb(os.totalmem())}，${process.version}，SQLite）`,
+  '',
+  '| 指标 | 数值 |',
+  '|---|---|',
+  `| 导入 | ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒） |`,
+  `| 页面数 | ${String(b.pages)} |`,
+  `| Astro 构建 | ${(b.astroMs! / 1000).toFixed(1)} 秒（${String(b.pagesPerSecond)} 页/秒），峰值内存 ${b.astroPeakRss ? mb(b.astroPeakRss) : '—'} |`,
+  `| Pagefind 索引 | ${(b.indexMs! / 1000).toFixed(1)} 秒，索引 ${mb(b.indexBytes!)} |`,
+  `| 构建+索引+压缩合计 | ${(b.totalMs! / 1000).toFixed(1)} 秒 |`,
+  `| 输出大小 | ${mb(b.outputBytes!)}（不含预压缩副本） |`,
+  ...searches.map((s) => `| 首次搜索“${s.q}”（冷页面） | ${kb(s.bytes)}，${String(s.ms)} ms |`),
+  ...pages.map((p) => `| 页面 ${p.path}（gzip） | ${kb(p.gzipBytes)} |`),
+  ...rest.map((r) => `| REST ${r.name}（50 并发） | p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms，${String(r.rps)} 次/秒 |`),
+  `| 发布到上线 | ${liveMs === null ? '—' : `${(liveMs / 1000).toFixed(1)} 秒`} |`,
+  '',
+].join('\n')
+writeFileSync(`${base}.md`, md)
+say(`\n${md}`)
+say(`结果已写入 ${path.relative(root, base)}.json / .md`)
+if (!keep) rmSync(dir, { recursive: true, force: true })
+process.exit(0)
