@@ -21,6 +21,8 @@ const arg = (name: string, fallback: string) => {
 }
 const N = Number(arg('docs', '1000'))
 const keep = args.includes('--keep')
+// --import-only: stop after generating the data (kept), to profile builds against it.
+const stopAfterImport = args.includes('--import-only')
 const root = path.resolve(import.meta.dirname, '..')
 const stamp = new Date().toISOString().slice(0, 10)
 const dir = path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
@@ -70,6 +72,11 @@ const generated = await generate(payload, N, (done, total) => process.stdout.wri
 process.stdout.write('\n')
 results.import = { ms: generated.ms, docsPerSecond: Math.round((N / generated.ms) * 1000), counts: generated.counts }
 say(`  导入用时 ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒）：${JSON.stringify(generated.counts)}`)
+
+if (stopAfterImport) {
+  console.log(`数据保留在 ${dir}`)
+  process.exit(0)
+}
 
 // 2. Build
 say('▶ 生成网站（Astro + Pagefind + 预压缩）')

