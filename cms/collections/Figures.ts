@@ -27,6 +27,9 @@ export const Figures: CollectionConfig = {
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // Anonymous lists filter on _status and sort by date: one index serves both (a plain _status index made
+  // SQLite sort every published row; REST list p95 at 10,000 documents was 770 ms).
+  indexes: [{ fields: ['_status', 'createdAt'] }],
   hooks: { afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('名称/姓名', 'Name') },

@@ -32,6 +32,9 @@ export const Resolutions: CollectionConfig = {
     readVersions: hasRole('editor', 'reviewer', 'signer'),
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  // Anonymous lists filter on _status and sort by date: one index serves both (a plain _status index made
+  // SQLite sort every published row; REST list p95 at 10,000 documents was 770 ms).
+  indexes: [{ fields: ['_status', 'createdAt'] }, { fields: ['_status', 'adoptedAt'] }],
   endpoints: [workflowEndpoint('resolutions')],
   hooks: {
     afterChange: [rebuildOnChange],

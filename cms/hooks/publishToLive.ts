@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
 import { requestRebuild } from '../jobs/rebuildSite.ts'
+import { clearApiCache } from '../lib/apiCache.ts'
 
 const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && (doc as { _status?: string })._status === 'published')
 
@@ -10,6 +11,7 @@ const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && 
  * and the workflow's own steps (which only touch drafts) stand aside.
  */
 export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
+  clearApiCache()
   if (context.seed || context.skipRebuild || context.workflow) return doc
   // A draft save on top of a published document also lands here; its rebuild is merely redundant.
   const visible = !collection.versions || isPublished(doc) || isPublished(previousDoc)
@@ -18,12 +20,14 @@ export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, c
 }
 
 export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
+  clearApiCache()
   if (context.seed || context.skipRebuild) return doc
   if (!collection.versions || isPublished(doc)) await requestRebuild(req.payload, `${collection.slug} ${String(doc.id)} 已删除`)
   return doc
 }
 
 export const rebuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
+  clearApiCache()
   if (!context.seed) await requestRebuild(req.payload, `${global.slug} 已更新`)
   return doc
 }

@@ -1,6 +1,7 @@
 import * as migration_20261122_022322_initial from './20261122_022322_initial.ts';
 import * as migration_20261122_024122_search_settings from './20261122_024122_search_settings.ts';
 import * as migration_20261122_024748_workflow_jobs from './20261122_024748_workflow_jobs.ts';
+import * as migration_20261122_030331_status_sort_indexes from './20261122_030331_status_sort_indexes.ts';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_024748_workflow_jobs.up,
     down: migration_20261122_024748_workflow_jobs.down,
-    name: '20261122_024748_workflow_jobs'
+    name: '20261122_024748_workflow_jobs',
+  },
+  {
+    up: migration_20261122_030331_status_sort_indexes.up,
+    down: migration_20261122_030331_status_sort_indexes.down,
+    name: '20261122_030331_status_sort_indexes'
   },
 ];

@@ -32,7 +32,7 @@ export const Bulletins: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   endpoints: [workflowEndpoint('bulletins')],
-  indexes: [{ fields: ['series', 'issueNumber'], unique: true }],
+  indexes: [{ fields: ['series', 'issueNumber'], unique: true }, { fields: ['_status', 'createdAt'] }, { fields: ['_status', 'date'] }],
   hooks: {
     afterChange: [rebuildOnChange],
     afterDelete: [rebuildOnDelete],
