@@ -14,14 +14,12 @@ interface PagefindResultData {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>
   init: () => Promise<void>
-  filters: () => Promise<Record<string, Record<string, number>>>
   search: (
     q: string | null,
     o: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
   ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>
 }
 
-const FILTER_ORDER = ['类型', '年份', '发文机关或刊物', '镇街']
 const PAGE = 10
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -61,26 +59,10 @@ export const startSearch = async () => {
     return
   }
 
-  // Filter checkboxes, from the index's own filter values.
-  const available = await pagefind.filters()
-  const chosen = (name: string) => params.getAll(name)
-  filtersBox.innerHTML = ''
-  for (const name of FILTER_ORDER) {
-    const values = Object.entries(available[name] ?? {}).sort((a, b) => (name === '年份' ? b[0].localeCompare(a[0]) : b[1] - a[1]))
-    if (values.length === 0) continue
-    const fieldset = document.createElement('fieldset')
-    fieldset.innerHTML = `<legend>${escapeHtml(name === '发文机关或刊物' ? '发文机关·刊物' : name)}</legend>`
-    for (const [value, count] of values) {
-      const id = `f-${name}-${value}`.replace(/\s+/g, '-')
-      const wrap = document.createElement('label')
-      wrap.htmlFor = id
-      wrap.innerHTML = `<input type="checkbox" id="${escapeHtml(id)}" name="${escapeHtml(name)}" value="${escapeHtml(value)}"> ${escapeHtml(value)} <span class="count">(${count})</span>`
-      const box = wrap.querySelector('input')!
-      box.checked = chosen(name).includes(value)
-      box.addEventListener('change', () => form.requestSubmit())
-      fieldset.append(wrap)
-    }
-    filtersBox.append(fieldset)
+  // Filter checkboxes are printed by the page; restore them from the URL and search on change.
+  for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+    box.checked = params.getAll(box.name).includes(box.value)
+    box.addEventListener('change', () => form.requestSubmit())
   }
   filtersBox.hidden = filtersBox.childElementCount === 0
 

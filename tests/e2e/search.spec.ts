@@ -47,7 +47,7 @@ test('each filter narrows the results, and the URL keeps it', async ({ page }) =
   ] as const) {
     await page.goto('/search/?q=文明')
     await expect(status(page)).toContainText('共找到')
-    const box = page.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value}`) })
+    const box = page.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value}$`) })
     await box.focus()
     await page.keyboard.press('Space')
     await expect(box).toBeChecked()
