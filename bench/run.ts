@@ -154,10 +154,13 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500))
 }
 const newsId = ((await (await fetch(`${cmsBase}/api/news?limit=1&sort=-date&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]?.id
-const load = async (name: string, url: string) => {
+const load = async (name: string, url: string, bustCache = false) => {
   await fetch(url) // warm
   const times: number[] = []
-  const instance = autocannon({ url, connections: 50, duration: 10 })
+  let n = 0
+  // bustCache: a distinct query string per request, so every request reaches the database.
+  const requests = bustCache ? [{ setupRequest: (req: { path: string }) => ({ ...req, path: `${req.path}&nocache=${String(n++)}` }) }] : undefined
+  const instance = autocannon({ url, connections: 50, duration: 10, requests } as Parameters<typeof autocannon>[0])
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime))
   const result = await instance
   times.sort((a, b) => a - b)
@@ -165,7 +168,12 @@ const load = async (name: string, url: string) => {
   say(`  ${name}：p50 ${r.p50.toFixed(1)} ms，p95 ${r.p95.toFixed(1)} ms，p99 ${r.p99.toFixed(1)} ms，${String(r.rps)} 次/秒${r.non2xx || r.errors ? `，错误 ${String(r.errors + r.non2xx)}` : ''}`)
   return r
 }
-results.rest = [await load('列表 list', `${cmsBase}/api/news?limit=10&depth=0`), await load('详情 detail', `${cmsBase}/api/news/${String(newsId)}?depth=0`)]
+results.rest = [
+  await load('列表 list', `${cmsBase}/api/news?limit=10&depth=0`),
+  await load('详情 detail', `${cmsBase}/api/news/${String(newsId)}?depth=0`),
+  await load('列表（绕过缓存）list, uncached', `${cmsBase}/api/news?limit=10&depth=0`, true),
+  await load('详情（绕过缓存）detail, uncached', `${cmsBase}/api/news/${String(newsId)}?depth=0`, true),
+]
 
 // 5. Publish-to-live for one change
 say('▶ 发布到上线（一次修改）')
