@@ -76,19 +76,28 @@ if (!built || readFileSync(stampFile, 'utf8') !== currentHash) {
 }
 
 const site = createSiteServer(distLink())
-site.listen(sitePort, () => console.log(`▶ 公众网站：http://localhost:${String(sitePort)}/`))
-
-console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
-const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
-const children = [cms]
-const stop = (signal: NodeJS.Signals) => {
-  for (const child of children) child.kill(signal)
-  site.close()
-}
-process.on('SIGINT', () => stop('SIGINT'))
-process.on('SIGTERM', () => stop('SIGTERM'))
-cms.on('exit', (code) => {
-  stop('SIGTERM')
-  process.exit(code ?? 0)
+site.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `✖ 端口 ${String(sitePort)} 已被占用：请关闭占用它的程序，或用 SITE_PORT=其他端口 npm start。`
+      : `✖ 公众网站无法启动：${error.message}`,
+  )
+  process.exit(1)
 })
 
+// The CMS starts once the site is listening, so a port clash never leaves a stray server behind.
+site.listen(sitePort, () => {
+  console.log(`▶ 公众网站：http://localhost:${String(sitePort)}/`)
+  console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
+  const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
+  const stop = (signal: NodeJS.Signals) => {
+    cms.kill(signal)
+    site.close()
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  cms.on('exit', (code) => {
+    site.close()
+    process.exit(code ?? 0)
+  })
+})
