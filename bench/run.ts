@@ -51,6 +51,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const { getCms } = await import('../cms/lib/getCms.ts')
 const { seed } = await import('../cms/seed/index.ts')
 const { generate } = await import('./generate.ts')
+const { markdownToLexical } = await import('../cms/lib/markdown.ts')
 const { buildRelease } = await import('../site/build/release.ts')
 const { createSiteServer } = await import('../scripts/site-server.ts')
 const { coldLoad, meter, searchReady } = await import('./lib/probe.ts')
@@ -183,7 +184,7 @@ const started = Date.now()
 const created = await fetch(`${cmsBase}/api/news`, {
   method: 'POST',
   headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
-  body: JSON.stringify({ title: '基准测试：发布到上线', slug, date: new Date().toISOString(), category: '其他', body: { root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'text', text: '测试', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }] } }, _status: 'published' }),
+  body: JSON.stringify({ title: '基准测试：发布到上线', slug, date: new Date().toISOString(), category: '其他', body: markdownToLexical('测试'), _status: 'published' }),
 })
 let liveMs: number | null = null
 if (created.ok) {

@@ -4,12 +4,12 @@ export const ROLES = ['admin', 'editor', 'reviewer', 'signer'] as const
 /** One editorial role. */
 export type Role = (typeof ROLES)[number]
 
-/** Chinese and English names of each role, for the admin UI and error messages. */
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '管理员', en: 'Administrator' },
-  editor: { zh: '编辑（编校）', en: 'Editor' },
-  reviewer: { zh: '审核', en: 'Reviewer' },
-  signer: { zh: '核签', en: 'Signer' },
+/** Chinese and English names of each role for the admin UI, and what to call its holder in messages. */
+export const ROLE_LABELS: Record<Role, { zh: string; en: string; person: string }> = {
+  admin: { zh: '管理员', en: 'Administrator', person: '管理员' },
+  editor: { zh: '编辑（编校）', en: 'Editor', person: '编辑' },
+  reviewer: { zh: '审核', en: 'Reviewer', person: '审核人' },
+  signer: { zh: '核签', en: 'Signer', person: '核签人' },
 }
 
 /** Whether a (possibly anonymous) user holds any of the given roles. */

@@ -39,7 +39,7 @@ export const Users: CollectionConfig = {
       defaultValue: ['editor'],
       saveToJWT: true,
       label: label('角色', 'Roles'),
-      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      options: ROLES.map((value) => ({ value, label: { zh: ROLE_LABELS[value].zh, en: ROLE_LABELS[value].en } })),
       access: { create: fieldHasRole(), update: fieldHasRole() },
     },
   ],

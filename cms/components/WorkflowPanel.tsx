@@ -7,14 +7,7 @@ import { useAuth, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useState } from 'react'
 
-const STATES: Record<string, string> = { draft: '草稿', review: '待审核', signoff: '待核签', signed: '已签发' }
-const ACTIONS: { action: string; label: string; from: string; roles: string[] }[] = [
-  { action: 'submit', label: '提交审核', from: 'draft', roles: ['editor', 'admin'] },
-  { action: 'pass', label: '审核通过', from: 'review', roles: ['reviewer'] },
-  { action: 'return', label: '退回修改', from: 'review', roles: ['reviewer'] },
-  { action: 'sign', label: '核签', from: 'signoff', roles: ['signer'] },
-]
-const HISTORY: Record<string, string> = { submit: '提交审核', pass: '审核通过', return: '退回修改', sign: '核签', edited: '修改内容（需重新审核）', import: '据印发原件导入' }
+import { ACTIONS, HISTORY_LABELS, type State, STATES } from '../workflow/states.ts'
 
 interface Workflow {
   state?: string
@@ -41,9 +34,11 @@ export function WorkflowPanel() {
   }, [load])
 
   if (!id) return <div className="field-type"><strong>签发流程</strong><p>保存草稿后即可提交审核。</p></div>
-  const state = workflow?.state ?? 'draft'
+  const state = (workflow?.state ?? 'draft') as State
   const roles = ((user as { roles?: string[] } | null)?.roles ?? []) as string[]
-  const allowed = ACTIONS.filter((a) => a.from === state && a.roles.some((r) => roles.includes(r)))
+  const allowed = Object.entries(ACTIONS)
+    .filter(([, a]) => (a.from as readonly State[]).includes(state) && a.roles.some((r) => roles.includes(r)))
+    .map(([action, a]) => ({ action, label: a.label }))
 
   const act = async (action: string) => {
     setBusy(true)
@@ -103,7 +98,7 @@ export function WorkflowPanel() {
           <ol style={{ paddingLeft: '1.2rem' }}>
             {workflow?.history?.map((h, i) => (
               <li key={i}>
-                {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.userName ?? ''} {HISTORY[h.action] ?? h.action}
+                {new Date(h.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {h.userName ?? ''} {HISTORY_LABELS[h.action] ?? h.action}
                 {h.reason ? `：${h.reason}` : ''}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, Where } from 'payload'
 
 import { fieldError } from '../lib/errors.ts'
+import { idOf } from '../lib/ids.ts'
 
 type UniqueRule = {
   /** Fields whose values, taken together, must not repeat across the collection. */
@@ -10,9 +11,6 @@ type UniqueRule = {
   /** The Chinese message naming the clash and the document that already holds the value. */
   message: (data: Record<string, unknown>, existing: Record<string, unknown>) => string
 }
-
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
 
 /**
  * Refuses a create or update whose value(s) another document already holds, with a message that names

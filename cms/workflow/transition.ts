@@ -1,6 +1,7 @@
 import { APIError, Forbidden, type Payload, type PayloadRequest } from 'payload'
 
-import { userHasRole } from '../access/roles.ts'
+import { ROLE_LABELS, userHasRole } from '../access/roles.ts'
+import { idOf } from '../lib/ids.ts'
 import { ACTIONS, type Action, type State, STATES } from './states.ts'
 
 export type WorkflowCollection = 'bulletins' | 'resolutions'
@@ -16,8 +17,6 @@ interface Actor {
   roles?: string[] | null
 }
 
-const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: number | string }).id : (v as number | string | null | undefined))
-
 /**
  * Moves a document one step along the sign-off chain, after checking the actor's role and the current
  * state. Records who and when; signing a bulletin writes the three names into its printed sign-off line.
@@ -32,7 +31,7 @@ export const transition = async (
   const action = args.action as Action
   const step = ACTIONS[action]
   if (!userHasRole(user, ...step.roles)) {
-    throw new APIError(`您没有“${step.label}”的权限：此操作只能由${step.roles.map((r) => ({ editor: '编辑', admin: '管理员', reviewer: '审核人', signer: '核签人' })[r]).join('或')}执行。`, 403, null, true)
+    throw new APIError(`您没有“${step.label}”的权限：此操作只能由${step.roles.map((r) => ROLE_LABELS[r].person).join('或')}执行。`, 403, null, true)
   }
   const doc = await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })
   const from = ((doc.workflow?.state as State | undefined) ?? 'draft') as State

@@ -4,6 +4,7 @@
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
 import { looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { escapeHtml } from '../lib/html.ts'
 
 interface PagefindResultData {
   url: string
@@ -29,8 +30,6 @@ export const searchTerm = (raw: string): string => {
   const q = raw.trim()
   return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
 
 export const startSearch = async () => {
   const form = $<HTMLFormElement>('search-form')

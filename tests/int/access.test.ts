@@ -1,7 +1,8 @@
 import { Forbidden, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cms, marker, richText, userWithRole } from './helpers.ts'
+import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { cms, marker, userWithRole } from './helpers.ts'
 
 let payload: Payload
 beforeAll(async () => {
@@ -13,7 +14,7 @@ const resolutionData = (title: string) => ({
   docType: '通知' as const,
   issuer: '测试机关',
   adoptedAt: '2024-01-02T12:00:00.000Z',
-  body: richText(`${title} 正文`),
+  body: markdownToLexical(`${title} 正文`),
 })
 
 describe('anonymous readers', () => {
@@ -72,7 +73,7 @@ describe('roles', () => {
       const user = await userWithRole(payload, role)
       const admin = await userWithRole(payload, 'admin')
       for (const collection of ['resolutions', 'news'] as const) {
-        const data = collection === 'resolutions' ? resolutionData(marker()) : { title: marker(), body: richText('正文') }
+        const data = collection === 'resolutions' ? resolutionData(marker()) : { title: marker(), body: markdownToLexical('正文') }
         const attempt = payload.create({ collection, data: data as never, user, overrideAccess: false, draft: true })
         if (create) await expect(attempt).resolves.toHaveProperty('id')
         else await expect(attempt).rejects.toBeInstanceOf(Forbidden)

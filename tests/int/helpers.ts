@@ -26,24 +26,3 @@ export const userWithRole = async (payload: Payload, role: 'admin' | 'editor' | 
 
 /** A marker no seed document contains, to find exactly what a test wrote. */
 export const marker = (): string => `测试标记-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
-
-/** Lexical rich text of one paragraph. */
-export const richText = (text: string) => ({
-  root: {
-    type: 'root' as const,
-    direction: 'ltr' as const,
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        direction: 'ltr' as const,
-        format: '' as const,
-        indent: 0,
-        version: 1,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})

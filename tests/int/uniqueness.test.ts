@@ -1,7 +1,8 @@
 import { type Payload, ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cms, marker, richText, userWithRole } from './helpers.ts'
+import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { cms, marker, userWithRole } from './helpers.ts'
 
 let payload: Payload
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('uniqueness and required facts', () => {
       const error = await errorOf(
         payload.create({
           collection: 'resolutions',
-          data: { title: marker(), docType: '决议', docNumber: spelling, adoptedAt: '2021-04-27T12:00:00.000Z', body: richText('重复'), _status: 'draft' },
+          data: { title: marker(), docType: '决议', docNumber: spelling, adoptedAt: '2021-04-27T12:00:00.000Z', body: markdownToLexical('重复'), _status: 'draft' },
           draft: true,
           user: editor,
           overrideAccess: false,
@@ -74,7 +75,7 @@ describe('uniqueness and required facts', () => {
     const resolution = await errorOf(
       payload.create({
         collection: 'resolutions',
-        data: { title: marker(), docType: '通知', body: richText('无日期'), _status: 'published' },
+        data: { title: marker(), docType: '通知', body: markdownToLexical('无日期'), _status: 'published' },
         user: editor,
         overrideAccess: false,
       }),

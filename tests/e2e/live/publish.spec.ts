@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
+import { markdownToLexical } from '../../../cms/lib/markdown.ts'
 import { FAILURE_MARKER } from '../../../playwright.config.ts'
 
 // With `npm start` running (CMS, job runner, site server): the sign-off chain, publish-to-live,
@@ -25,13 +26,6 @@ const login = async (request: APIRequestContext, role: string) => {
 }
 const as = async (request: APIRequestContext, role: string) => ({ Authorization: `JWT ${await login(request, role)}` })
 
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
-    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }],
-  },
-})
-
 /** Polls a URL until it answers with `status`; returns the milliseconds it took. */
 const until = async (request: APIRequestContext, url: string, status: number, timeoutMs = 150_000) => {
   const started = Date.now()
@@ -55,7 +49,7 @@ test('anonymous writes are refused and drafts are invisible over REST', async ({
   const series = ((await seriesRes.json()) as { docs: { id: number }[] }).docs[0]!
   const created = await request.post(`${cms}/api/bulletins?draft=true`, {
     headers: await as(request, 'editor'),
-    data: { series: series.id, issueNumber, date: '2022-05-20T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '文明实践', body: paragraph(`${marker}：龙泉镇开展文明实践活动。`) }] }] },
+    data: { series: series.id, issueNumber, date: '2022-05-20T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '文明实践', body: markdownToLexical(`${marker}：龙泉镇开展文明实践活动。`) }] }] },
   })
   expect(created.ok(), await created.text()).toBe(true)
   bulletinId = ((await created.json()) as { doc: { id: number } }).doc.id
@@ -118,7 +112,7 @@ test('a failed build keeps the previous release serving, shows the failure, and 
   const before = (await buildState(request)).current
   const created = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title: `${FAILURE_MARKER}${tag}`, slug: `failure-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: paragraph('这条动态会让模板出错。'), _status: 'published' },
+    data: { title: `${FAILURE_MARKER}${tag}`, slug: `failure-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: markdownToLexical('这条动态会让模板出错。'), _status: 'published' },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const newsId = ((await created.json()) as { doc: { id: number } }).doc.id
