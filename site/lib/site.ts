@@ -16,8 +16,8 @@ const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ??
  * (navigation, filters, home), and at tens of thousands of documents re-reading them per page made the
  * build quadratic.
  */
-const once = <T>(load: () => Promise<T[]>) => {
-  let cached: Promise<T[]> | undefined
+const once = <T>(load: () => Promise<T>) => {
+  let cached: Promise<T> | undefined
   return () => (cached ??= load())
 }
 
@@ -83,3 +83,27 @@ export const pageOf = <T>(items: T[], page: number, size = PAGE_SIZE) => ({
 /** Page numbers 2..n of a list, for getStaticPaths of its `/p/<n>/` pages. */
 export const laterPages = (count: number, size = PAGE_SIZE) =>
   Array.from({ length: Math.max(0, Math.ceil(count / size) - 1) }, (_, i) => i + 2)
+
+/** Paths of a filtered list: `<base>` is page 1, `<base>/p/<n>` the later pages; each gets `props` and its page. */
+export const pagedPaths = <P extends object>(base: string, count: number, props: P) => [
+  { params: { path: base }, props: { ...props, page: 1 } },
+  ...laterPages(count).map((page) => ({ params: { path: `${base}/p/${String(page)}` }, props: { ...props, page } })),
+]
+
+/** The categories and 镇街 that have news, for the filter rows (computed once, not per list page). */
+export const newsFacets = once(async () => {
+  const [all, allRegions] = await Promise.all([news(), regions()])
+  return {
+    categories: Object.keys(NEWS_CATEGORIES).filter((c) => all.some((n) => n.category === c)),
+    regions: allRegions.filter((r) => all.some((n) => n.region?.slug === r.slug)),
+  }
+})
+
+/** The document types and years that have resolutions, for the filter rows (computed once). */
+export const resolutionFacets = once(async () => {
+  const all = await resolutions()
+  return {
+    types: Object.keys(DOC_TYPES).filter((t) => all.some((r) => r.docType === t)),
+    years: [...new Set(all.map((r) => r.year))].sort((a, b) => b - a),
+  }
+})
