@@ -14,7 +14,6 @@ const live = process.env.E2E_LIVE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wen
 process.env.E2E_LIVE_DIR = live
 process.env.E2E_LIVE_CMS_PORT ??= '3391'
 process.env.E2E_LIVE_SITE_PORT ??= '4392'
-export const FAILURE_MARKER = '构建故障测试'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,7 +43,6 @@ export default defineConfig({
       SITE_URL: `http://localhost:${process.env.E2E_LIVE_SITE_PORT}`,
       PORT: process.env.E2E_LIVE_CMS_PORT,
       SITE_PORT: process.env.E2E_LIVE_SITE_PORT,
-      SITE_BUILD_FAIL_ON: FAILURE_MARKER,
     },
   },
   use: {

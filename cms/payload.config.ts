@@ -20,6 +20,8 @@ import { databaseAdapter } from './db.ts'
 import { SearchSettings } from './globals/SearchSettings.ts'
 import { rebuildSiteTask } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
+import { watchTransactions } from './lib/apiCache.ts'
+import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { rootDir } from './lib/paths.ts'
 import { payloadSecret } from './lib/secret.ts'
 import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
@@ -27,6 +29,12 @@ import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
 const cmsDir = path.join(rootDir, 'cms')
 
 export default buildConfig({
+  // Links in the admin and e-mails, and the only origins whose browser requests may carry the session
+  // cookie: a cross-site request gets no session (Payload's CSRF check on the Origin header).
+  serverURL: cmsOrigin(),
+  csrf: trustedOrigins(),
+  // The anonymous REST micro-cache is cleared again once each writing transaction has ended.
+  onInit: (payload) => watchTransactions(payload.db),
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -10,6 +10,8 @@ import path from 'node:path'
 
 import sirv from 'sirv'
 
+import { listenHost } from '../cms/lib/deployment.ts'
+
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -66,5 +68,6 @@ export const createSiteServer = (siteDir: string): http.Server => {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = path.resolve(process.argv[2] ?? 'dist')
   const port = Number(process.env.SITE_PORT ?? 4321)
-  createSiteServer(dir).listen(port, () => console.log(`公众网站：http://localhost:${port}/ （${dir}）`))
+  const host = listenHost()
+  createSiteServer(dir).listen(port, host, () => console.log(`公众网站：http://${host}:${port}/ （${dir}）`))
 }

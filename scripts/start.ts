@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import { cmsOrigin, isPublicDeployment, listenHost, siteOrigin } from '../cms/lib/deployment.ts'
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
 import { distLink } from '../site/build/release.ts'
 import { createSiteServer } from './site-server.ts'
@@ -18,6 +19,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISA
 const cmsEnv = { ...env, WENMING_JOBS: '1' }
 const port = process.env.PORT ?? '3000'
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
+// Loopback unless HOST says otherwise: a local trial is not reachable from the network.
+const host = listenHost()
 
 const step = (title: string) => {
   const t0 = performance.now()
@@ -86,10 +89,15 @@ site.on('error', (error: NodeJS.ErrnoException) => {
 })
 
 // The CMS starts once the site is listening, so a port clash never leaves a stray server behind.
-site.listen(sitePort, () => {
-  console.log(`▶ 公众网站：http://localhost:${String(sitePort)}/`)
-  console.log(`▶ 启动内容管理后台：http://localhost:${port}/admin`)
-  const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
+site.listen(sitePort, host, () => {
+  console.log(`▶ 公众网站：${siteOrigin()}/ （监听 ${host}:${String(sitePort)}）`)
+  console.log(`▶ 启动内容管理后台：${cmsOrigin()}/admin （监听 ${host}:${port}）`)
+  console.log(
+    isPublicDeployment()
+      ? '▶ 对外服务模式：演示账号和演示密码不可用。'
+      : '▶ 本机试用模式：只有本机可以访问；对外提供服务请参阅 README“从本机试用到对外服务”。',
+  )
+  const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port, '-H', host], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
   const stop = (signal: NodeJS.Signals) => {
     cms.kill(signal)
     site.close()

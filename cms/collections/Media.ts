@@ -2,20 +2,20 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../access/anyone.ts'
 import { hasRole } from '../access/hasRole.ts'
+import { mediaReadAccess } from '../access/publicMedia.ts'
 import { label } from '../fields/label.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { validateUpload } from '../hooks/validateUpload.ts'
 import { dataDir } from '../lib/paths.ts'
-import { ACCEPTED_MIME_TYPES } from '../lib/uploads.ts'
+import { ACCEPTED_MIME_TYPES, mediaUrlAllowlist } from '../lib/uploads.ts'
 
 /** 媒体: images and PDF attachments; every file carries a description for screen readers. */
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: label('媒体文件', 'Media file'), plural: label('媒体库', 'Media') },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'mimeType', 'filesize'], group: label('内容', 'Content') },
-  access: { read: anyone, create: hasRole('editor'), update: hasRole('editor'), delete: hasRole() },
+  access: { read: mediaReadAccess, create: hasRole('editor'), update: hasRole('editor'), delete: hasRole() },
   hooks: { beforeOperation: [validateUpload], afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   upload: {
     staticDir: path.join(dataDir, 'media'),
@@ -27,6 +27,15 @@ export const Media: CollectionConfig = {
       { name: 'large', width: 1280, withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 80 } } },
     ],
     adminThumbnail: 'thumbnail',
+    // 从网址粘贴 only for the addresses the operator allowed (validateUpload enforces the same list).
+    pasteURL: mediaUrlAllowlist().length
+      ? {
+          allowList: mediaUrlAllowlist().map((prefix) => {
+            const url = new URL(prefix)
+            return { protocol: url.protocol.replace(':', '') as 'http' | 'https', hostname: url.hostname, port: url.port || undefined, pathname: `${url.pathname.replace(/\/$/, '')}/**` }
+          }),
+        }
+      : false,
   },
   fields: [
     {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
 import { requestRebuild } from '../jobs/rebuildSite.ts'
-import { clearApiCache } from '../lib/apiCache.ts'
+import { invalidateApiCache } from '../lib/apiCache.ts'
 
 const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && (doc as { _status?: string })._status === 'published')
 
@@ -11,7 +11,7 @@ const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && 
  * and the workflow's own steps (which only touch drafts) stand aside.
  */
 export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
-  clearApiCache()
+  await invalidateApiCache(req)
   if (context.seed || context.skipRebuild || context.workflow) return doc
   // A draft save on top of a published document also lands here; its rebuild is merely redundant.
   const visible = !collection.versions || isPublished(doc) || isPublished(previousDoc)
@@ -20,14 +20,14 @@ export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, c
 }
 
 export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
-  clearApiCache()
+  await invalidateApiCache(req)
   if (context.seed || context.skipRebuild) return doc
   if (!collection.versions || isPublished(doc)) await requestRebuild(req.payload, `${collection.slug} ${String(doc.id)} 已删除`)
   return doc
 }
 
 export const rebuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
-  clearApiCache()
+  await invalidateApiCache(req)
   if (!context.seed) await requestRebuild(req.payload, `${global.slug} 已更新`)
   return doc
 }

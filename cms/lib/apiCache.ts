@@ -1,49 +1,151 @@
 /**
  * A micro-cache for anonymous REST reads. Anonymous readers all see the same published content, so the
- * CMS answers repeated anonymous GETs from memory for a few seconds instead of querying again. Every
- * content change made through this server clears it at once (see hooks/publishToLive.ts); changes made
- * by another process (a CLI import) show after at most TTL_MS.
+ * CMS answers repeated anonymous GETs from memory for a few seconds instead of querying again.
+ *
+ * It is bounded by bytes (never by entry count alone), keeps only JSON answers of bounded size, and never
+ * file downloads or unpaginated lists. Anonymous requests are also capped (`limit`, `depth`,
+ * `pagination`) before they reach Payload, cached or not, so one request cannot ask for the whole archive.
+ *
+ * Invalidation happens after the writing transaction commits: a change clears the cache at once, and
+ * while its transaction is open nothing new is stored (a read in that window may still see the old row);
+ * when it commits, the cache is cleared again. Changes made by another process (a CLI import) show after
+ * at most TTL_MS.
  */
+import type { DatabaseAdapter, PayloadRequest } from 'payload'
 
 const TTL_MS = 5_000
-const MAX_ENTRIES = 1_000
+/** All cached bodies together. */
+export const MAX_CACHE_BYTES = 32 * 1024 * 1024
+/** One cached body; larger answers are served but not kept. */
+export const MAX_ENTRY_BYTES = 512 * 1024
+/** Anonymous readers get at most this many documents a page, this deep. */
+export const ANONYMOUS_MAX_LIMIT = 100
+export const ANONYMOUS_MAX_DEPTH = 2
 
 interface Entry {
   at: number
-  status: number
   headers: [string, string][]
   body: ArrayBuffer
 }
 
 const store = new Map<string, Entry>()
+let bytes = 0
+let generation = 0
+/** Transactions that changed content and have not ended yet. */
+const openWrites = new Set<unknown>()
 
-/** Drops every cached answer (after any content change). */
-export const clearApiCache = () => store.clear()
-
-const cacheable = (request: Request) => {
-  if (request.method !== 'GET') return false
-  if (request.headers.get('authorization')) return false
-  if (/(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')) return false
-  const { pathname } = new URL(request.url)
-  // Accounts, jobs and the build state are never cached.
-  return !/^\/api\/(users|payload-|site-build)/.test(pathname)
+const clear = () => {
+  store.clear()
+  bytes = 0
+  generation++
 }
 
-/** Wraps a route handler: anonymous GETs are served from the cache while fresh. */
+/** Changes whenever cached answers became stale: anything derived from content compares it. */
+export const apiCacheGeneration = () => generation
+
+/** The cache's current size, for tests and the benchmark. */
+export const apiCacheStats = () => ({ entries: store.size, bytes })
+
+/** Called by every content change: clears now, and again once the change's transaction has ended. */
+export const invalidateApiCache = async (req?: Pick<PayloadRequest, 'transactionID'>) => {
+  clear()
+  const id = req?.transactionID instanceof Promise ? await req.transactionID : req?.transactionID
+  if (id !== undefined && id !== null) openWrites.add(id)
+}
+
+/** Makes a database adapter report the end of each transaction to the cache (set up in onInit). */
+export const watchTransactions = (db: Pick<DatabaseAdapter, 'commitTransaction' | 'rollbackTransaction'>) => {
+  const ended = (id: unknown) => {
+    if (openWrites.delete(id)) clear()
+  }
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  db.commitTransaction = async (id) => {
+    try {
+      await commit(id)
+    } finally {
+      ended(id instanceof Promise ? await id : id)
+    }
+  }
+  db.rollbackTransaction = async (id) => {
+    try {
+      await rollback(id)
+    } finally {
+      ended(id instanceof Promise ? await id : id)
+    }
+  }
+}
+
+const isAnonymous = (request: Request) =>
+  !request.headers.get('authorization') && !/(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
+
+const isFileDownload = (pathname: string) => /^\/api\/[^/]+\/file\//.test(pathname)
+
+/** The anonymous request with `limit`, `depth` and `pagination` brought within bounds. */
+export const capAnonymousQuery = (request: Request): Request => {
+  const url = new URL(request.url)
+  const limit = Number(url.searchParams.get('limit') ?? NaN)
+  const depth = Number(url.searchParams.get('depth') ?? NaN)
+  let changed = false
+  if (url.searchParams.has('limit') && !(limit >= 1 && limit <= ANONYMOUS_MAX_LIMIT)) {
+    url.searchParams.set('limit', String(ANONYMOUS_MAX_LIMIT))
+    changed = true
+  }
+  if (url.searchParams.has('depth') && !(depth >= 0 && depth <= ANONYMOUS_MAX_DEPTH)) {
+    url.searchParams.set('depth', String(ANONYMOUS_MAX_DEPTH))
+    changed = true
+  }
+  if (url.searchParams.has('pagination')) {
+    url.searchParams.delete('pagination')
+    changed = true
+  }
+  return changed ? new Request(url, request) : request
+}
+
+const cacheable = (request: Request) => {
+  if (request.method !== 'GET' || !isAnonymous(request)) return false
+  const { pathname } = new URL(request.url)
+  // Accounts, jobs, the build state and file downloads are never cached.
+  return !/^\/api\/(users|payload-|site-build)/.test(pathname) && !isFileDownload(pathname)
+}
+
+const remember = (key: string, entry: Entry) => {
+  const size = entry.body.byteLength
+  if (size > MAX_ENTRY_BYTES) return
+  const old = store.get(key)
+  if (old) {
+    bytes -= old.body.byteLength
+    store.delete(key)
+  }
+  // Oldest first out until the new body fits.
+  for (const [k, e] of store) {
+    if (bytes + size <= MAX_CACHE_BYTES) break
+    bytes -= e.body.byteLength
+    store.delete(k)
+  }
+  store.set(key, entry)
+  bytes += size
+}
+
+/** Wraps a route handler: anonymous reads are capped, and served from the cache while fresh. */
 export const withApiCache =
   <A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) =>
-  async (request: Request, ...rest: A): Promise<Response> => {
+  async (incoming: Request, ...rest: A): Promise<Response> => {
+    const request = incoming.method === 'GET' && isAnonymous(incoming) ? capAnonymousQuery(incoming) : incoming
     if (!cacheable(request)) return handler(request, ...rest)
     const key = request.url
     const hit = store.get(key)
     if (hit && Date.now() - hit.at < TTL_MS) {
-      return new Response(hit.body.slice(0), { status: hit.status, headers: [...hit.headers, ['x-cache', 'HIT']] })
+      // Refresh its place in the eviction order.
+      store.delete(key)
+      store.set(key, hit)
+      return new Response(hit.body.slice(0), { status: 200, headers: [...hit.headers, ['x-cache', 'HIT']] })
     }
+    const startedIn = generation
     const response = await handler(request, ...rest)
-    if (response.status !== 200) return response
+    if (response.status !== 200 || !response.headers.get('content-type')?.includes('application/json')) return response
     const body = await response.arrayBuffer()
     const headers = [...response.headers.entries()].filter(([k]) => k !== 'set-cookie' && k !== 'content-length')
-    if (store.size >= MAX_ENTRIES) store.delete(store.keys().next().value as string)
-    store.set(key, { at: Date.now(), status: 200, headers, body })
-    return new Response(body.slice(0), { status: 200, headers: [...headers, ['x-cache', 'MISS']] })
+    if (generation === startedIn && openWrites.size === 0) remember(key, { at: Date.now(), headers, body })
+    return new Response(body, { status: 200, headers: [...headers, ['x-cache', 'MISS']] })
   }

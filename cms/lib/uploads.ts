@@ -5,6 +5,13 @@ import sharp from 'sharp'
 /** The largest upload the CMS accepts, in bytes (20 MB: a scanned multi-page PDF fits). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
+/**
+ * The most pixels an image may have (50 megapixels: any phone or camera photo). Resizing decodes the
+ * whole image, so a small file of huge dimensions (a 16k×16k PNG is a few hundred KB) would otherwise
+ * take gigabytes of memory.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000
+
 /** MIME types the media library accepts: raster images and PDF. */
 export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/pdf']
 
@@ -35,11 +42,42 @@ export const inspectUpload = async (file: { data?: Buffer; tempFilePath?: string
       : { ok: false, message: `文件“${file.name}”不是完整的 PDF 文件，可能已损坏` }
   }
   try {
-    const meta = await sharp(data).metadata()
+    // metadata() reads the header only; nothing is decoded yet.
+    const meta = await sharp(data, { limitInputPixels: false }).metadata()
     const mimeType = meta.format ? SHARP_FORMAT_TO_MIME[meta.format] : undefined
-    if (mimeType && meta.width && meta.height) return { ok: true, mimeType }
+    if (mimeType && meta.width && meta.height) {
+      const pixels = meta.width * meta.height * Math.max(1, meta.pages ?? 1)
+      if (pixels > MAX_IMAGE_PIXELS) {
+        return {
+          ok: false,
+          message: `图片“${file.name}”尺寸过大（${String(meta.width)}×${String(meta.height)} 像素${(meta.pages ?? 1) > 1 ? `，${String(meta.pages)} 帧` : ''}），最多 ${String(MAX_IMAGE_PIXELS / 10_000)} 万像素，请缩小后再上传`,
+        }
+      }
+      return { ok: true, mimeType }
+    }
   } catch {
     // Not decodable as an image: fall through to the refusal below.
   }
   return { ok: false, message: `文件“${file.name}”不是可识别的图片或 PDF，只能上传 JPEG、PNG、WebP、AVIF、GIF 图片或 PDF 文件` }
+}
+
+/**
+ * Address prefixes the server may fetch media from (`MEDIA_URL_ALLOWLIST`, comma-separated, e.g.
+ * `https://img.example.gov.cn/`). Empty by default: files are uploaded, never fetched by URL.
+ */
+export const mediaUrlAllowlist = (env: Record<string, string | undefined> = process.env): string[] =>
+  (env.MEDIA_URL_ALLOWLIST ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/** Whether the operator allowed fetching media from this URL. */
+export const mediaUrlAllowed = (url: string, env?: Record<string, string | undefined>): boolean => {
+  let href: string
+  try {
+    href = new URL(url).href
+  } catch {
+    return false
+  }
+  return mediaUrlAllowlist(env).some((prefix) => href.startsWith(prefix))
 }

@@ -40,7 +40,7 @@ const day = (value: string | undefined): string | undefined => (value ? `${value
  * series + issue number) is left exactly as it is, so re-running changes nothing and never overwrites
  * an editor's later work.
  */
-export const seed = async (payload: Payload, options: { password: string; log?: Log }): Promise<SeedReport> => {
+export const seed = async (payload: Payload, options: { password: string | null; log?: Log }): Promise<SeedReport> => {
   const log = options.log ?? (() => undefined)
   const started = performance.now()
   const report: SeedReport = { created: 0, existing: 0, ms: 0 }
@@ -67,12 +67,13 @@ export const seed = async (payload: Payload, options: { password: string; log?: 
     return doc
   }
 
-  log('导入演示账号…')
-  for (const user of DEMO_USERS) {
+  // A served site gets no demo accounts (password null): its admin is provisioned by secureAccounts.
+  log(options.password ? '导入演示账号…' : '不创建演示账号（网站对外提供服务）')
+  for (const user of options.password ? DEMO_USERS : []) {
     await ensure('users', `${ROLE_LABELS[user.role].zh} ${user.email}`, { email: { equals: user.email } }, () =>
       payload.create({
         collection: 'users',
-        data: { email: user.email, name: user.name, roles: [user.role], password: options.password },
+        data: { email: user.email, name: user.name, roles: [user.role], password: options.password as string },
         ...common,
       }),
     )

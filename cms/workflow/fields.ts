@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { fieldHasRole } from '../access/hasRole.ts'
+import { editorsOnly } from '../access/editorsOnly.ts'
 import { label } from '../fields/label.ts'
 import { HISTORY_LABELS, STATES } from './states.ts'
 
@@ -14,14 +15,15 @@ const userField = (name: string, zh: string, en: string): Field => ({
 
 /**
  * The sign-off record of a document. Nobody edits it directly (only an admin, for imports): it changes
- * through the workflow endpoint, which checks the role of every step.
+ * through the workflow endpoint, which checks the role of every step. It is internal: who passed, who
+ * sent back and why is never shown to anonymous readers.
  */
 export const workflowField = (): Field => ({
   name: 'workflow',
   type: 'group',
   label: label('签发流程', 'Sign-off'),
   admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } },
-  access: { create: fieldHasRole(), update: fieldHasRole() },
+  access: { read: editorsOnly, create: fieldHasRole(), update: fieldHasRole() },
   fields: [
     {
       name: 'state',

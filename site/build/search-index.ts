@@ -5,6 +5,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 
 import { type SynonymGroup, synonymsFor } from '../../cms/lib/synonyms.ts'
+import { escapeHtml } from '../lib/html.ts'
 
 const MAIN_END = '</main>'
 
@@ -40,7 +41,8 @@ export const indexSite = async (siteDir: string): Promise<{ pages: number; bytes
       if (!html.includes('data-pagefind-body')) return
       const extra = synonymsFor(mainText(html), groups)
       if (extra.length) {
-        html = html.replace(MAIN_END, `<p>${extra.join(' ')}</p>${MAIN_END}`)
+        // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
+        html = html.replace(MAIN_END, `<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
         synonymPages++
       }
       const added = await index.addHTMLFile({ sourcePath: file.split(path.sep).join('/'), content: html })

@@ -69,6 +69,26 @@ const image = async (media: unknown): Promise<ImageRef | null> => {
   return { file: m.filename, alt: m.alt, width: m.width, height: m.height }
 }
 
+/**
+ * Turns each document into its entry; when one cannot be turned (bad data in the database), the error
+ * names that document, so the build failure shown on the dashboard says which one to fix.
+ */
+const entries = <D extends { id: number | string; title?: string | null; name?: string | null }, R>(
+  kind: string,
+  docs: D[],
+  fn: (doc: D) => R | Promise<R>,
+): Promise<Awaited<R>[]> =>
+  Promise.all(
+    docs.map(async (doc) => {
+      try {
+        return await fn(doc)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new Error(`${kind}《${doc.title ?? doc.name ?? ''}》（ID ${String(doc.id)}）无法生成页面：${reason}`, { cause: error })
+      }
+    }),
+  )
+
 const series = (s: BulletinSery): SeriesEntry => ({
   slug: String(s.slug),
   name: s.name,
@@ -93,7 +113,7 @@ export const loadSeries = async (): Promise<(SeriesEntry & { id: string })[]> =>
   (await published<BulletinSery>('bulletin-series', 0)).map((s) => ({ id: String(s.slug), ...series(s) }))
 
 export const loadResolutions = async (): Promise<(ResolutionEntry & { id: string })[]> =>
-  (await published<Resolution>('resolutions')).map((r) => {
+  entries('政策文件', await published<Resolution>('resolutions'), (r) => {
     const adoptedAt = day(r.adoptedAt)
     const date = adoptedAt ?? day(r.publishedAt) ?? beijingDay(r.createdAt)
     return {
@@ -120,7 +140,7 @@ export const loadResolutions = async (): Promise<(ResolutionEntry & { id: string
   })
 
 export const loadBulletins = async (): Promise<(BulletinEntry & { id: string })[]> =>
-  (await published<Bulletin>('bulletins', 2)).flatMap((b) => {
+  (await entries('简报', await published<Bulletin>('bulletins', 2), (b) => {
     if (!b.series || typeof b.series !== 'object') return []
     const s = series(b.series)
     const date = beijingDay(b.date)
@@ -156,11 +176,10 @@ export const loadBulletins = async (): Promise<(BulletinEntry & { id: string })[
         updatedAt: b.updatedAt,
       },
     ]
-  })
+  })).flat()
 
 export const loadNews = async (): Promise<(NewsEntry & { id: string })[]> =>
-  Promise.all(
-    (await published<News>('news', 2)).map(async (n) => {
+  entries('工作动态', await published<News>('news', 2), async (n) => {
       const source = n.sourceBulletin && typeof n.sourceBulletin === 'object' ? n.sourceBulletin : null
       const sourceSeries = source?.series && typeof source.series === 'object' ? source.series : null
       return {
@@ -182,12 +201,10 @@ export const loadNews = async (): Promise<(NewsEntry & { id: string })[]> =>
         updatedAt: n.updatedAt,
         createdAt: n.createdAt,
       }
-    }),
-  )
+  })
 
 export const loadFigures = async (): Promise<(FigureEntry & { id: string })[]> =>
-  Promise.all(
-    (await published<Figure>('figures')).map(async (f) => ({
+  entries('文明典型', await published<Figure>('figures'), async (f) => ({
       id: String(f.slug),
       slug: String(f.slug),
       name: f.name,
@@ -199,8 +216,7 @@ export const loadFigures = async (): Promise<(FigureEntry & { id: string })[]> =
       honors: (f.honors ?? []).map((h) => ({ title: h.title, level: h.level ?? null, year: h.year ?? null })),
       portrait: await image(f.portrait),
       updatedAt: f.updatedAt,
-    })),
-  )
+  }))
 
 /** The synonym groups editors keep in 搜索设置, applied when the search index is built. */
 export const loadSynonyms = async (): Promise<{ id: string; words: string[] }[]> => {

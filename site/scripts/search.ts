@@ -31,6 +31,33 @@ export const searchTerm = (raw: string): string => {
   return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+/** Text with HTML character references resolved (Pagefind's excerpts may carry them). */
+const decodeEntities = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return ENTITIES[ref.toLowerCase()] ?? whole
+  })
+
+/**
+ * The excerpt as DOM nodes: Pagefind marks hits with <mark>; everything else is text, so markup that
+ * came from a page (or a synonym) is shown as the characters it is, never run.
+ */
+export const excerptElement = (excerpt: string): HTMLParagraphElement => {
+  const p = document.createElement('p')
+  p.className = 'excerpt'
+  let target: HTMLElement = p
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') target = p.appendChild(document.createElement('mark'))
+    else if (part === '</mark>') target = p
+    else if (part) target.append(decodeEntities(part))
+  }
+  return p
+}
+
 export const startSearch = async () => {
   const form = $<HTMLFormElement>('search-form')
   const input = $<HTMLInputElement>('search-q')
@@ -76,8 +103,8 @@ export const startSearch = async () => {
       const type = d.meta.type ?? d.filters['类型']?.[0] ?? ''
       li.innerHTML =
         `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title ?? d.url)}</a></h2>` +
-        `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>` +
-        `<p class="excerpt">${d.excerpt}</p>`
+        `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>`
+      li.append(excerptElement(d.excerpt))
       list.append(li)
     }
     offset += slice.length

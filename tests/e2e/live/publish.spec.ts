@@ -1,7 +1,9 @@
+import path from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { markdownToLexical } from '../../../cms/lib/markdown.ts'
-import { FAILURE_MARKER } from '../../../playwright.config.ts'
 
 // With `npm start` running (CMS, job runner, site server): the sign-off chain, publish-to-live,
 // unpublish, and a failed build that leaves the last good release serving.
@@ -106,23 +108,35 @@ test('publishing puts it on the public site and in search without a manual step;
   expect(await page.locator('#search-results li h2').allTextContents()).not.toContainEqual(expect.stringContaining(`第${String(issueNumber)}期`))
 })
 
-test('a failed build keeps the previous release serving, shows the failure, and the next good publish recovers', async ({ request, page, context }) => {
+test('a document with broken data fails the build: the previous release keeps serving, the failure names it, a fix recovers', async ({ request, page, context }) => {
   test.setTimeout(360_000)
   await until(request, `${site}/`, 200)
-  const before = (await buildState(request)).current
+  const title = `数据损坏测试${tag}`
   const created = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title: `${FAILURE_MARKER}${tag}`, slug: `failure-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: markdownToLexical('这条动态会让模板出错。'), _status: 'published' },
+    data: { title, slug: `broken-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: markdownToLexical('这条动态的数据稍后会损坏。'), _status: 'published' },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const newsId = ((await created.json()) as { doc: { id: number } }).doc.id
+  await until(request, `${site}/news/broken-${tag}/`, 200)
+  await expect.poll(async () => (await buildState(request)).status, { timeout: 60_000 }).toBe('idle')
+  const before = (await buildState(request)).current
+
+  // A real fault, no switch in the product: the row is damaged behind the CMS's back (as a bad import
+  // or a hand edit of the database would), so its page can no longer be rendered.
+  const db = new DatabaseSync(path.join(process.env.E2E_LIVE_DIR!, 'live.db'), { timeout: 10_000 })
+  db.prepare('UPDATE news SET date = ? WHERE id = ?').run('不是日期', newsId)
+  db.close()
+  const rebuild = await request.post(`${cms}/api/site-build`, { headers: await as(request, 'admin') })
+  expect(rebuild.ok(), await rebuild.text()).toBe(true)
 
   await expect.poll(async () => (await buildState(request)).status, { timeout: 150_000, intervals: [500] }).toBe('failed')
   const failed = await buildState(request)
-  expect(failed.error).toContain('模板渲染失败')
+  expect(failed.error).toContain('无法生成页面')
+  expect(failed.error).toContain(title)
   expect(failed.current).toBe(before)
   expect((await request.get(`${site}/bulletins/mentougou-kuaibao/673/`)).status()).toBe(200)
-  expect((await request.get(`${site}/news/failure-${tag}/`, { failOnStatusCode: false })).status()).toBe(404)
+  expect((await request.get(`${site}/news/broken-${tag}/`)).status()).toBe(200)
 
   // The admin dashboard shows it.
   await context.addCookies([{ name: 'payload-token', value: await login(request, 'admin'), url: cms }])
@@ -130,8 +144,9 @@ test('a failed build keeps the previous release serving, shows the failure, and 
   await expect(page.getByText('上次生成失败')).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('button', { name: '重新构建' })).toBeVisible()
 
-  const fixed = await request.patch(`${cms}/api/news/${String(newsId)}`, { headers: await as(request, 'editor'), data: { title: `恢复测试${tag}` } })
+  const fixed = await request.patch(`${cms}/api/news/${String(newsId)}`, { headers: await as(request, 'editor'), data: { title: `恢复测试${tag}`, date: '2022-05-22T12:00:00.000Z' } })
   expect(fixed.ok(), await fixed.text()).toBe(true)
-  await until(request, `${site}/news/failure-${tag}/`, 200)
-  await expect.poll(async () => (await buildState(request)).status, { timeout: 60_000 }).toBe('idle')
+  await expect.poll(async () => (await buildState(request)).status, { timeout: 150_000, intervals: [500] }).toBe('idle')
+  expect((await buildState(request)).current).not.toBe(before)
+  await expect.poll(async () => (await request.get(`${site}/news/broken-${tag}/`)).text(), { timeout: 30_000 }).toContain(`恢复测试${tag}`)
 })
