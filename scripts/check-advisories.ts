@@ -17,7 +17,10 @@ interface Accepted {
 }
 
 const list = JSON.parse(readFileSync(path.join(rootDir, 'security', 'advisory-floor.json'), 'utf8')) as { floors: Floor[]; accepted: Accepted[] }
-const lock = JSON.parse(readFileSync(path.join(rootDir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }
+// `--lock FILE` checks another lockfile (the tests use it to prove the check fails).
+const lockArg = process.argv.indexOf('--lock')
+const lockFile = lockArg > 0 ? process.argv[lockArg + 1]! : path.join(rootDir, 'package-lock.json')
+const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages: Record<string, { version?: string }> }
 
 /** Compares dotted numeric versions (pre-release tags sort below the release). */
 export const compareVersions = (a: string, b: string): number => {

@@ -2,15 +2,19 @@
 // With --if-empty (as `npm start` runs it) it only seeds a database that has no accounts yet. On a served
 // site (see cms/lib/deployment.ts) it creates no demo accounts and makes sure the accounts are safe:
 // none on the published demo password, and an admin whose password is printed once.
+import { mkdirSync } from 'node:fs'
+
 import { secureAccounts } from '../cms/auth/provision.ts'
 import { isPublicDeployment } from '../cms/lib/deployment.ts'
 import { getCms } from '../cms/lib/getCms.ts'
+import { dataDir } from '../cms/lib/paths.ts'
 import { seed } from '../cms/seed/index.ts'
 import { seedPassword } from '../cms/seed/password.ts'
 
 const log = (line: string) => console.log(line)
 
 try {
+  mkdirSync(dataDir, { recursive: true })
   const password = seedPassword()
   const payload = await getCms()
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })

@@ -53,12 +53,16 @@ const collectPublicMedia = async (payload: Payload): Promise<string[]> => {
   return [...ids]
 }
 
-let memo: { generation: number; ids: Promise<string[]> } | undefined
+/** Changes made by another process (a CLI import) are seen after at most this long. */
+const MAX_AGE_MS = 5_000
+let memo: { generation: number; at: number; ids: Promise<string[]> } | undefined
 
 /** The media ids that published documents use; recomputed after any content change. */
 export const publicMediaIds = (payload: Payload): Promise<string[]> => {
   const generation = apiCacheGeneration()
-  if (!memo || memo.generation !== generation) memo = { generation, ids: collectPublicMedia(payload) }
+  if (!memo || memo.generation !== generation || Date.now() - memo.at > MAX_AGE_MS) {
+    memo = { generation, at: Date.now(), ids: collectPublicMedia(payload) }
+  }
   return memo.ids
 }
 

@@ -27,7 +27,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   runScript('scripts/seed.ts', [], env)
   const markers = JSON.parse(runScript('tests/e2e/fixtures.ts', [], env).trim().split('\n').at(-1)!) as Record<string, string>
   writeFileSync(path.join(dir, 'markers.json'), JSON.stringify(markers))
-  runScript('scripts/build-site.ts', [], env)
+  // The old fault-injection switch is set on purpose: it must not exist outside the tests, so a build
+  // with it set (to the title of a seed document) still succeeds.
+  runScript('scripts/build-site.ts', [], { ...env, SITE_BUILD_FAIL_ON: '立足首善' })
   const server: Server = createSiteServer(env.SITE_DIST)
   await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SITE_PORT), resolve))
   return async () => {

@@ -1,46 +1,20 @@
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 
-import { type APIRequestContext, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { as, buildState, cms, liveDir, login, site, until } from './helpers.ts'
 
 // With `npm start` running (CMS, job runner, site server): the sign-off chain, publish-to-live,
 // unpublish, and a failed build that leaves the last good release serving.
 
 test.describe.configure({ mode: 'serial' })
 
-const cms = `http://localhost:${process.env.E2E_LIVE_CMS_PORT!}`
-const site = `http://localhost:${process.env.E2E_LIVE_SITE_PORT!}`
-const password = 'live-password-123'
 const tag = Math.random().toString(36).slice(2, 8)
 const marker = `发布测试${tag}`
 const issueNumber = 700 + Math.floor(Math.random() * 200)
-const tokens: Record<string, string> = {}
 let bulletinId = 0
-
-const login = async (request: APIRequestContext, role: string) => {
-  if (tokens[role]) return tokens[role]
-  const res = await request.post(`${cms}/api/users/login`, { data: { email: `${role}@example.com`, password } })
-  expect(res.ok(), await res.text()).toBe(true)
-  tokens[role] = ((await res.json()) as { token: string }).token
-  return tokens[role]
-}
-const as = async (request: APIRequestContext, role: string) => ({ Authorization: `JWT ${await login(request, role)}` })
-
-/** Polls a URL until it answers with `status`; returns the milliseconds it took. */
-const until = async (request: APIRequestContext, url: string, status: number, timeoutMs = 150_000) => {
-  const started = Date.now()
-  for (;;) {
-    const res = await request.get(url, { failOnStatusCode: false })
-    if (res.status() === status) return Date.now() - started
-    if (Date.now() - started > timeoutMs) throw new Error(`${url} still ${String(res.status())} after ${String(timeoutMs)} ms`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-const buildState = async (request: APIRequestContext) =>
-  (await (await request.get(`${cms}/api/site-build`, { headers: await as(request, 'admin') })).json()) as { status: string; error: string | null; current: string | null }
 
 test('anonymous writes are refused and drafts are invisible over REST', async ({ request, playwright }) => {
   // A separate context without the session cookie that logging in sets.
@@ -124,7 +98,7 @@ test('a document with broken data fails the build: the previous release keeps se
 
   // A real fault, no switch in the product: the row is damaged behind the CMS's back (as a bad import
   // or a hand edit of the database would), so its page can no longer be rendered.
-  const db = new DatabaseSync(path.join(process.env.E2E_LIVE_DIR!, 'live.db'), { timeout: 10_000 })
+  const db = new DatabaseSync(path.join(liveDir, 'live.db'), { timeout: 10_000 })
   db.prepare('UPDATE news SET date = ? WHERE id = ?').run('不是日期', newsId)
   db.close()
   const rebuild = await request.post(`${cms}/api/site-build`, { headers: await as(request, 'admin') })

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+import { type APIRequestContext, expect, test } from '@playwright/test'
+
+import type { LeakPlan } from './leak-fixtures.ts'
+import { as, cms, liveDir, site, until } from './helpers.ts'
+
+// A randomized draft-leak test: a few hundred documents in random states (draft, published,
+// published-then-edited-as-draft, unpublished, scheduled), then everything an anonymous reader can
+// reach — REST, media, built pages, feeds, sitemap and the search index — is searched for the words
+// and file names that must stay private. The published ones are looked for too, so the check can fail.
+
+const root = path.resolve(import.meta.dirname, '../../..')
+const COLLECTIONS = ['news', 'resolutions', 'bulletins', 'figures'] as const
+
+/** Every JSON page an anonymous reader gets from a collection's REST list (with and without draft=true). */
+const restText = async (request: APIRequestContext, collection: string) => {
+  let text = ''
+  for (const draft of ['', '&draft=true']) {
+    for (let page = 1; ; page++) {
+      const res = await request.get(`${cms}/api/${collection}?limit=100&depth=1&page=${String(page)}${draft}`)
+      expect(res.ok()).toBe(true)
+      const body = await res.text()
+      text += body
+      if (!(JSON.parse(body) as { hasNextPage: boolean }).hasNextPage) break
+    }
+  }
+  return text
+}
+
+/** The text of every file of the live release (pages, feeds, sitemap, search index decompressed). */
+const siteText = () => {
+  const dir = realpathSync(path.join(liveDir, 'dist'))
+  const parts: string[] = []
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || /\.(br|gz)$/.test(entry.name)) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const bytes = readFileSync(file)
+    let data = bytes
+    if (entry.name.startsWith('pagefind') || file.includes(`${path.sep}pagefind${path.sep}`)) {
+      try {
+        data = gunzipSync(bytes)
+      } catch {
+        // Not compressed (pagefind.js, the wasm): searched as it is.
+      }
+    }
+    parts.push(path.relative(dir, file), data.toString('utf8'))
+  }
+  return parts.join('\n')
+}
+
+test('no unpublished word or file name reaches an anonymous reader, in any state, anywhere', async ({ request, playwright }) => {
+  test.setTimeout(600_000)
+  const env = { ...process.env, DATA_DIR: liveDir, DATABASE_URI: `file:${path.join(liveDir, 'live.db')}`, PAYLOAD_SECRET: 'live-e2e-secret' }
+  const fixtures = spawnSync(process.execPath, [path.join(root, 'tests/e2e/live/leak-fixtures.ts'), '240'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  expect(fixtures.status, fixtures.stderr).toBe(0)
+  const plan = JSON.parse(fixtures.stdout.trim().split('\n').at(-1)!) as LeakPlan
+  console.log(`draft-leak: seed ${String(plan.seed)}, ${String(plan.visible.length)} visible, ${String(plan.hidden.length)} hidden`)
+  expect(plan.hidden.length).toBeGreaterThan(100)
+  expect(new Set(plan.hidden.map((h) => h.state)).size).toBe(4)
+
+  // Rebuild, and wait until the release holds the last fixture (written after all the others).
+  expect((await request.post(`${cms}/api/site-build`, { headers: await as(request, 'admin') })).ok()).toBe(true)
+  await until(request, `${site}/news/leak-${plan.visible.at(-1)!.token}/`, 200, 400_000)
+
+  const anon = await playwright.request.newContext()
+  const rest = (await Promise.all(COLLECTIONS.map((c) => restText(anon, c)))).join('\n')
+  const media = await (async () => {
+    let text = ''
+    for (let page = 1; ; page++) {
+      const body = await (await anon.get(`${cms}/api/media?limit=100&page=${String(page)}`)).text()
+      text += body
+      if (!(JSON.parse(body) as { hasNextPage: boolean }).hasNextPage) return text
+    }
+  })()
+  const built = siteText()
+
+  const leaks: string[] = []
+  for (const h of plan.hidden) {
+    if (rest.includes(h.token)) leaks.push(`REST: ${h.kind} ${String(h.id)} (${h.state}) ${h.token}`)
+    if (built.includes(h.token)) leaks.push(`site/index: ${h.kind} ${String(h.id)} (${h.state}) ${h.token}`)
+    if (h.file && (media.includes(h.file) || rest.includes(h.file) || built.includes(h.file.replace(/\.png$/, '')))) leaks.push(`file name: ${h.file} (${h.state})`)
+    if (h.file) {
+      const status = (await anon.get(`${cms}/api/media/file/${h.file}`, { failOnStatusCode: false })).status()
+      if (status === 200) leaks.push(`file served: ${h.file} (${h.state})`)
+    }
+    if (h.state !== 'editedDraft') {
+      const status = (await anon.get(`${cms}/api/${h.kind}/${String(h.id)}?draft=true`, { failOnStatusCode: false })).status()
+      if (status !== 404) leaks.push(`by id: ${h.kind} ${String(h.id)} (${h.state}) answered ${String(status)}`)
+    }
+  }
+  expect(leaks, leaks.slice(0, 20).join('\n')).toEqual([])
+
+  // The control: what is published is found by the very same checks.
+  for (const v of plan.visible) {
+    expect(rest.includes(v.token), `REST lacks published ${v.token}`).toBe(true)
+    expect(built.includes(v.token), `site lacks published ${v.token}`).toBe(true)
+    if (v.file) expect((await anon.get(`${cms}/api/media/file/${v.file}`)).status(), v.file).toBe(200)
+  }
+  await anon.dispose()
+})

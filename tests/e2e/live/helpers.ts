@@ -1,0 +1,48 @@
+import { type APIRequestContext, expect } from '@playwright/test'
+
+// The `npm start` stack of the live projects (see playwright.config.ts).
+export const cms = `http://localhost:${process.env.E2E_LIVE_CMS_PORT!}`
+export const site = `http://localhost:${process.env.E2E_LIVE_SITE_PORT!}`
+export const password = 'live-password-123'
+export const liveDir = process.env.E2E_LIVE_DIR!
+
+const tokens: Record<string, string> = {}
+
+/** A session token of a demo account (cached per test file). */
+export const login = async (request: APIRequestContext, role: string) => {
+  if (tokens[role]) return tokens[role]
+  const res = await request.post(`${cms}/api/users/login`, { data: { email: `${role}@example.com`, password } })
+  expect(res.ok(), await res.text()).toBe(true)
+  tokens[role] = ((await res.json()) as { token: string }).token
+  return tokens[role]
+}
+
+/** The Authorization header of a demo account. */
+export const as = async (request: APIRequestContext, role: string) => ({ Authorization: `JWT ${await login(request, role)}` })
+
+/** Polls a URL until it answers with `status`; returns the milliseconds it took. */
+export const until = async (request: APIRequestContext, url: string, status: number, timeoutMs = 150_000) => {
+  const started = Date.now()
+  for (;;) {
+    const res = await request.get(url, { failOnStatusCode: false })
+    if (res.status() === status) return Date.now() - started
+    if (Date.now() - started > timeoutMs) throw new Error(`${url} still ${String(res.status())} after ${String(timeoutMs)} ms`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+export interface BuildState {
+  status: string
+  error: string | null
+  current: string | null
+}
+
+export const buildState = async (request: APIRequestContext) =>
+  (await (await request.get(`${cms}/api/site-build`, { headers: await as(request, 'admin') })).json()) as BuildState
+
+/** Waits until no rebuild is queued or running and the last one succeeded. */
+export const settled = async (request: APIRequestContext, timeout = 240_000) =>
+  expect.poll(async () => (await buildState(request)).status, { timeout, intervals: [1000] }).toBe('idle')
+
+/** A unique lower-case Latin token: Pagefind indexes it as one word, so it can be found in the index files. */
+export const token = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 10)}`

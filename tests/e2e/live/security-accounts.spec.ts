@@ -1,0 +1,140 @@
+import net from 'node:net'
+import os from 'node:os'
+
+import { type APIRequestContext, expect, test } from '@playwright/test'
+
+import { LOGIN_FAILED } from '../../../cms/auth/hooks.ts'
+import { DEFAULT_SEED_PASSWORD } from '../../../cms/seed/password.ts'
+import { as, cms, password } from './helpers.ts'
+
+// Attacks on accounts and sessions of the running `npm start` stack, over real HTTP.
+
+const strong = () => `Zhengshi-${Math.random().toString(36).slice(2, 10)}-密码`
+
+/** A fresh editor account (so lockouts never touch the accounts other tests use). */
+const newAccount = async (request: APIRequestContext, pass = strong()) => {
+  const email = `attack-${Math.random().toString(36).slice(2, 8)}@example.com`
+  const res = await request.post(`${cms}/api/users`, { headers: await as(request, 'admin'), data: { email, name: '测试账号', roles: ['editor'], password: pass } })
+  expect(res.status(), await res.text()).toBe(201)
+  return { email, pass, id: ((await res.json()) as { doc: { id: number } }).doc.id }
+}
+
+const tryLogin = (request: APIRequestContext, email: string, pass: string, headers: Record<string, string> = {}) =>
+  request.post(`${cms}/api/users/login`, { data: { email, password: pass }, headers, failOnStatusCode: false })
+
+test('the servers listen on loopback only', async () => {
+  const outward = Object.values(os.networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4')
+  test.skip(!outward, 'this machine has no non-loopback interface to attack from')
+  for (const port of [process.env.E2E_LIVE_CMS_PORT, process.env.E2E_LIVE_SITE_PORT]) {
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: outward!.address, port: Number(port), timeout: 3000 })
+      socket.on('connect', () => (socket.destroy(), resolve(true)))
+      socket.on('error', () => resolve(false))
+      socket.on('timeout', () => (socket.destroy(), resolve(false)))
+    })
+    expect(reached, `port ${String(port)} answers on ${outward!.address}`).toBe(false)
+  }
+})
+
+test('the documented demo password never works for a request from another machine', async ({ request }) => {
+  // Whether or not such an account exists: the refusal comes before any account is looked up.
+  for (const forwarded of ['203.0.113.9', '127.0.0.1, 198.51.100.7']) {
+    const res = await tryLogin(request, 'admin@example.com', DEFAULT_SEED_PASSWORD, { 'X-Forwarded-For': forwarded })
+    expect(res.status()).toBe(401)
+    expect(await res.text()).toContain('演示密码只能在本机试用时使用')
+  }
+  // …and nobody can give an account that password.
+  const res = await request.post(`${cms}/api/users`, { headers: await as(request, 'admin'), data: { email: 'demo-pw@example.com', name: '演示', roles: ['editor'], password: DEFAULT_SEED_PASSWORD }, failOnStatusCode: false })
+  expect(res.status()).toBe(400)
+  expect(await res.text()).toContain('演示密码')
+})
+
+test('five wrong passwords lock the account; only an admin or time unlocks it', async ({ request }) => {
+  const account = await newAccount(request)
+  for (let i = 0; i < 5; i++) expect((await tryLogin(request, account.email, `wrong-${String(i)}-password`)).status()).toBe(401)
+  const locked = await tryLogin(request, account.email, account.pass)
+  expect(locked.status(), 'the right password is refused while locked').toBe(401)
+
+  // Any other signed-in user trying to lift the lock (which would turn it into unlimited guessing).
+  for (const role of ['editor', 'reviewer', 'signer']) {
+    const unlock = await request.post(`${cms}/api/users/unlock`, { headers: await as(request, role), data: { email: account.email }, failOnStatusCode: false })
+    expect(unlock.status(), `${role} unlocks`).toBe(403)
+  }
+  expect((await tryLogin(request, account.email, account.pass)).status()).toBe(401)
+
+  const byAdmin = await request.post(`${cms}/api/users/unlock`, { headers: await as(request, 'admin'), data: { email: account.email } })
+  expect(byAdmin.ok(), await byAdmin.text()).toBe(true)
+  expect((await tryLogin(request, account.email, account.pass)).status()).toBe(200)
+})
+
+test('a failed login reads the same whether the account is unknown, the password wrong or the account locked', async ({ request }) => {
+  const account = await newAccount(request)
+  const unknown = await tryLogin(request, `nobody-${Math.random().toString(36).slice(2)}@example.com`, 'some-password-1')
+  const wrong = await tryLogin(request, account.email, 'wrong-password-1')
+  for (let i = 0; i < 5; i++) await tryLogin(request, account.email, 'wrong-password-2')
+  const locked = await tryLogin(request, account.email, account.pass)
+  const bodies = await Promise.all([unknown, wrong, locked].map(async (r) => ({ status: r.status(), body: await r.json() })))
+  expect(bodies[0]).toEqual({ status: 401, body: { errors: [{ message: LOGIN_FAILED }], message: LOGIN_FAILED } })
+  expect(bodies[1]).toEqual(bodies[0])
+  expect(bodies[2]).toEqual(bodies[0])
+})
+
+test('passwords: at least 8 characters and not a common one, with a Chinese message', async ({ request }) => {
+  for (const [pass, message] of [
+    ['Ab1!x', '至少需要 8 个字符'],
+    ['password123', '太常见'],
+    ['qwertyuiop', '太常见'],
+  ] as const) {
+    const res = await request.post(`${cms}/api/users`, {
+      headers: await as(request, 'admin'),
+      data: { email: `weak-${Math.random().toString(36).slice(2, 8)}@example.com`, name: '弱密码', roles: ['editor'], password: pass },
+      failOnStatusCode: false,
+    })
+    expect(res.status(), pass).toBe(400)
+    expect(await res.text()).toContain(message)
+  }
+})
+
+test('changing one\'s own password needs the current one; a stolen session cannot take the account', async ({ request }) => {
+  const account = await newAccount(request)
+  const session = ((await (await tryLogin(request, account.email, account.pass)).json()) as { token: string }).token
+  const headers = { Authorization: `JWT ${session}` }
+  const next = strong()
+  for (const data of [{ password: next }, { password: next, currentPassword: 'not-my-password' }]) {
+    const res = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers, data, failOnStatusCode: false })
+    expect(res.status()).toBe(400)
+    expect(await res.text()).toContain('当前密码')
+  }
+  expect((await tryLogin(request, account.email, next)).status()).toBe(401)
+  const ok = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers, data: { password: next, currentPassword: account.pass } })
+  expect(ok.ok(), await ok.text()).toBe(true)
+  expect((await tryLogin(request, account.email, next)).status()).toBe(200)
+  // An admin resetting someone else's password is not asked for theirs.
+  const reset = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers: await as(request, 'admin'), data: { password: strong() } })
+  expect(reset.ok(), await reset.text()).toBe(true)
+})
+
+test('a request from a foreign origin carrying the session cookie is not signed in', async ({ request }) => {
+  const res = await tryLogin(request, 'editor@example.com', password)
+  const session = ((await res.json()) as { token: string }).token
+  const [news] = ((await (await request.get(`${cms}/api/news?limit=1`)).json()) as { docs: { id: number; title: string }[] }).docs
+  const patch = (origin: string) =>
+    request.patch(`${cms}/api/news/${String(news!.id)}`, {
+      headers: { Cookie: `payload-token=${session}`, Origin: origin },
+      data: { subtitle: `跨站修改${origin}` },
+      failOnStatusCode: false,
+    })
+  expect((await patch('https://evil.example')).status()).toBe(403)
+  expect((await patch('http://localhost.evil.example')).status()).toBe(403)
+  // The CMS's own origin is accepted (the admin works as before).
+  const own = await patch(cms)
+  expect(own.status(), await own.text()).toBe(200)
+  const undo = await request.patch(`${cms}/api/news/${String(news!.id)}`, { headers: await as(request, 'editor'), data: { subtitle: null } })
+  expect(undo.ok()).toBe(true)
+})
+
+test('the admin refuses to be framed by another site', async ({ request }) => {
+  const res = await request.get(`${cms}/admin/login`)
+  expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
+  expect(res.headers()['x-frame-options']).toBe('SAMEORIGIN')
+})
