@@ -112,7 +112,7 @@ export const restoreBackup = async (args: { archive: string; dbFile: string; med
     try {
       await tar.extract({ file: args.archive, cwd: work, strict: true })
     } catch (error) {
-      throw new Error(`备份文件无法解包，可能已损坏或不是本系统的备份：${(error as Error).message}`)
+      throw new Error(`备份文件无法解包，可能已损坏或不是本系统的备份：${(error as Error).message}`, { cause: error })
     }
     if (!existsSync(path.join(work, MANIFEST))) throw new Error('备份文件缺少 manifest.json，不是本系统的备份。')
     const manifest = JSON.parse(await readFile(path.join(work, MANIFEST), 'utf8')) as Manifest

@@ -15,10 +15,12 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'wenming-provision-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const start = (name: string, env: Record<string, string>) => {
+  // A clean deployment environment: nothing of the test runner's own settings leaks in.
+  const clean: Record<string, string | undefined> = { ...process.env, SEED_PASSWORD: '', HOST: '', NODE_ENV: '', SERVER_URL: '', SITE_URL: '' }
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/seed.ts'), '--if-empty'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, SEED_PASSWORD: '', HOST: '', NODE_ENV: '', SERVER_URL: '', SITE_URL: '', DATA_DIR: path.join(dir, name), DATABASE_URI: `file:${path.join(dir, name, 'p.db')}`, ...env },
+    env: { ...clean, DATA_DIR: path.join(dir, name), DATABASE_URI: `file:${path.join(dir, name, 'p.db')}`, ...env } as unknown as NodeJS.ProcessEnv,
   })
   expect(result.status, result.stderr).toBe(0)
   return result.stdout

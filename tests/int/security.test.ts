@@ -59,13 +59,14 @@ describe('the demo password', () => {
     await expect(login('203.0.113.8')).rejects.toThrow(DEMO_PASSWORD_REFUSED)
     await expect(login()).rejects.toThrow(DEMO_PASSWORD_REFUSED)
     for (const [name, value] of [['NODE_ENV', 'production'], ['HOST', '0.0.0.0'], ['SERVER_URL', 'https://cms.example.gov.cn']] as const) {
-      const before = process.env[name]
-      process.env[name] = value
+      const env = process.env as Record<string, string | undefined>
+      const before = env[name]
+      env[name] = value
       try {
         await expect(login('127.0.0.1'), name).rejects.toThrow(DEMO_PASSWORD_REFUSED)
       } finally {
-        if (before === undefined) delete process.env[name]
-        else process.env[name] = before
+        if (before === undefined) delete env[name]
+        else env[name] = before
       }
     }
   })
