@@ -34,16 +34,42 @@ const payload = () => (cms ??= getCms())
 
 type Slug = 'resolutions' | 'bulletins' | 'bulletin-series' | 'news' | 'figures' | 'regions'
 
+const KIND: Record<Slug, string> = { resolutions: '政策文件', bulletins: '简报', 'bulletin-series': '刊物', news: '工作动态', figures: '文明典型', regions: '镇街' }
+const LABEL: Record<Slug, 'title' | 'name'> = { resolutions: 'title', bulletins: 'title', 'bulletin-series': 'name', news: 'title', figures: 'name', regions: 'name' }
+
 /** Every published document of a collection, as an anonymous reader sees it. */
 const published = async <T>(collection: Slug, depth = 1): Promise<T[]> => {
   const p = await payload()
   const docs: T[] = []
   for (let page = 1; ; page++) {
-    const result = await p.find({ collection, depth, limit: 500, page, overrideAccess: false, draft: false, sort: 'id' })
+    const query = { collection, depth, limit: 500, page, overrideAccess: false, draft: false, sort: 'id' } as const
+    const result = await p.find(query).catch(async (error: unknown) => {
+      throw await brokenDocument(p, query, error)
+    })
     docs.push(...(result.docs as T[]))
     if (!result.hasNextPage) return docs
   }
 }
+
+/**
+ * When a page of documents cannot be read (a damaged row), finds the document to blame by reading them
+ * one at a time, so the failure on the dashboard names what to fix.
+ */
+const brokenDocument = async (p: Payload, query: { collection: Slug; depth: number; limit: number; page: number }, error: unknown): Promise<Error> => {
+  const label = LABEL[query.collection]
+  const { docs } = await p.find({ ...query, depth: 0, overrideAccess: false, draft: false, sort: 'id', select: { [label]: true } })
+  for (const doc of docs as { id: number | string; title?: string; name?: string }[]) {
+    try {
+      await p.findByID({ collection: query.collection, id: doc.id, depth: query.depth, overrideAccess: false, draft: false })
+    } catch (cause) {
+      return documentError(KIND[query.collection], doc, cause)
+    }
+  }
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+const documentError = (kind: string, doc: { id: number | string; title?: string | null; name?: string | null }, cause: unknown) =>
+  new Error(`${kind}《${doc.title ?? doc.name ?? ''}》（ID ${String(doc.id)}）无法生成页面：${cause instanceof Error ? cause.message : String(cause)}`, { cause })
 
 const html = (state: unknown): string =>
   state && typeof state === 'object' && 'root' in state
@@ -83,8 +109,7 @@ const entries = <D extends { id: number | string; title?: string | null; name?: 
       try {
         return await fn(doc)
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        throw new Error(`${kind}《${doc.title ?? doc.name ?? ''}》（ID ${String(doc.id)}）无法生成页面：${reason}`, { cause: error })
+        throw documentError(kind, doc, error)
       }
     }),
   )
