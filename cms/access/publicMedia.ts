@@ -39,13 +39,32 @@ const mediaIn = (fields: Field[], data: unknown, out: Ids) => {
   }
 }
 
+/** Whether a field, or anything nested in it, can hold a media reference. */
+const holdsMedia = (field: Field): boolean =>
+  (field.type === 'upload' && field.relationTo === 'media') ||
+  field.type === 'richText' ||
+  ('fields' in field && field.fields.some(holdsMedia)) ||
+  (field.type === 'tabs' && field.tabs.some((tab) => tab.fields.some(holdsMedia))) ||
+  (field.type === 'blocks' && field.blocks.some((block) => block.fields.some(holdsMedia)))
+
+/** The top-level data keys to read: only what can hold media (so other data, even damaged, is not read). */
+const mediaKeys = (fields: Field[]): string[] =>
+  fields.flatMap((field) => {
+    if ('name' in field) return holdsMedia(field) ? [field.name] : []
+    if (field.type === 'tabs') return field.tabs.flatMap((tab) => ('name' in tab ? (tab.fields.some(holdsMedia) ? [tab.name] : []) : mediaKeys(tab.fields)))
+    return 'fields' in field ? mediaKeys(field.fields) : []
+  })
+
 /** Reads, as an anonymous reader, every public document and collects the media they use. */
 const collectPublicMedia = async (payload: Payload): Promise<string[]> => {
   const ids: Ids = new Set()
   for (const { config } of Object.values(payload.collections)) {
     if (config.slug === 'media' || config.slug.startsWith('payload-') || config.auth) continue
+    const keys = mediaKeys(config.fields)
+    if (keys.length === 0) continue
+    const select = Object.fromEntries(keys.map((k) => [k, true]))
     for (let page = 1; ; page++) {
-      const result = await payload.find({ collection: config.slug, depth: 0, limit: 500, page, overrideAccess: false, draft: false })
+      const result = await payload.find({ collection: config.slug, depth: 0, limit: 500, page, overrideAccess: false, draft: false, select })
       for (const doc of result.docs) mediaIn(config.fields, doc, ids)
       if (!result.hasNextPage) break
     }

@@ -92,6 +92,15 @@ test('no unpublished word or file name reaches an anonymous reader, in any state
       if (status !== 404) leaks.push(`by id: ${h.kind} ${String(h.id)} (${h.state}) answered ${String(status)}`)
     }
   }
+  // Version histories and internal collections are not for anonymous readers at all.
+  for (const c of COLLECTIONS) {
+    const status = (await anon.get(`${cms}/api/${c}/versions`, { failOnStatusCode: false })).status()
+    if (status !== 403) leaks.push(`versions of ${c} answered ${String(status)}`)
+  }
+  for (const c of ['users', 'payload-jobs', 'payload-locked-documents', 'payload-preferences']) {
+    const status = (await anon.get(`${cms}/api/${c}`, { failOnStatusCode: false })).status()
+    if (status !== 403) leaks.push(`${c} answered ${String(status)}`)
+  }
   expect(leaks, leaks.slice(0, 20).join('\n')).toEqual([])
 
   // The control: what is published is found by the very same checks.
