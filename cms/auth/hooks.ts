@@ -1,9 +1,9 @@
-import { APIError, AuthenticationError, LockedAuth } from 'payload'
+import { AuthenticationError, LockedAuth } from 'payload'
 import type { CollectionAfterErrorHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
 import { userHasRole } from '../access/roles.ts'
 import { isLocalRequest } from '../lib/deployment.ts'
-import { fieldError } from '../lib/errors.ts'
+import { fieldError, publicError } from '../lib/errors.ts'
 import { DEFAULT_SEED_PASSWORD } from '../seed/password.ts'
 import { passwordMatches, spendPasswordCheck } from './passwordHash.ts'
 import { passwordProblem } from './passwordPolicy.ts'
@@ -23,7 +23,7 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
   if (operation !== 'login') return args
   const data = (args as { data?: { email?: unknown; password?: unknown } }).data ?? {}
   const password = typeof data.password === 'string' ? data.password : ''
-  if (password === DEFAULT_SEED_PASSWORD && !isLocalRequest(req.headers)) throw new APIError(DEMO_PASSWORD_REFUSED, 401, null, true)
+  if (password === DEFAULT_SEED_PASSWORD && !isLocalRequest(req.headers)) throw publicError(DEMO_PASSWORD_REFUSED, 401)
   const email = typeof data.email === 'string' ? data.email.toLowerCase().trim() : ''
   if (email && password) {
     const known = await req.payload.db.findOne({ collection: 'users', req, where: { email: { equals: email } } })

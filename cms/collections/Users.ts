@@ -43,21 +43,20 @@ export const Users: CollectionConfig = {
   },
   fields: [
     {
-      // Printed in sign-off lines: only an admin changes a person's name, so nobody signs under another.
-      name: 'name',
-      type: 'text',
-      required: true,
-      label: label('姓名', 'Name'),
-      access: { update: fieldHasRole() },
-    },
-    {
       // Never stored: checked by checkNewPassword when a user changes their own password.
       name: 'currentPassword',
       type: 'text',
       virtual: true,
       label: label('当前密码', 'Current password'),
       admin: { components: { Field: '/components/CurrentPasswordField#CurrentPasswordField' }, disableListColumn: true, disableListFilter: true },
-      access: { read: () => false },
+    },
+    {
+      // Printed in sign-off lines: only an admin changes a person's name, so nobody signs under another.
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: label('姓名', 'Name'),
+      access: { update: fieldHasRole() },
     },
     {
       name: 'roles',
