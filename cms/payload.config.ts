@@ -22,6 +22,7 @@ import { rebuildSiteTask } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { watchTransactions } from './lib/apiCache.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
+import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
 import { payloadSecret } from './lib/secret.ts'
 import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
@@ -35,6 +36,7 @@ export default buildConfig({
   csrf: trustedOrigins(),
   // The anonymous REST micro-cache is cleared again once each writing transaction has ended.
   onInit: (payload) => watchTransactions(payload.db),
+  hooks: { afterError: [keepValidationDetails] },
   admin: {
     user: Users.slug,
     avatar: 'default',

@@ -57,7 +57,9 @@ export const checkNewPassword: CollectionBeforeValidateHook = async ({ context, 
     const current = (data as { currentPassword?: unknown }).currentPassword
     const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({ collection: 'users', req, where: { id: { equals: originalDoc.id } } })
     if (typeof current !== 'string' || !current || !stored || !(await passwordMatches(stored, current))) {
-      throw fieldError('users', 'currentPassword', '修改自己的密码时，请正确填写当前密码。')
+      // Not a field error: the admin shows this message itself (a field error on this virtual field would
+      // only read "请更正无效字段").
+      throw publicError('修改自己的密码时，请正确填写当前密码。', 400)
     }
   }
   if (data) delete (data as { currentPassword?: unknown }).currentPassword

@@ -1,4 +1,4 @@
-import { APIError, ValidationError } from 'payload'
+import { type AfterErrorHook, APIError, ValidationError } from 'payload'
 
 /**
  * A validation error whose message is the Chinese sentence itself (Payload's default message is the
@@ -18,4 +18,17 @@ export const publicError = (message: string, status: number): APIError => {
   const error = new APIError(message, status, null, true)
   error.name = 'APIError'
   return error
+}
+
+/**
+ * Keeps the field details of validation errors in REST answers. In the admin's production bundle Payload
+ * is loaded twice (one copy per Next layer) and class names are minified, so its `instanceof
+ * ValidationError` check fails for errors thrown by this project's hooks and their `data` (which field,
+ * which message) was dropped: the admin could not mark the field. Recognised by shape instead.
+ */
+export const keepValidationDetails: AfterErrorHook = ({ error }) => {
+  const data = (error as { data?: { errors?: unknown } }).data
+  const status = (error as { status?: number }).status
+  if (!data || !Array.isArray(data.errors) || status !== 400) return undefined
+  return { response: { errors: [{ name: 'ValidationError', data, message: error.message }] }, status }
 }
