@@ -193,7 +193,10 @@ test('markup in a title, a body or a synonym is shown as text in search results,
     expect(await result.locator('img').count()).toBe(0)
     expect(await result.locator('h2').textContent()).toContain('<img src=x')
   }
+  // The body's markup and the synonym's markup are both shown as the characters they are.
   await page.goto(`${site}/search/?q=${encodeURIComponent(word)}`)
   await expect(page.locator('#search-results li', { hasText: slug }).locator('.excerpt')).toContainText('<img src=x onerror=')
+  await page.goto(`${site}/search/?q=${encodeURIComponent(`${attack(1)}同义词`)}`)
+  await expect(page.locator('#search-results li', { hasText: slug }).locator('.excerpt')).toContainText(`${attack(1)}同义词`)
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
 })
