@@ -12,6 +12,7 @@ import { as, cms, liveDir, site, until } from './helpers.ts'
 // published-then-edited-as-draft, unpublished, scheduled), then everything an anonymous reader can
 // reach — REST, media, built pages, feeds, sitemap and the search index — is searched for the words
 // and file names that must stay private. The published ones are looked for too, so the check can fail.
+// LEAK_SEED=<seed printed by a failed run> replays the same documents.
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const COLLECTIONS = ['news', 'resolutions', 'bulletins', 'figures'] as const
@@ -21,7 +22,7 @@ const restText = async (request: APIRequestContext, collection: string) => {
   let text = ''
   for (const draft of ['', '&draft=true']) {
     for (let page = 1; ; page++) {
-      const res = await request.get(`${cms}/api/${collection}?limit=100&depth=1&page=${String(page)}${draft}`)
+      const res = await request.get(`${cms}/api/${collection}?limit=100&depth=1&sort=id&page=${String(page)}${draft}`)
       expect(res.ok()).toBe(true)
       const body = await res.text()
       text += body
@@ -55,7 +56,7 @@ const siteText = () => {
 test('no unpublished word or file name reaches an anonymous reader, in any state, anywhere', async ({ request, playwright }) => {
   test.setTimeout(600_000)
   const env = { ...process.env, DATA_DIR: liveDir, DATABASE_URI: `file:${path.join(liveDir, 'live.db')}`, PAYLOAD_SECRET: 'live-e2e-secret' }
-  const fixtures = spawnSync(process.execPath, [path.join(root, 'tests/e2e/live/leak-fixtures.ts'), '240'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const fixtures = spawnSync(process.execPath, [path.join(root, 'tests/e2e/live/leak-fixtures.ts'), '240', ...(process.env.LEAK_SEED ? [process.env.LEAK_SEED] : [])], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   expect(fixtures.status, fixtures.stderr).toBe(0)
   const plan = JSON.parse(fixtures.stdout.trim().split('\n').at(-1)!) as LeakPlan
   console.log(`draft-leak: seed ${String(plan.seed)}, ${String(plan.visible.length)} visible, ${String(plan.hidden.length)} hidden`)
@@ -71,7 +72,7 @@ test('no unpublished word or file name reaches an anonymous reader, in any state
   const media = await (async () => {
     let text = ''
     for (let page = 1; ; page++) {
-      const body = await (await anon.get(`${cms}/api/media?limit=100&page=${String(page)}`)).text()
+      const body = await (await anon.get(`${cms}/api/media?limit=100&sort=id&page=${String(page)}`)).text()
       text += body
       if (!(JSON.parse(body) as { hasNextPage: boolean }).hasNextPage) return text
     }
