@@ -35,9 +35,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await new Promise((resolve) => server.close(resolve))
     if (!process.env.KEEP_E2E_DATA) {
-      rmSync(dir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
       // The live stack's data (its server is stopped right after this teardown).
-      if (process.env.E2E_LIVE_DIR) rmSync(process.env.E2E_LIVE_DIR, { recursive: true, force: true })
+      if (process.env.E2E_LIVE_DIR) rmSync(process.env.E2E_LIVE_DIR, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     }
   }
 }

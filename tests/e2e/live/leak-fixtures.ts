@@ -50,7 +50,7 @@ const dataFor = async (kind: Kind, token: string, n: number) => {
       : kind === 'resolutions'
         ? { title: `文件 ${token}`, slug: `leak-${token}`, docType: '通知', issuer: '测试机关', adoptedAt: '2021-03-04T12:00:00.000Z', body: markdownToLexical(text), workflow: { state: 'signed' } }
         : kind === 'bulletins'
-          ? { series: series!.id, issueNumber: 10_000 + (SEED % 80) * 1000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: markdownToLexical(text) }] }], workflow: { state: 'signed' } }
+          ? { series: series!.id, issueNumber: 1_000_000 + SEED * 1000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: markdownToLexical(text) }] }], workflow: { state: 'signed' } }
           : { name: `典型 ${token}`, slug: `leak-${token}`, kind: '集体', category: '其他', summary: text, story: markdownToLexical(text), portrait: img?.id }
   return { data, file: img?.file ?? null }
 }
