@@ -14,7 +14,10 @@ import { createSiteServer } from './site-server.ts'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
+// Local trial or served site, decided here from the operator's settings (never inherited from a parent).
+delete process.env.WENMING_DEPLOYMENT
+const deployment = isPublicDeployment() ? 'public' : 'local'
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', WENMING_DEPLOYMENT: deployment }
 // The CMS server runs the jobs queue: publish-to-live rebuilds and scheduled publishing.
 const cmsEnv = { ...env, WENMING_JOBS: '1' }
 const port = process.env.PORT ?? '3000'
@@ -93,7 +96,7 @@ site.listen(sitePort, host, () => {
   console.log(`▶ 公众网站：${siteOrigin()}/ （监听 ${host}:${String(sitePort)}）`)
   console.log(`▶ 启动内容管理后台：${cmsOrigin()}/admin （监听 ${host}:${port}）`)
   console.log(
-    isPublicDeployment()
+    deployment === 'public'
       ? '▶ 对外服务模式：演示账号和演示密码不可用。'
       : '▶ 本机试用模式：只有本机可以访问；对外提供服务请参阅 README“从本机试用到对外服务”。',
   )

@@ -32,11 +32,17 @@ export const isLoopback = (host: string): boolean => {
  * A served site rather than a local trial: `NODE_ENV=production`, a non-loopback `HOST`, or an origin
  * (CMS or site) that other machines use. Demo accounts and the documented password are refused then.
  */
-export const isPublicDeployment = (env: Env = process.env): boolean =>
-  env.NODE_ENV === 'production' ||
-  !isLoopback(listenHost(env)) ||
-  !isLoopback(new URL(cmsOrigin(env)).hostname) ||
-  !isLoopback(new URL(siteOrigin(env)).hostname)
+export const isPublicDeployment = (env: Env = process.env): boolean => {
+  // `npm start` decides once, in its own process, and tells its children: `next start` forces
+  // NODE_ENV=production inside the CMS, which would make every local trial look served.
+  if (env.WENMING_DEPLOYMENT === 'local' || env.WENMING_DEPLOYMENT === 'public') return env.WENMING_DEPLOYMENT === 'public'
+  return (
+    env.NODE_ENV === 'production' ||
+    !isLoopback(listenHost(env)) ||
+    !isLoopback(new URL(cmsOrigin(env)).hostname) ||
+    !isLoopback(new URL(siteOrigin(env)).hostname)
+  )
+}
 
 /** Origins whose browser requests may carry the admin session cookie (Payload's `csrf` list). */
 export const trustedOrigins = (env: Env = process.env): string[] => {

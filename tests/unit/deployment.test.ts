@@ -17,6 +17,11 @@ describe('deployment', () => {
     expect(isPublicDeployment({ NODE_ENV: 'production' })).toBe(true)
   })
 
+  it('follows what npm start decided, not the NODE_ENV that next start forces on the CMS', () => {
+    expect(isPublicDeployment({ NODE_ENV: 'production', WENMING_DEPLOYMENT: 'local' })).toBe(false)
+    expect(isPublicDeployment({ WENMING_DEPLOYMENT: 'public' })).toBe(true)
+  })
+
   it('trusts the CMS origin for cookies (and its loopback spellings on a local trial)', () => {
     expect(trustedOrigins({ SERVER_URL: 'https://cms.example.gov.cn/' })).toEqual(['https://cms.example.gov.cn'])
     expect(trustedOrigins({ PORT: '3391' })).toEqual(['http://localhost:3391', 'http://127.0.0.1:3391'])

@@ -1,12 +1,14 @@
+import { spawnSync } from 'node:child_process'
 import net from 'node:net'
 import os from 'node:os'
+import path from 'node:path'
 
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { LOGIN_FAILED } from '../../../cms/auth/hooks.ts'
 import { markdownToLexical } from '../../../cms/lib/markdown.ts'
 import { DEFAULT_SEED_PASSWORD } from '../../../cms/seed/password.ts'
-import { as, cms, password } from './helpers.ts'
+import { as, cms, liveDir, password } from './helpers.ts'
 
 // Attacks on accounts and sessions of the running `npm start` stack, over real HTTP.
 
@@ -37,10 +39,16 @@ test('the servers listen on loopback only', async () => {
   }
 })
 
-test('the documented demo password never works for a request from another machine', async ({ request }) => {
-  // Whether or not such an account exists: the refusal comes before any account is looked up.
-  for (const forwarded of ['203.0.113.9', '127.0.0.1, 198.51.100.7']) {
-    const res = await tryLogin(request, 'admin@example.com', DEFAULT_SEED_PASSWORD, { 'X-Forwarded-For': forwarded })
+test('the documented demo password works from this machine on a local trial, and never from another', async ({ request }) => {
+  const email = `demo-${Math.random().toString(36).slice(2, 8)}@example.com`
+  const env = { ...process.env, DATA_DIR: liveDir, DATABASE_URI: `file:${path.join(liveDir, 'live.db')}`, PAYLOAD_SECRET: 'live-e2e-secret' }
+  const made = spawnSync(process.execPath, [path.join(import.meta.dirname, 'demo-account.ts'), email], { env, encoding: 'utf8' })
+  expect(made.status, made.stderr).toBe(0)
+  expect((await tryLogin(request, email, DEFAULT_SEED_PASSWORD)).status()).toBe(200)
+  // From another address (as a proxy reports it), whether or not such an account exists: the refusal
+  // comes before any account is looked up.
+  for (const [account, forwarded] of [[email, '203.0.113.9'], [email, '127.0.0.1, 198.51.100.7'], ['admin@example.com', '203.0.113.9']]) {
+    const res = await tryLogin(request, account!, DEFAULT_SEED_PASSWORD, { 'X-Forwarded-For': forwarded! })
     expect(res.status()).toBe(401)
     expect(await res.text()).toContain('演示密码只能在本机试用时使用')
   }
