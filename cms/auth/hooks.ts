@@ -1,7 +1,6 @@
 import { AuthenticationError, LockedAuth } from 'payload'
 import type { CollectionAfterErrorHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
-import { userHasRole } from '../access/roles.ts'
 import { isLocalRequest } from '../lib/deployment.ts'
 import { fieldError, publicError } from '../lib/errors.ts'
 import { DEFAULT_SEED_PASSWORD } from '../seed/password.ts'
@@ -65,6 +64,3 @@ export const checkNewPassword: CollectionBeforeValidateHook = async ({ context, 
   if (data) delete (data as { currentPassword?: unknown }).currentPassword
   return data
 }
-
-/** Only an admin lifts a lockout early (Payload lets any signed-in user unlock any account). */
-export const unlockAccess = ({ req }: { req: { user?: unknown } }) => userHasRole(req.user, 'admin')

@@ -5,7 +5,7 @@ const pbkdf2Async = promisify(pbkdf2)
 
 // Payload 3 stores `pbkdf2-sha256-v1:<hex>` (600,000 rounds, 32 bytes) and still accepts its older
 // unprefixed hashes (25,000 rounds, 512 bytes). Payload does not export its checker, so this mirrors
-// it; tests/int/accounts.test.ts verifies it against hashes Payload itself wrote.
+// it; tests/int/security.test.ts verifies it against hashes Payload itself wrote.
 const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
 const params = (hash: string) =>
   hash.startsWith(CURRENT_PREFIX)

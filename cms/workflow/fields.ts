@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
+import { authenticated } from '../access/authenticated.ts'
 import { fieldHasRole } from '../access/hasRole.ts'
-import { editorsOnly } from '../access/editorsOnly.ts'
 import { label } from '../fields/label.ts'
 import { HISTORY_LABELS, STATES } from './states.ts'
 
@@ -23,7 +23,7 @@ export const workflowField = (): Field => ({
   type: 'group',
   label: label('签发流程', 'Sign-off'),
   admin: { position: 'sidebar', components: { Field: '/components/WorkflowPanel#WorkflowPanel' } },
-  access: { read: editorsOnly, create: fieldHasRole(), update: fieldHasRole() },
+  access: { read: authenticated, create: fieldHasRole(), update: fieldHasRole() },
   fields: [
     {
       name: 'state',
