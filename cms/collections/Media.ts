@@ -8,7 +8,7 @@ import { label } from '../fields/label.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { validateUpload } from '../hooks/validateUpload.ts'
 import { dataDir } from '../lib/paths.ts'
-import { ACCEPTED_MIME_TYPES, mediaUrlAllowlist } from '../lib/uploads.ts'
+import { ACCEPTED_MIME_TYPES, pasteUrlOption } from '../lib/uploads.ts'
 
 /** 媒体: images and PDF attachments; every file carries a description for screen readers. */
 export const Media: CollectionConfig = {
@@ -28,14 +28,7 @@ export const Media: CollectionConfig = {
     ],
     adminThumbnail: 'thumbnail',
     // 从网址粘贴 only for the addresses the operator allowed (validateUpload enforces the same list).
-    pasteURL: mediaUrlAllowlist().length
-      ? {
-          allowList: mediaUrlAllowlist().map((prefix) => {
-            const url = new URL(prefix)
-            return { protocol: url.protocol.replace(':', '') as 'http' | 'https', hostname: url.hostname, port: url.port || undefined, pathname: `${url.pathname.replace(/\/$/, '')}/**` }
-          }),
-        }
-      : false,
+    pasteURL: pasteUrlOption(),
   },
   fields: [
     {

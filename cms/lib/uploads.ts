@@ -71,13 +71,31 @@ export const mediaUrlAllowlist = (env: Record<string, string | undefined> = proc
     .map((s) => s.trim())
     .filter(Boolean)
 
-/** Whether the operator allowed fetching media from this URL. */
+/**
+ * Whether the operator allowed fetching media from this URL: same origin as an allowed prefix and a path
+ * under it (a bare string prefix would let `https://img.example.gov.cn.evil.example/` through).
+ */
 export const mediaUrlAllowed = (url: string, env?: Record<string, string | undefined>): boolean => {
-  let href: string
+  let target: URL
   try {
-    href = new URL(url).href
+    target = new URL(url)
   } catch {
     return false
   }
-  return mediaUrlAllowlist(env).some((prefix) => href.startsWith(prefix))
+  return mediaUrlAllowlist(env).some((prefix) => {
+    const allowed = new URL(prefix)
+    return target.origin === allowed.origin && target.pathname.startsWith(allowed.pathname)
+  })
+}
+
+/** The same allow list in the form of Payload's paste-URL option (`false`: pasting a URL is off). */
+export const pasteUrlOption = (env?: Record<string, string | undefined>) => {
+  const prefixes = mediaUrlAllowlist(env)
+  if (prefixes.length === 0) return false as const
+  return {
+    allowList: prefixes.map((prefix) => {
+      const url = new URL(prefix)
+      return { protocol: url.protocol.replace(':', '') as 'http' | 'https', hostname: url.hostname, port: url.port || undefined, pathname: `${url.pathname.replace(/\/$/, '')}/**` }
+    }),
+  }
 }

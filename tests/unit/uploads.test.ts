@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { inspectUpload, MAX_UPLOAD_BYTES } from '../../cms/lib/uploads.ts'
+import { inspectUpload, MAX_UPLOAD_BYTES, mediaUrlAllowed } from '../../cms/lib/uploads.ts'
 
 const png = () =>
   sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
@@ -29,5 +29,22 @@ describe('inspectUpload', () => {
     const big = await inspectUpload({ name: 'big.pdf', data: Buffer.alloc(MAX_UPLOAD_BYTES + 1) })
     expect(big.ok).toBe(false)
     if (!big.ok) expect(big.message).toContain('大小限制')
+  })
+})
+
+describe('media by URL', () => {
+  const env = { MEDIA_URL_ALLOWLIST: 'https://img.example.gov.cn, https://cdn.example.gov.cn/photos/' }
+  it('is refused unless the operator allowed the address', () => {
+    expect(mediaUrlAllowed('https://img.example.gov.cn/a.png', {})).toBe(false)
+    expect(mediaUrlAllowed('https://img.example.gov.cn/a.png', env)).toBe(true)
+    expect(mediaUrlAllowed('https://cdn.example.gov.cn/photos/2026/a.png', env)).toBe(true)
+  })
+
+  it('matches the origin and the path, not a string prefix', () => {
+    expect(mediaUrlAllowed('https://img.example.gov.cn.evil.example/a.png', env)).toBe(false)
+    expect(mediaUrlAllowed('https://img.example.gov.cn@evil.example/a.png', env)).toBe(false)
+    expect(mediaUrlAllowed('http://img.example.gov.cn/a.png', env)).toBe(false)
+    expect(mediaUrlAllowed('https://cdn.example.gov.cn/private/a.png', env)).toBe(false)
+    expect(mediaUrlAllowed('not a url', env)).toBe(false)
   })
 })
