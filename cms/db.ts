@@ -10,6 +10,9 @@ import { migrations } from './migrations/index.ts'
 /** The database URI in force: `DATABASE_URI`, or the embedded SQLite file under `.data/`. */
 export const databaseUri = (): string => process.env.DATABASE_URI || `file:${path.join(dataDir, 'payload.db')}`
 
+/** The embedded database's file (only meaningful when usesSqlite()). */
+export const sqliteFile = (): string => databaseUri().slice('file:'.length)
+
 /** Whether the CMS runs on the embedded SQLite database (as opposed to MongoDB). */
 export const usesSqlite = (): boolean => databaseUri().startsWith('file:')
 

@@ -3,8 +3,8 @@
 import path from 'node:path'
 
 import { createBackup } from '../cms/backup/archive.ts'
-import { databaseUri, usesSqlite } from '../cms/db.ts'
-import { dataDir, rootDir } from '../cms/lib/paths.ts'
+import { databaseUri, sqliteFile, usesSqlite } from '../cms/db.ts'
+import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
 
 if (!usesSqlite()) {
   console.error(`当前数据库是 MongoDB（${databaseUri().replace(/\/\/[^@/]*@/, '//***@')}），本命令只备份内置的 SQLite 数据库。请用 MongoDB 自带的工具：
@@ -20,8 +20,8 @@ const archive = path.resolve(outIndex > 0 ? process.argv[outIndex + 1]! : path.j
 const started = performance.now()
 try {
   const manifest = await createBackup({
-    dbFile: databaseUri().slice('file:'.length),
-    mediaDir: path.join(dataDir, 'media'),
+    dbFile: sqliteFile(),
+    mediaDir,
     archive,
     log: (line) => console.log(line),
   })

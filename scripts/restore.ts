@@ -3,8 +3,8 @@
 import path from 'node:path'
 
 import { restoreBackup } from '../cms/backup/archive.ts'
-import { databaseUri, usesSqlite } from '../cms/db.ts'
-import { dataDir } from '../cms/lib/paths.ts'
+import { sqliteFile, usesSqlite } from '../cms/db.ts'
+import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 
 const file = process.argv[2]
 if (!file) {
@@ -18,8 +18,8 @@ if (!usesSqlite()) {
 try {
   const manifest = await restoreBackup({
     archive: path.resolve(file),
-    dbFile: databaseUri().slice('file:'.length),
-    mediaDir: path.join(dataDir, 'media'),
+    dbFile: sqliteFile(),
+    mediaDir,
     log: (line) => console.log(line),
   })
   console.log(`✔ 已恢复 ${manifest.createdAt} 的备份到 ${dataDir}（${String(manifest.files.length - 1)} 个上传文件）。`)

@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../access/hasRole.ts'
@@ -7,7 +5,7 @@ import { mediaReadAccess } from '../access/publicMedia.ts'
 import { label } from '../fields/label.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { validateUpload } from '../hooks/validateUpload.ts'
-import { dataDir } from '../lib/paths.ts'
+import { mediaDir } from '../lib/paths.ts'
 import { ACCEPTED_MIME_TYPES, pasteUrlOption } from '../lib/uploads.ts'
 
 /** 媒体: images and PDF attachments; every file carries a description for screen readers. */
@@ -18,7 +16,7 @@ export const Media: CollectionConfig = {
   access: { read: mediaReadAccess, create: hasRole('editor'), update: hasRole('editor'), delete: hasRole() },
   hooks: { beforeOperation: [validateUpload], afterChange: [rebuildOnChange], afterDelete: [rebuildOnDelete] },
   upload: {
-    staticDir: path.join(dataDir, 'media'),
+    staticDir: mediaDir,
     mimeTypes: ACCEPTED_MIME_TYPES,
     focalPoint: true,
     imageSizes: [

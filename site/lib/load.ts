@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 import { getCms } from '../../cms/lib/getCms.ts'
 import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
 import { synonymGroups } from '../../cms/lib/synonyms.ts'
-import { dataDir, rootDir } from '../../cms/lib/paths.ts'
+import { mediaDir, rootDir } from '../../cms/lib/paths.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
 import type {
@@ -89,7 +89,7 @@ const image = async (media: unknown): Promise<ImageRef | null> => {
   if (!m.filename || !m.width || !m.height || !m.mimeType?.startsWith('image/')) return null
   if (!copied.has(m.filename)) {
     await mkdir(imageDir, { recursive: true })
-    await copyFile(path.join(dataDir, 'media', m.filename), path.join(imageDir, m.filename))
+    await copyFile(path.join(mediaDir, m.filename), path.join(imageDir, m.filename))
     copied.add(m.filename)
   }
   return { file: m.filename, alt: m.alt, width: m.width, height: m.height }
@@ -100,7 +100,7 @@ const image = async (media: unknown): Promise<ImageRef | null> => {
  * names that document, so the build failure shown on the dashboard says which one to fix.
  */
 const entries = <D extends { id: number | string; title?: string | null; name?: string | null }, R>(
-  kind: string,
+  collection: Slug,
   docs: D[],
   fn: (doc: D) => R | Promise<R>,
 ): Promise<Awaited<R>[]> =>
@@ -109,7 +109,7 @@ const entries = <D extends { id: number | string; title?: string | null; name?: 
       try {
         return await fn(doc)
       } catch (error) {
-        throw documentError(kind, doc, error)
+        throw documentError(KIND[collection], doc, error)
       }
     }),
   )
@@ -138,7 +138,7 @@ export const loadSeries = async (): Promise<(SeriesEntry & { id: string })[]> =>
   (await published<BulletinSery>('bulletin-series', 0)).map((s) => ({ id: String(s.slug), ...series(s) }))
 
 export const loadResolutions = async (): Promise<(ResolutionEntry & { id: string })[]> =>
-  entries('政策文件', await published<Resolution>('resolutions'), (r) => {
+  entries('resolutions', await published<Resolution>('resolutions'), (r) => {
     const adoptedAt = day(r.adoptedAt)
     const date = adoptedAt ?? day(r.publishedAt) ?? beijingDay(r.createdAt)
     return {
@@ -165,7 +165,7 @@ export const loadResolutions = async (): Promise<(ResolutionEntry & { id: string
   })
 
 export const loadBulletins = async (): Promise<(BulletinEntry & { id: string })[]> =>
-  (await entries('简报', await published<Bulletin>('bulletins', 2), (b) => {
+  (await entries('bulletins', await published<Bulletin>('bulletins', 2), (b) => {
     if (!b.series || typeof b.series !== 'object') return []
     const s = series(b.series)
     const date = beijingDay(b.date)
@@ -204,43 +204,43 @@ export const loadBulletins = async (): Promise<(BulletinEntry & { id: string })[
   })).flat()
 
 export const loadNews = async (): Promise<(NewsEntry & { id: string })[]> =>
-  entries('工作动态', await published<News>('news', 2), async (n) => {
-      const source = n.sourceBulletin && typeof n.sourceBulletin === 'object' ? n.sourceBulletin : null
-      const sourceSeries = source?.series && typeof source.series === 'object' ? source.series : null
-      return {
-        id: String(n.slug),
-        slug: String(n.slug),
-        title: n.title,
-        subtitle: n.subtitle ?? null,
-        date: day(n.date),
-        category: n.category ?? null,
-        region: regionRef(n.region),
-        authors: n.authors ?? null,
-        summary: n.summary ?? null,
-        html: html(n.body),
-        text: lexicalToPlainText(n.body),
-        cover: await image(n.cover),
-        keyFigures: (n.keyFigures ?? []).map((k) => ({ value: k.value, unit: k.unit ?? null, label: k.label })),
-        sourceBulletin:
-          source && sourceSeries ? { key: `${String(sourceSeries.slug)}/${String(source.issueNumber)}`, title: source.title ?? '' } : null,
-        updatedAt: n.updatedAt,
-        createdAt: n.createdAt,
-      }
+  entries('news', await published<News>('news', 2), async (n) => {
+    const source = n.sourceBulletin && typeof n.sourceBulletin === 'object' ? n.sourceBulletin : null
+    const sourceSeries = source?.series && typeof source.series === 'object' ? source.series : null
+    return {
+      id: String(n.slug),
+      slug: String(n.slug),
+      title: n.title,
+      subtitle: n.subtitle ?? null,
+      date: day(n.date),
+      category: n.category ?? null,
+      region: regionRef(n.region),
+      authors: n.authors ?? null,
+      summary: n.summary ?? null,
+      html: html(n.body),
+      text: lexicalToPlainText(n.body),
+      cover: await image(n.cover),
+      keyFigures: (n.keyFigures ?? []).map((k) => ({ value: k.value, unit: k.unit ?? null, label: k.label })),
+      sourceBulletin:
+        source && sourceSeries ? { key: `${String(sourceSeries.slug)}/${String(source.issueNumber)}`, title: source.title ?? '' } : null,
+      updatedAt: n.updatedAt,
+      createdAt: n.createdAt,
+    }
   })
 
 export const loadFigures = async (): Promise<(FigureEntry & { id: string })[]> =>
-  entries('文明典型', await published<Figure>('figures'), async (f) => ({
-      id: String(f.slug),
-      slug: String(f.slug),
-      name: f.name,
-      kind: f.kind,
-      category: f.category,
-      region: regionRef(f.region),
-      summary: f.summary,
-      html: html(f.story),
-      honors: (f.honors ?? []).map((h) => ({ title: h.title, level: h.level ?? null, year: h.year ?? null })),
-      portrait: await image(f.portrait),
-      updatedAt: f.updatedAt,
+  entries('figures', await published<Figure>('figures'), async (f) => ({
+    id: String(f.slug),
+    slug: String(f.slug),
+    name: f.name,
+    kind: f.kind,
+    category: f.category,
+    region: regionRef(f.region),
+    summary: f.summary,
+    html: html(f.story),
+    honors: (f.honors ?? []).map((h) => ({ title: h.title, level: h.level ?? null, year: h.year ?? null })),
+    portrait: await image(f.portrait),
+    updatedAt: f.updatedAt,
   }))
 
 /** The synonym groups editors keep in 搜索设置, applied when the search index is built. */

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToLexical } from '../../cms/lib/markdown.ts'
-import { dataDir } from '../../cms/lib/paths.ts'
+import { mediaDir } from '../../cms/lib/paths.ts'
 import { cms, marker } from './helpers.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -64,7 +64,7 @@ describe.skipIf(!sourceDb.startsWith('/'))('backup and restore', () => {
       expect(after[table]!.length, table).toBeGreaterThan(0)
     }
     expect(after).toEqual(before)
-    const media = path.join(dataDir, 'media')
+    const media = mediaDir
     expect(files(path.join(target, 'media'))).toEqual(files(media))
     for (const f of files(media)) expect(readFileSync(path.join(target, 'media', f)).equals(readFileSync(path.join(media, f))), f).toBe(true)
   })

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD_REFUSED } from '../../cms/auth/hooks.ts'
 import { passwordMatches } from '../../cms/auth/passwordHash.ts'
@@ -49,6 +49,10 @@ describe('the demo password', () => {
 
   beforeAll(async () => {
     await payload.create({ collection: 'users', data: { email: 'demo-login@example.com', name: '演示', roles: ['editor'], password: DEFAULT_SEED_PASSWORD }, overrideAccess: true, context: SEED_CONTEXT })
+  })
+  // The suite shares one database: leave the accounts as the seed made them (seed.test.ts lists them).
+  afterAll(async () => {
+    await payload.delete({ collection: 'users', where: { email: { equals: 'demo-login@example.com' } }, overrideAccess: true })
   })
 
   it('works on a local trial for a request from this machine', async () => {

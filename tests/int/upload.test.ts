@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs'
-import path from 'node:path'
 
 import { type Payload, ValidationError } from 'payload'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { dataDir } from '../../cms/lib/paths.ts'
+import { mediaDir } from '../../cms/lib/paths.ts'
 import { cms, userWithRole } from './helpers.ts'
 
 let payload: Payload
@@ -13,7 +12,7 @@ beforeAll(async () => {
   payload = await cms()
 })
 
-const stored = () => readdirSync(path.join(dataDir, 'media')).sort()
+const stored = () => readdirSync(mediaDir).sort()
 
 describe('media uploads', () => {
   it('refuses a non-image disguised with an image extension and stores nothing', async () => {
