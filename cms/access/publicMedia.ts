@@ -55,13 +55,16 @@ const mediaKeys = (fields: Field[]): string[] =>
     return 'fields' in field ? mediaKeys(field.fields) : []
   })
 
+/** The collections whose documents can refer to media, with the top-level fields that can. */
+const referring = (payload: Payload) =>
+  Object.values(payload.collections)
+    .map(({ config }) => ({ config, keys: config.slug === 'media' || config.slug.startsWith('payload-') || config.auth ? [] : mediaKeys(config.fields) }))
+    .filter(({ keys }) => keys.length > 0)
+
 /** Reads, as an anonymous reader, every public document and collects the media they use. */
 const collectPublicMedia = async (payload: Payload): Promise<string[]> => {
   const ids: Ids = new Set()
-  for (const { config } of Object.values(payload.collections)) {
-    if (config.slug === 'media' || config.slug.startsWith('payload-') || config.auth) continue
-    const keys = mediaKeys(config.fields)
-    if (keys.length === 0) continue
+  for (const { config, keys } of referring(payload)) {
     const select = Object.fromEntries(keys.map((k) => [k, true]))
     for (let page = 1; ; page++) {
       const result = await payload.find({ collection: config.slug, depth: 0, limit: 500, page, overrideAccess: false, draft: false, select })
@@ -72,15 +75,40 @@ const collectPublicMedia = async (payload: Payload): Promise<string[]> => {
   return [...ids]
 }
 
-/** Changes made by another process (a CLI import) are seen after at most this long. */
-const MAX_AGE_MS = 5_000
-let memo: { generation: number; at: number; ids: Promise<string[]> } | undefined
+/**
+ * A cheap summary of the referring documents (how many, and the latest change of each collection): when
+ * it is unchanged, so is the public-media set, and the full read above is skipped.
+ */
+const fingerprint = async (payload: Payload): Promise<string> => {
+  const parts = await Promise.all(
+    referring(payload).map(async ({ config }) => {
+      const { docs, totalDocs } = await payload.find({ collection: config.slug, depth: 0, limit: 1, sort: '-updatedAt', overrideAccess: true, draft: false, select: { updatedAt: true } })
+      return `${config.slug}:${String(totalDocs)}:${String((docs[0] as { updatedAt?: string } | undefined)?.updatedAt)}`
+    }),
+  )
+  return parts.join('|')
+}
 
-/** The media ids that published documents use; recomputed after any content change. */
-export const publicMediaIds = (payload: Payload): Promise<string[]> => {
+/** Changes made by another process (a CLI import) are looked for after at most this long. */
+const MAX_AGE_MS = 5_000
+let memo: { generation: number; at: number; fingerprint: Promise<string>; ids: Promise<string[]> } | undefined
+
+/**
+ * The media ids that published documents use. Recomputed at once after a change in this process; after
+ * MAX_AGE_MS only if the referring documents' fingerprint moved (another process changed them).
+ */
+export const publicMediaIds = async (payload: Payload): Promise<string[]> => {
   const generation = apiCacheGeneration()
-  if (!memo || memo.generation !== generation || Date.now() - memo.at > MAX_AGE_MS) {
-    memo = { generation, at: Date.now(), ids: collectPublicMedia(payload) }
+  if (memo && memo.generation === generation && Date.now() - memo.at > MAX_AGE_MS) {
+    const previous = memo
+    const current = fingerprint(payload)
+    memo = { ...previous, at: Date.now(), fingerprint: current }
+    if ((await current) !== (await previous.fingerprint)) memo = { ...memo, ids: collectPublicMedia(payload) }
+  }
+  if (!memo || memo.generation !== generation) {
+    // The fingerprint is taken first, so the set read after it is never older than what it summarises.
+    const summary = fingerprint(payload)
+    memo = { generation, at: Date.now(), fingerprint: summary, ids: summary.then(() => collectPublicMedia(payload)) }
   }
   return memo.ids
 }
