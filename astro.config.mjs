@@ -1,18 +1,22 @@
-// Astro builds the public portal statically from the CMS (see site/content.config.ts).
+// Astro compiles the public portal's pages into a server bundle that the publisher runs in-process to
+// write static releases (publisher/renderer.ts); nothing serves it over HTTP.
 import mdx from '@astrojs/mdx'
-import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+
+import { publisherAdapter } from './publisher/adapter.ts'
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   srcDir: './site',
   publicDir: './public',
-  // Release builds (publish-to-live) write into their own directory.
+  // The publisher builds the renderer into its own cache directory (keyed by the code's hash).
   outDir: process.env.SITE_OUT_DIR ?? './dist',
-  trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  output: 'server',
+  adapter: publisherAdapter(),
+  trailingSlash: 'ignore',
+  build: { inlineStylesheets: 'always' },
   compressHTML: true,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [mdx()],
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },
 })

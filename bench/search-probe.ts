@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import { chromium } from '@playwright/test'
 
-import { distLink } from '../site/build/release.ts'
+import { distLink } from '../publisher/release.ts'
 import { createSiteServer } from '../scripts/site-server.ts'
 import { coldLoad, meter, searchReady } from './lib/probe.ts'
 

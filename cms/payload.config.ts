@@ -18,7 +18,7 @@ import { Users } from './collections/Users.ts'
 import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
 import { SearchSettings } from './globals/SearchSettings.ts'
-import { rebuildSiteTask } from './jobs/rebuildSite.ts'
+import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { watchTransactions } from './lib/apiCache.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
@@ -34,8 +34,12 @@ export default buildConfig({
   // cookie: a cross-site request gets no session (Payload's CSRF check on the Origin header).
   serverURL: cmsOrigin(),
   csrf: trustedOrigins(),
-  // The anonymous REST micro-cache is cleared again once each writing transaction has ended.
-  onInit: (payload) => watchTransactions(payload.db),
+  // The anonymous REST micro-cache is cleared again once each writing transaction has ended; the job
+  // runner frees publish jobs a killed process left running.
+  onInit: async (payload) => {
+    watchTransactions(payload.db)
+    if (process.env.WENMING_JOBS === '1') await releaseInterruptedPublishes(payload)
+  },
   hooks: { afterError: [keepValidationDetails] },
   admin: {
     user: Users.slug,

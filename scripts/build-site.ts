@@ -1,19 +1,24 @@
 /**
- * `npm run build:site`: builds the public site into a new release directory and switches `dist` to it
- * atomically — only after the Astro build, the Pagefind index and precompression all succeeded. A failed
- * build leaves the last good release serving and records the error in `.data/site-build.json`.
+ * `npm run build:site`: makes a new release of the public site from the database and switches `dist` to
+ * it atomically (publisher/release.ts). By default a full build: pages whose data and templates did not
+ * change are reused from the live release, the search partitions are regrouped and the delta folded in.
  *
- *   node scripts/build-site.ts [--keep 5]
+ *   node scripts/build-site.ts [--fast] [--clean] [--keep 5]
+ *     --fast   a fast publish (what a change in the CMS triggers): only the search delta is re-indexed
+ *     --clean  ignore the live release: render and index everything
  */
-import { buildRelease } from '../site/build/release.ts'
-import { readBuildState } from '../site/build/state.ts'
+import { publish } from '../publisher/release.ts'
+import { readBuildState } from '../publisher/state.ts'
 
-const keepArg = process.argv.indexOf('--keep')
-const keep = keepArg > 0 ? Number(process.argv[keepArg + 1]) : 5
+const args = process.argv.slice(2)
+const keepArg = args.indexOf('--keep')
+const keep = keepArg >= 0 ? Number(args[keepArg + 1]) : 5
 
-const result = await buildRelease({ keep, log: (line) => console.log(line) })
+const result = await publish({ mode: args.includes('--fast') ? 'fast' : 'full', clean: args.includes('--clean'), keep, log: (line) => console.log(line) })
 if (result.ok) {
-  console.log(`网站已生成并上线：${result.release}（${result.pages} 个页面，用时 ${(result.ms / 1000).toFixed(1)} 秒）`)
+  const m = result.manifest
+  for (const f of m.failures) console.warn(`⚠ ${f.message}`)
+  console.log(`网站已生成并上线：${result.release}（${String(m.pages)} 个页面，生成 ${String(result.rendered)} 个、沿用 ${String(result.reused)} 个，用时 ${(m.ms / 1000).toFixed(1)} 秒）`)
   process.exit(0)
 } else {
   const state = await readBuildState()

@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { chromium } from '@playwright/test'
 
-import { distLink } from '../site/build/release.ts'
+import { distLink } from '../publisher/release.ts'
 import { createSiteServer } from './site-server.ts'
 
 interface QuerySet {

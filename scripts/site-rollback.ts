@@ -1,5 +1,5 @@
 // `npm run site:rollback`: switches the public site back to the previous complete release.
-import { rollback } from '../site/build/release.ts'
+import { rollback } from '../publisher/release.ts'
 
 try {
   const release = await rollback()

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import { cmsOrigin, isPublicDeployment, listenHost, siteOrigin } from '../cms/lib/deployment.ts'
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
-import { distLink } from '../site/build/release.ts'
+import { distLink } from '../publisher/release.ts'
 import { createSiteServer } from './site-server.ts'
 
 const require = createRequire(import.meta.url)

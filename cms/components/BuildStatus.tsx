@@ -4,7 +4,7 @@
  */
 import type { ServerProps } from 'payload'
 
-import { readBuildState } from '../../site/build/state.ts'
+import { readBuildState } from '../../publisher/state.ts'
 import { userHasRole } from '../access/roles.ts'
 import { RebuildButton } from './RebuildButton.tsx'
 

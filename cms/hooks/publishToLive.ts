@@ -7,8 +7,9 @@ const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && 
 
 /**
  * Publish-to-live: a change that the public can see (publishing, editing a published document,
- * unpublishing, deleting) queues a site rebuild. Draft saves of unpublished documents do not. Seed imports
- * and the workflow's own steps (which only touch drafts) stand aside.
+ * unpublishing, deleting, a scheduled publish) queues a fast publish, which re-renders what the change
+ * affects. Draft saves of unpublished documents do not. Seed imports and the workflow's own steps (which
+ * only touch drafts) stand aside. A change to 搜索设置 needs every page re-indexed: a full build.
  */
 export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
   await invalidateApiCache(req)
@@ -28,6 +29,6 @@ export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ collection, c
 
 export const rebuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
   await invalidateApiCache(req)
-  if (!context.seed) await requestRebuild(req.payload, `${global.slug} 已更新`)
+  if (!context.seed) await requestRebuild(req.payload, `${global.slug} 已更新`, 'full')
   return doc
 }

@@ -3,25 +3,34 @@ import path from 'node:path'
 
 import type { Payload, TaskConfig } from 'payload'
 
+import { readBuildState } from '../../publisher/state.ts'
 import { rootDir } from '../lib/paths.ts'
 
 export const REBUILD_TASK = 'rebuildSite'
+type Mode = 'fast' | 'full'
+/** Search pages changed since the last full build after which a full build folds them into the partitions. */
+const COMPACT_AFTER = 200
 
 /**
- * Rebuilds the public site in a child process (`scripts/build-site.ts`: a new release, switched in
- * atomically only when complete). Jobs share one concurrency key, so builds never overlap.
+ * Publishes the site in a child process (`scripts/build-site.ts`: a new release, switched in atomically
+ * only when complete). A fast publish re-renders what the change affects; a full build also regroups the
+ * search partitions (compaction). Jobs share one concurrency key, so publishes never overlap.
  */
-export const rebuildSiteTask: TaskConfig<{ input: { reason?: string }; output: { release: string } }> = {
+export const rebuildSiteTask: TaskConfig<{ input: { reason?: string; mode?: Mode }; output: { release: string } }> = {
   slug: REBUILD_TASK,
-  label: '重新生成公众网站',
+  label: '发布公众网站',
   retries: 0,
   concurrency: () => 'site-build',
-  inputSchema: [{ name: 'reason', type: 'text' }],
+  inputSchema: [
+    { name: 'reason', type: 'text' },
+    { name: 'mode', type: 'text' },
+  ],
   outputSchema: [{ name: 'release', type: 'text' }],
   handler: async ({ input, req }) => {
-    req.payload.logger.info(`重新生成公众网站：${input.reason ?? ''}`)
+    const mode: Mode = input.mode === 'full' ? 'full' : 'fast'
+    req.payload.logger.info(`发布公众网站（${mode === 'full' ? '完整生成' : '快速发布'}）：${input.reason ?? ''}`)
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts')], {
+      const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts'), ...(mode === 'fast' ? ['--fast'] : [])], {
         cwd: rootDir,
         env: { ...process.env, WENMING_JOBS: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,28 +39,43 @@ export const rebuildSiteTask: TaskConfig<{ input: { reason?: string }; output: {
       child.stdout.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)))
       child.stderr.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)))
       child.on('error', reject)
-      child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`网站生成失败（退出码 ${String(code)}）：\n${log.slice(-3000)}`))))
+      child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`网站发布失败（退出码 ${String(code)}）：\n${log.slice(-3000)}`))))
     })
+    if (mode === 'fast' && (await readBuildState()).deltaPages > COMPACT_AFTER) await requestRebuild(req.payload, '整理搜索索引（快速发布累积的修改）', 'full')
     const release = /网站已生成并上线：(\S+)/.exec(output)?.[1] ?? ''
     return { output: { release } }
   },
 }
 
 /**
- * Asks for a site rebuild. Rebuilds coalesce: if a rebuild job is already waiting to start, the change
- * will be in it and nothing more is queued; if one is running, exactly one more is queued.
+ * Asks for a publish. Requests coalesce: a waiting job covers every change made before it starts, so
+ * nothing more is queued when one is waiting (a waiting fast publish is upgraded by asking for a full one).
  */
-export const requestRebuild = async (payload: Payload, reason: string): Promise<'queued' | 'coalesced'> => {
+export const requestRebuild = async (payload: Payload, reason: string, mode: Mode = 'fast'): Promise<'queued' | 'coalesced'> => {
   const waiting = await payload.find({
     collection: 'payload-jobs',
     where: {
       and: [{ taskSlug: { equals: REBUILD_TASK } }, { processing: { equals: false } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
     },
-    limit: 1,
+    limit: 10,
     depth: 0,
     overrideAccess: true,
   })
-  if (waiting.totalDocs > 0) return 'coalesced'
-  await payload.jobs.queue({ task: REBUILD_TASK, input: { reason }, overrideAccess: true } as never)
+  const covered = waiting.docs.some((job) => mode === 'fast' || (job.input as { mode?: Mode } | undefined)?.mode === 'full')
+  if (covered) return 'coalesced'
+  await payload.jobs.queue({ task: REBUILD_TASK, input: { reason, mode }, overrideAccess: true } as never)
   return 'queued'
+}
+
+/**
+ * A publish job left `processing` by a process that died (kill -9, power loss) would hold the jobs'
+ * concurrency key forever; on start the job runner marks such jobs failed, so the next change publishes.
+ */
+export const releaseInterruptedPublishes = async (payload: Payload) => {
+  await payload.update({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: REBUILD_TASK } }, { processing: { equals: true } }] },
+    data: { processing: false, hasError: true, error: { message: '发布进程意外终止，已由下一次发布接替' } },
+    overrideAccess: true,
+  })
 }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { userHasRole } from '../access/roles.ts'
-import { readBuildState } from '../../site/build/state.ts'
+import { readBuildState } from '../../publisher/state.ts'
 import { requestRebuild } from './rebuildSite.ts'
 
 /** GET /api/site-build: the site's build state. POST: an admin asks for a rebuild (重新构建). */

@@ -6,11 +6,13 @@ export interface RegionRef {
 }
 
 export interface ImageRef {
-  /** File name under site/assets/cms/ (copied there by the loader). */
-  file: string
+  /** The original, `/media/<file>` (the publisher copies it into the release). */
+  src: string
   alt: string
   width: number
   height: number
+  /** The WebP sizes Payload made on upload, narrowest first. */
+  sources: { src: string; width: number }[]
 }
 
 export interface RegionEntry {

@@ -12,13 +12,25 @@ interface PagefindResultData {
   meta: Record<string, string | undefined>
   filters: Record<string, string[]>
 }
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>
-  init: () => Promise<void>
+interface RawResult {
+  id: string
+  score: number
+  data: () => Promise<PagefindResultData>
+}
+interface PagefindInstance {
   search: (
     q: string | null,
     o: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>
+  ) => Promise<{ results: RawResult[] } | null>
+}
+interface PagefindModule {
+  createInstance: (o: Record<string, unknown>) => PagefindInstance & { init: () => Promise<void> }
+}
+/** `/pagefind/partitions.json`, written with each release (publisher/search-index.ts). */
+interface Partitions {
+  base: { path: string; from: number | null; to: number | null; pages: number }[]
+  delta: { path: string; dates: Record<string, string | null> } | null
+  removed: string[]
 }
 
 const PAGE = 10
@@ -73,17 +85,32 @@ export const startSearch = async () => {
   sortSelect.value = params.get('sort') ?? ''
 
   status.textContent = '正在载入搜索索引…'
-  let pagefind: Pagefind
+  let partitions: Partitions
+  let pagefind: PagefindModule
+  const instances = new Map<string, Promise<PagefindInstance>>()
+  /** One Pagefind instance per partition, created when first needed (its index files load then). */
+  const instance = (path: string) => {
+    let found = instances.get(path)
+    if (!found) {
+      const created = pagefind.createInstance({ basePath: path, excerptLength: 40, noWorker: true })
+      found = created.init().then(() => created)
+      instances.set(path, found)
+    }
+    return found
+  }
   try {
-    const path = '/pagefind/pagefind.js'
-    pagefind = (await import(/* @vite-ignore */ path)) as Pagefind
-    // The index is small enough to search on the main thread; skipping the worker saves a download.
-    await pagefind.options({ excerptLength: 40, noWorker: true })
-    await pagefind.init()
+    partitions = (await (await fetch('/pagefind/partitions.json', { cache: 'no-cache' })).json()) as Partitions
+    const first = partitions.base[0]
+    if (!first) throw new Error('no search index')
+    pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule
+    // The first (newest) partition and the delta are what a first search needs: load them now.
+    void instance(first.path)
+    if (partitions.delta) void instance(partitions.delta.path)
   } catch {
     status.textContent = '搜索索引暂时无法载入，请稍后刷新页面重试。'
     return
   }
+  const removed = new Set(partitions.removed)
 
   // Filter checkboxes are printed by the page; restore them from the URL and search on change.
   for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
@@ -92,12 +119,76 @@ export const startSearch = async () => {
   }
   filtersBox.hidden = filtersBox.childElementCount === 0
 
-  let shown: { id: string; data: () => Promise<PagefindResultData> }[] = []
+  interface Hit {
+    raw: RawResult
+    /** Known for delta hits; for base hits read from the result's data when needed (date order). */
+    date?: string | null
+    data?: Promise<PagefindResultData>
+  }
+  const dataOf = (hit: Hit) => (hit.data ??= hit.raw.data())
+  const dateOf = async (hit: Hit) => (hit.date !== undefined ? hit.date : ((await dataOf(hit)).meta.date ?? null))
+
+  // The current search: base partitions still to consult (in the order the sort needs), the hits found.
+  let query: { q: string | null; filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } = { q: null, filters: {} }
+  let pending: Partitions['base'] = []
+  let baseHits: Hit[] = []
+  let deltaHits: Hit[] = []
+  let ordered: Hit[] = []
   let offset = 0
+  let searchId = 0
+
+  const searchIn = async (path: string) => ((await (await instance(path)).search(query.q, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
+
+  /** Merges the delta's hits into the base hits: by date when sorting by date, else by score. */
+  const merge = async () => {
+    if (!query.sort) {
+      ordered = [...ordered.slice(0, offset), ...[...baseHits, ...deltaHits].filter((h) => !ordered.slice(0, offset).includes(h)).sort((x, y) => y.raw.score - x.raw.score)]
+      return
+    }
+    const desc = query.sort.date === 'desc'
+    const shown = new Set(ordered.slice(0, offset))
+    const base = baseHits.filter((h) => !shown.has(h))
+    const delta = deltaHits.filter((h) => !shown.has(h))
+    const merged: Hit[] = []
+    let i = 0
+    for (const d of delta) {
+      const dDate = d.date ?? ''
+      // Base hits come in date order; place each delta hit among them by its date.
+      while (i < base.length) {
+        const bDate = (await dateOf(base[i]!)) ?? ''
+        if (desc ? bDate >= dDate : bDate <= dDate) merged.push(base[i++]!)
+        else break
+      }
+      merged.push(d)
+    }
+    ordered = [...ordered.slice(0, offset), ...merged, ...base.slice(i)]
+  }
+
+  /** Consults the next base partition; false when there is none left. */
+  const consultNext = async () => {
+    const next = pending.shift()
+    if (!next) return false
+    const hits = (await searchIn(next.path)).map((raw): Hit => ({ raw }))
+    baseHits = [...baseHits, ...hits]
+    await merge()
+    return true
+  }
+
+  const years = () => [...filtersBox.querySelectorAll<HTMLInputElement>('input[name="年份"]:checked')].map((b) => Number(b.value))
+  /** The partitions a search consults, in order: only the years asked for; oldest first for 旧→新. */
+  const plan = (): Partitions['base'] => {
+    const wanted = years()
+    const chosen = wanted.length ? partitions.base.filter((p) => p.from === null || wanted.some((y) => y >= (p.from ?? 0) && y <= (p.to ?? 9999))) : partitions.base
+    return query.sort?.date === 'asc' ? [...chosen].reverse() : [...chosen]
+  }
 
   const render = async () => {
-    const slice = shown.slice(offset, offset + PAGE)
-    const data = await Promise.all(slice.map((r) => r.data()))
+    // Fill a page from the partitions consulted so far; consult older ones while it is not full.
+    while (ordered.length < offset + PAGE && (await consultNext())) {
+      /* keep consulting */
+    }
+    const slice = ordered.slice(offset, offset + PAGE)
+    const data = await Promise.all(slice.map(dataOf))
     for (const d of data) {
       const li = document.createElement('li')
       const type = d.meta.type ?? d.filters['类型']?.[0] ?? ''
@@ -108,10 +199,17 @@ export const startSearch = async () => {
       list.append(li)
     }
     offset += slice.length
-    more.hidden = offset >= shown.length
+    more.hidden = offset >= ordered.length && pending.length === 0
+    more.textContent = offset >= ordered.length ? '检索更早年份的文件' : '显示更多结果'
+  }
+
+  const statusText = () => {
+    const scope = pending.length > 0 ? `（已检索 ${String(Math.min(...partitions.base.filter((p) => !pending.includes(p)).map((p) => p.from ?? 9999)))} 年以来的文件）` : ''
+    return `共找到 ${String(ordered.length)} 条结果${query.sort ? '（按日期排序）' : ''}${scope}`
   }
 
   const run = async () => {
+    const id = ++searchId
     const q = searchTerm(input.value)
     const filters: Record<string, { any: string[] }> = {}
     for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
@@ -127,18 +225,25 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    const result = await pagefind.search(q || null, { filters, sort })
-    shown = result?.results ?? []
+    query = { q: q || null, filters, sort }
+    pending = plan()
+    baseHits = []
+    ordered = []
     offset = 0
-    if (shown.length === 0) {
+    deltaHits = partitions.delta
+      ? (await searchIn(partitions.delta.path)).map((raw): Hit => ({ raw, date: partitions.delta!.dates[raw.id] ?? null }))
+      : []
+    if (sort) deltaHits.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (sort.date === 'desc' ? -1 : 1))
+    await merge()
+    await render()
+    if (id !== searchId) return
+    if (ordered.length === 0) {
       status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'
       empty.hidden = false
       return
     }
-    await render()
-    const ms = Math.round(performance.now() - started)
-    status.textContent = `${q ? `“${q}”` : '筛选结果'}：共找到 ${shown.length} 条结果${sort ? '（按日期排序）' : ''}。`
-    list.dataset.ms = String(ms)
+    status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
+    list.dataset.ms = String(Math.round(performance.now() - started))
     document.title = `${q || '筛选'} - 站内搜索 - 门头沟区文明创建`
   }
 
@@ -154,7 +259,10 @@ export const startSearch = async () => {
   sortSelect.addEventListener('change', () => form.requestSubmit())
   more.addEventListener('click', () => {
     const first = list.children.length
-    void render().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus())
+    void render().then(() => {
+      status.textContent = `${query.q ? `“${query.q}”` : '筛选结果'}：${statusText()}。`
+      ;(list.children[first]?.querySelector('a') as HTMLElement | null)?.focus()
+    })
   })
 
   await run()

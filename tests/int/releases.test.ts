@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import { listReleases, liveRelease, releasesDir, rollback, switchTo } from '../../site/build/release.ts'
+import { listReleases, liveRelease, releasesDir, rollback, switchTo } from '../../publisher/release.ts'
 
 // The release directory mechanics (atomic switch of the `dist` link, rollback), on this suite's data dir.
 process.env.SITE_DIST = path.join(dataDir, 'dist')

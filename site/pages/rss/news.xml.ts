@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { dayDate, feed } from '../../lib/rss.ts'
-import { excerpt, news, url } from '../../lib/site.ts'
+import { routeProps } from '../../lib/props.ts'
+import type { FeedItem } from '../../lib/routes.ts'
+import { feed } from '../../lib/rss.ts'
 
-export const GET: APIRoute = async ({ site }) =>
-  feed(site, '工作动态', (await news()).map((n) => ({ title: n.title, link: url.news(n), pubDate: dayDate(n.date), description: excerpt(n.summary ?? n.text, 200) })))
+export const GET: APIRoute = (context) => feed(context.site, '工作动态', routeProps<{ items: FeedItem[] }>(context).items)

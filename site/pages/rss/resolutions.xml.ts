@@ -1,16 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { dayDate, feed } from '../../lib/rss.ts'
-import { excerpt, resolutions, url } from '../../lib/site.ts'
+import { routeProps } from '../../lib/props.ts'
+import type { FeedItem } from '../../lib/routes.ts'
+import { feed } from '../../lib/rss.ts'
 
-export const GET: APIRoute = async ({ site }) =>
-  feed(
-    site,
-    '政策文件',
-    (await resolutions()).map((r) => ({
-      title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title,
-      link: url.resolution(r),
-      pubDate: dayDate(r.date),
-      description: r.summary ?? excerpt(r.text, 200),
-    })),
-  )
+export const GET: APIRoute = (context) => feed(context.site, '政策文件', routeProps<{ items: FeedItem[] }>(context).items)

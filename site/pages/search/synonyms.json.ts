@@ -1,8 +1,7 @@
-// The synonym groups in force for this build; the indexer applies them (site/build/search-index.ts).
+// The synonym groups in force for this release; the indexer applies them (publisher/search-index.ts).
 import type { APIRoute } from 'astro'
-import { getCollection } from 'astro:content'
 
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify((await getCollection('synonyms')).map((e) => (e.data as { words: string[] }).words)), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  })
+import { routeProps } from '../../lib/props.ts'
+
+export const GET: APIRoute = (context) =>
+  new Response(JSON.stringify(routeProps<{ synonyms: string[][] }>(context).synonyms), { headers: { 'content-type': 'application/json; charset=utf-8' } })

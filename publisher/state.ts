@@ -1,10 +1,9 @@
-/** The public site's build state, shared by the build script, the job runner and the CMS dashboard. */
+/** The public site's publishing state, shared by the publisher, the job runner and the CMS dashboard. */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { dataDir } from '../../cms/lib/paths.ts'
+import { dataDir } from '../cms/lib/paths.ts'
 
-export const lockFile = () => path.join(dataDir, 'site-build.lock')
 const stateFile = () => path.join(dataDir, 'site-build.json')
 
 export interface BuildState {
@@ -13,11 +12,16 @@ export interface BuildState {
   lastGoodAt: string | null
   lastGoodMs: number | null
   startedAt: string | null
+  /** Why the last attempt made no release (the live one is unchanged). */
   error: string | null
   failedAt: string | null
+  /** Documents or pages the live release could not render (each keeps its last good version, if any). */
+  failures: { url?: string; message: string }[]
+  /** Search pages in the delta partition since the last full build (a full build folds them in). */
+  deltaPages: number
 }
 
-const EMPTY: BuildState = { status: 'idle', current: null, lastGoodAt: null, lastGoodMs: null, startedAt: null, error: null, failedAt: null }
+const EMPTY: BuildState = { status: 'idle', current: null, lastGoodAt: null, lastGoodMs: null, startedAt: null, error: null, failedAt: null, failures: [], deltaPages: 0 }
 
 export const readBuildState = async (): Promise<BuildState> => {
   try {
@@ -30,9 +34,8 @@ export const readBuildState = async (): Promise<BuildState> => {
 export const writeBuildState = async (patch: Partial<BuildState>) => {
   const next = { ...(await readBuildState()), ...patch }
   await mkdir(dataDir, { recursive: true })
-  const tmp = `${stateFile()}.${process.pid}.tmp`
+  const tmp = `${stateFile()}.${String(process.pid)}.tmp`
   await writeFile(tmp, JSON.stringify(next, null, 2))
   await rename(tmp, stateFile())
   return next
 }
-

@@ -1,0 +1,37 @@
+/**
+ * Precompressed copies of a release's files, so the static server sends compressed bytes without
+ * compressing per request (sirv picks `.br` or `.gz` by the browser's Accept-Encoding).
+ * - Text files get `.gz` (level 9) and `.br`. Brotli quality 6 is ~10 % larger than the maximum (11) but
+ *   40× faster (1,100 pages: 18 s at 11, 0.4 s at 6).
+ * - Pagefind's index files are stored gzipped by Pagefind itself and served as they are; their `.br` holds
+ *   the uncompressed data brotli-compressed, which Pagefind's script accepts without its own gunzip (it
+ *   recognises the `pagefind_dcd` signature), 15–25 % fewer bytes for browsers that take brotli.
+ */
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib'
+
+const gz = promisify(gzip)
+const br = promisify(brotliCompress)
+const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$/
+// Fragments (one per page, fetched only for the results shown) are left as Pagefind wrote them: compressing
+// tens of thousands of them again would cost more build time than it saves.
+const PAGEFIND_DATA = /\.(pf_meta|pf_index|pf_filter|pagefind)$/
+const brotli = (data: Buffer, quality: number) =>
+  br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })
+
+/** The compressed copies to write beside `rel`, as [suffix, bytes]. */
+export const compressedCopies = async (rel: string, data: Buffer): Promise<[string, Buffer][]> => {
+  if (TEXT.test(rel)) {
+    if (data.length < 512) return []
+    return [
+      ['.gz', await gz(data, { level: 9 })],
+      ['.br', await brotli(data, 6)],
+    ]
+  }
+  if (PAGEFIND_DATA.test(rel) && data[0] === 0x1f && data[1] === 0x8b) {
+    const raw = gunzipSync(data)
+    const copy = await brotli(raw, 9)
+    return copy.length < data.length ? [['.br', copy]] : []
+  }
+  return []
+}

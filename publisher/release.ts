@@ -1,0 +1,342 @@
+/**
+ * Releases of the public site. Each release is a directory `.data/releases/<id>/` holding the site
+ * (`site/`, what is served), its manifest (`release.json`: every file with its SHA-256, the files added,
+ * changed and removed against the release before, the props hash of every URL, the search partitions)
+ * and the snapshot of the content it was rendered from (`snapshot.json`). `dist` is a symlink to the live
+ * release's `site/`, replaced by one rename once the release is complete.
+ *
+ * One mechanism makes every release: refresh the snapshot from the database (only what changed is read),
+ * compute the route table, render the URLs whose props changed (or every URL when the page templates
+ * changed), hard-link every other file from the live release, precompress what is new, update the search
+ * index, write the manifest, switch. A fast publish updates the search index's delta partition; a full
+ * build (`mode: 'full'`) rebuilds the partitions, reusing those whose pages did not change.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
+import { type Route, routeTable } from '../site/lib/routes.ts'
+import { fileFor } from './files.ts'
+import { withPublishLock } from './lock.ts'
+import { compressedCopies } from './precompress.ts'
+import { loadRenderer } from './renderer.ts'
+import { updateSearch, type SearchState } from './search-update.ts'
+import { emptySnapshot, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
+import { writeBuildState } from './state.ts'
+
+export const releasesDir = () => path.join(dataDir, 'releases')
+export const distLink = () => process.env.SITE_DIST ?? path.join(rootDir, 'dist')
+const SITE = 'site'
+const MANIFEST = 'release.json'
+
+export interface Failure {
+  url?: string
+  message: string
+}
+export interface Manifest {
+  id: string
+  mode: 'full' | 'fast'
+  previous: string | null
+  builtAt: string
+  ms: number
+  renderer: string
+  pages: number
+  /** Every file of the site, path → SHA-256. */
+  files: Record<string, string>
+  /** Against the previous release: a release can be shipped as this delta and verified on arrival. */
+  diff: { added: string[]; changed: string[]; removed: string[] }
+  /** URL → hash of its page's props: the page is re-rendered when this changes. */
+  routes: Record<string, string>
+  /** Media file → size and modification time of its source, to copy only what changed. */
+  media: Record<string, string>
+  search: SearchState
+  failures: Failure[]
+  timings: Record<string, number>
+}
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
+
+/** Completed releases, newest first. */
+export const listReleases = async (): Promise<string[]> => {
+  const dir = releasesDir()
+  if (!existsSync(dir)) return []
+  return (await readdir(dir)).filter((n) => existsSync(path.join(dir, n, MANIFEST))).sort().reverse()
+}
+
+export const liveRelease = async (): Promise<string | null> => {
+  const target = await readlink(distLink()).catch(() => null)
+  return target ? path.basename(path.dirname(target)) : null
+}
+
+const readJson = async <T>(file: string): Promise<T | null> => {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T
+  } catch {
+    return null
+  }
+}
+
+/** Points `dist` at a release with a single rename (readers see the old or the new release, never neither). */
+export const switchTo = async (releaseDir: string) => {
+  const linkPath = distLink()
+  const tmp = `${linkPath}.switch-${String(process.pid)}`
+  await rm(tmp, { force: true })
+  await symlink(path.join(releaseDir, SITE), tmp, 'dir')
+  const existing = await lstat(linkPath).catch(() => null)
+  if (existing && !existing.isSymbolicLink()) await rm(linkPath, { recursive: true, force: true })
+  await rename(tmp, linkPath)
+  await writeBuildState({ current: path.basename(releaseDir) })
+}
+
+/** Keeps the live release and the `keep` newest; removes the rest and any unfinished directory. Runs under the lock. */
+const prune = async (keep: number) => {
+  const live = await liveRelease()
+  const complete = await listReleases()
+  const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
+  for (const name of await readdir(releasesDir())) {
+    if (!keepers.has(name) && !name.endsWith('.lock')) await rm(path.join(releasesDir(), name), { recursive: true, force: true })
+  }
+}
+
+/** Runs `fn` over `items`, `n` at a time. */
+const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<void>) => {
+  let next = 0
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!)
+  }))
+}
+
+export type PublishResult =
+  | { ok: true; release: string; dir: string; manifest: Manifest; rendered: number; reused: number }
+  | { ok: false; error: string }
+
+export interface PublishOptions {
+  /** 'fast' updates the search delta; 'full' rebuilds the search partitions (compaction). */
+  mode?: 'fast' | 'full'
+  /** Ignore the live release: render and index everything (what a first build does). */
+  clean?: boolean
+  keep?: number
+  log?: (line: string) => void
+}
+
+/** Makes a new release from the database and switches to it. Never leaves a half-written release live. */
+export const publish = async (options: PublishOptions = {}): Promise<PublishResult> => {
+  try {
+    return await withPublishLock(() => publishLocked(options))
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    await writeBuildState({ status: 'failed', error: message.slice(-4000), failedAt: new Date().toISOString() })
+    return { ok: false, error: message }
+  }
+}
+
+const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
+  const started = performance.now()
+  const timings: Record<string, number> = {}
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since))
+  await writeBuildState({ status: 'building', startedAt: new Date().toISOString() })
+  const liveId = clean ? null : await liveRelease()
+  const prevDir = liveId ? path.join(releasesDir(), liveId) : null
+  const prev = prevDir ? await readJson<Manifest>(path.join(prevDir, MANIFEST)) : null
+  const prevSnapshot = prev ? await readJson<Snapshot>(path.join(prevDir!, 'snapshot.json')) : null
+  // A full build after a code change, or without a usable live release, indexes everything anew.
+  const effectiveMode = prev && prevSnapshot ? mode : 'full'
+
+  let t = performance.now()
+  const renderer = await loadRenderer(log)
+  lap('rendererMs', t)
+  t = performance.now()
+  log('▶ 读取已发布的内容')
+  const refresh = await refreshSnapshot(prevSnapshot ?? (prev ? null : emptySnapshot()))
+  const routes = routeTable(siteData(refresh.snapshot))
+  lap('loadMs', t)
+  log(`  重新读取 ${String(refresh.reloaded)} 篇，移除 ${String(refresh.removed)} 篇；共 ${String(routes.size)} 个网址`)
+
+  const id = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${String(process.pid)}-${String(Date.now() % 1000).padStart(3, '0')}`
+  const outDir = path.join(releasesDir(), id)
+  const siteDir = path.join(outDir, SITE)
+  const prevSite = prevDir ? path.join(prevDir, SITE) : null
+  const files: Record<string, string> = {}
+  const failures: Failure[] = refresh.failures.map((f) => ({ message: f.message }))
+  const dirs = new Set<string>()
+  const ensureDir = async (rel: string) => {
+    const dir = path.dirname(path.join(siteDir, rel))
+    if (dirs.has(dir)) return
+    await mkdir(dir, { recursive: true })
+    dirs.add(dir)
+  }
+  const reuse = async (from: string, rel: string, hash: string) => {
+    await ensureDir(rel)
+    await link(path.join(from, rel), path.join(siteDir, rel))
+    files[rel] = hash
+  }
+  /** Links a file of the live release and its compressed copies. */
+  const reusePrevious = async (rel: string) => {
+    for (const r of [rel, `${rel}.gz`, `${rel}.br`]) if (prev!.files[r]) await reuse(prevSite!, r, prev!.files[r])
+  }
+  const record = async (rel: string, data: Buffer) => {
+    files[rel] = sha256(data)
+    for (const [suffix, copy] of await compressedCopies(rel, data)) {
+      await writeFile(path.join(siteDir, rel + suffix), copy)
+      files[rel + suffix] = sha256(copy)
+    }
+  }
+  const write = async (rel: string, data: Buffer) => {
+    await ensureDir(rel)
+    await writeFile(path.join(siteDir, rel), data)
+    await record(rel, data)
+  }
+  const adopt = async (rel: string) => record(rel, await readFile(path.join(siteDir, rel)))
+
+  try {
+    await mkdir(siteDir, { recursive: true })
+    // The bundle's static files (CSS/JS, public/): the same for every release of this code.
+    t = performance.now()
+    const client = await clientFiles(renderer.clientDir)
+    await pool(Object.entries(client), 32, ([rel, hash]) => reuse(renderer.clientDir, rel, hash))
+    // Images the published documents use, copied from the upload folder when new or changed.
+    const media: Record<string, string> = {}
+    const used = new Set(JSON.stringify(refresh.snapshot.docs).match(/"\/media\/[^"]+"/g)?.map((m) => m.slice(2, -1)) ?? [])
+    await pool([...used], 32, async (rel) => {
+      const source = path.join(mediaDir, rel.slice('media/'.length))
+      const info = await stat(source).catch(() => null)
+      if (!info) {
+        failures.push({ message: `图片文件缺失：${rel}` })
+        return
+      }
+      media[rel] = `${String(info.size)}:${String(info.mtimeMs)}`
+      if (prev?.media[rel] === media[rel] && prev.files[rel]) return reusePrevious(rel)
+      await write(rel, await readFile(source))
+    })
+    lap('assetsMs', t)
+
+    // Pages: rendered when their props (or the templates) changed, linked from the live release otherwise.
+    t = performance.now()
+    log('▶ 生成页面')
+    const sameTemplates = prev?.renderer === renderer.key
+    const routeHashes: Record<string, string> = {}
+    const rendered = new Map<string, string>()
+    const toRender: [string, Route][] = []
+    const toLink: string[] = []
+    for (const [url, route] of routes) {
+      const hash = createHash('sha1').update(route.page).update(JSON.stringify(route.props)).digest('hex')
+      routeHashes[url] = hash
+      if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(fileFor(url))
+      else toRender.push([url, route])
+    }
+    await pool(toLink, 64, reusePrevious)
+    for (const [url] of toRender) {
+      const rel = fileFor(url)
+      try {
+        const response = await renderer.render(url, routes)
+        if (!response.ok && !(url === '/404' && response.status === 404)) throw new Error(`渲染结果为 HTTP ${String(response.status)}：${(await response.text()).slice(0, 300)}`)
+        const body = await response.text()
+        await write(rel, Buffer.from(body))
+        if (rel.endsWith('.html')) rendered.set(url, body)
+      } catch (error) {
+        // The page keeps its last good version (if it had one); everything else goes live.
+        failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })
+        if (prev?.files[rel]) {
+          await reusePrevious(rel)
+          routeHashes[url] = prev.routes[url] ?? ''
+        } else delete routeHashes[url]
+      }
+    }
+    lap('renderMs', t)
+    log(`  生成 ${String(toRender.length)} 个，沿用 ${String(toLink.length)} 个`)
+    if (!files['index.html']) throw new Error('没有生成首页 index.html')
+
+    t = performance.now()
+    log('▶ 更新全文搜索索引（Pagefind）')
+    const search = await updateSearch({
+      mode: effectiveMode,
+      siteDir,
+      prevSite,
+      prev: prev?.search ?? null,
+      prevFiles: prev?.files ?? {},
+      rendered,
+      urls: new Set(Object.keys(routeHashes)),
+      synonyms: refresh.snapshot.synonyms,
+      write,
+      adopt,
+      reuse,
+    })
+    lap('indexMs', t)
+
+    const pages = Object.keys(files).filter((f) => f.endsWith('.html')).length
+    const before = prev?.files ?? {}
+    const diff = {
+      added: Object.keys(files).filter((f) => !(f in before)),
+      changed: Object.keys(files).filter((f) => f in before && before[f] !== files[f]),
+      removed: Object.keys(before).filter((f) => !(f in files)),
+    }
+    const manifest: Manifest = {
+      id,
+      mode: effectiveMode,
+      previous: liveId,
+      builtAt: new Date().toISOString(),
+      ms: Math.round(performance.now() - started),
+      renderer: renderer.key,
+      pages,
+      files,
+      diff,
+      routes: routeHashes,
+      media,
+      search,
+      failures,
+      timings: { ...timings, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
+    }
+    await writeFile(path.join(outDir, 'snapshot.json'), JSON.stringify(refresh.snapshot))
+    // The manifest is written last: a directory without it is an unfinished release.
+    await writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest))
+    await switchTo(outDir)
+    await writeBuildState({
+      status: 'idle',
+      error: null,
+      failures,
+      lastGoodAt: manifest.builtAt,
+      lastGoodMs: manifest.ms,
+      ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
+    })
+    await prune(keep)
+    log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
+    return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** The renderer's static files with their hashes (computed once per renderer and kept beside it). */
+const clientFiles = async (clientDir: string): Promise<Record<string, string>> => {
+  const cache = path.join(clientDir, '..', 'client-files.json')
+  const known = await readJson<Record<string, string>>(cache)
+  if (known) return known
+  const result: Record<string, string> = {}
+  for (const entry of await readdir(clientDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const rel = path.relative(clientDir, path.join(entry.parentPath, entry.name))
+    const data = await readFile(path.join(clientDir, rel))
+    result[rel] = sha256(data)
+    for (const [suffix, copy] of await compressedCopies(rel, data)) {
+      await writeFile(path.join(clientDir, rel + suffix), copy)
+      result[rel + suffix] = sha256(copy)
+    }
+  }
+  await writeFile(cache, JSON.stringify(result))
+  return result
+}
+
+/** Switches `dist` back to the release before the live one. */
+export const rollback = async (): Promise<string> =>
+  withPublishLock(async () => {
+    const releases = await listReleases()
+    const live = await liveRelease()
+    const index = live ? releases.indexOf(live) : -1
+    const previous = releases[index + 1]
+    if (!previous) throw new Error('没有可以回退的上一个版本')
+    await switchTo(path.join(releasesDir(), previous))
+    return previous
+  })

@@ -1,0 +1,106 @@
+/**
+ * The renderer: the site's pages compiled by `astro build` (server output, our adapter) into
+ * `.data/renderer/<key>/`, where the key hashes everything the output depends on (site sources, MDX
+ * pages, public files, config, lockfile, SITE_URL). Unchanged code means no Astro build at all; a code
+ * or template change builds a new renderer, and every page is rendered with it.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
+import { pathToFileURL } from 'node:url'
+
+import { dataDir, rootDir } from '../cms/lib/paths.ts'
+import type { Route } from '../site/lib/routes.ts'
+
+const require = createRequire(import.meta.url)
+const SOURCES = ['site', 'public', 'content/pages', 'publisher/adapter.ts', 'publisher/renderer-entry.ts', 'astro.config.mjs', 'package-lock.json']
+
+export const siteOrigin = () => process.env.SITE_URL ?? 'http://localhost:4321'
+
+/** A hash of every input of the server bundle. */
+export const rendererKey = async (): Promise<string> => {
+  const hash = createHash('sha256').update(siteOrigin())
+  const add = async (rel: string) => {
+    const full = path.join(rootDir, rel)
+    if (!existsSync(full)) return
+    const entries = (await readdir(full, { withFileTypes: true, recursive: true }).catch(() => null)) ?? null
+    const files = entries ? entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort() : [full]
+    for (const file of files) hash.update(path.relative(rootDir, file)).update(await readFile(file))
+  }
+  for (const rel of SOURCES) await add(rel)
+  return hash.digest('hex').slice(0, 16)
+}
+
+export interface Renderer {
+  key: string
+  /** The bundle's static files (CSS/JS under _astro/, public/). */
+  clientDir: string
+  render: (url: string, routes: Map<string, Route>) => Promise<Response>
+  /** Peak memory of the Astro build (Linux), when one ran. */
+  buildPeakRss: number | null
+  buildMs: number
+}
+
+const renderersDir = () => path.join(dataDir, 'renderer')
+
+/** Runs `astro build` into `outDir`; rejects with the output's tail on failure. */
+const astroBuild = (outDir: string) =>
+  new Promise<number | null>((resolve, reject) => {
+    const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs')
+    const child = spawn(process.execPath, [astroBin, 'build'], {
+      cwd: rootDir,
+      env: { ...process.env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let tail = ''
+    const take = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-6000))
+    child.stdout.on('data', take)
+    child.stderr.on('data', take)
+    let peak: number | null = null
+    const timer = setInterval(() => {
+      readFile(`/proc/${String(child.pid)}/status`, 'utf8')
+        .then((status) => {
+          const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1])
+          if (kb) peak = Math.max(peak ?? 0, kb * 1024)
+        })
+        .catch(() => undefined)
+    }, 250)
+    child.on('close', (code) => {
+      clearInterval(timer)
+      if (code === 0) resolve(peak)
+      else reject(new Error(`Astro 编译页面模板失败（退出码 ${String(code)}）：\n${stripVTControlCharacters(tail)}`))
+    })
+  })
+
+/** The renderer for the current code, building it first when the code changed. */
+export const loadRenderer = async (log: (line: string) => void = () => undefined): Promise<Renderer> => {
+  const key = await rendererKey()
+  const dir = path.join(renderersDir(), key)
+  let buildPeakRss: number | null = null
+  const started = performance.now()
+  if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {
+    log(`▶ 编译页面模板（Astro，代码版本 ${key}）`)
+    const tmp = `${dir}.tmp-${String(process.pid)}`
+    await rm(tmp, { recursive: true, force: true })
+    await mkdir(tmp, { recursive: true })
+    buildPeakRss = await astroBuild(tmp)
+    await rm(dir, { recursive: true, force: true })
+    await rename(tmp, dir)
+    // Older renderers are no longer used by anything but releases already written.
+    for (const name of await readdir(renderersDir())) if (name !== key) await rm(path.join(renderersDir(), name), { recursive: true, force: true })
+  }
+  const buildMs = Math.round(performance.now() - started)
+  const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as { render: (request: Request, routes: Map<string, Route>) => Promise<Response> }
+  const origin = siteOrigin()
+  return {
+    key,
+    clientDir: path.join(dir, 'client'),
+    render: (url, routes) => entry.render(new Request(new URL(url, origin)), routes),
+    buildPeakRss,
+    buildMs,
+  }
+}

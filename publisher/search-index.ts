@@ -1,0 +1,126 @@
+/**
+ * The search index, in partitions (Pagefind, one index per partition):
+ * - base partitions: the indexed pages grouped by year, newest first, each of at least PARTITION_SIZE
+ *   pages (a year with fewer joins the next older ones); the first is "recent", the one a first search
+ *   loads. Built by a full build (compaction); a partition whose pages did not change is reused as is.
+ * - the delta partition: every page new or changed since the last compaction, re-indexed by each fast
+ *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
+ *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
+ *   takedown is out of search as soon as its release is live, between compactions too.
+ * Only `<main data-pagefind-body>` is indexed, with the synonym groups of 搜索设置 added to the copy that
+ * is indexed (the published page is unchanged). `/pagefind/partitions.json` tells the search page
+ * what there is.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+
+import * as pagefind from 'pagefind'
+
+import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
+import { escapeHtml } from '../site/lib/html.ts'
+
+export const PARTITION_SIZE = 1000
+
+export interface IndexedPage {
+  /** Hash of what is indexed (main content plus synonyms). */
+  hash: string
+  /** YYYY-MM-DD, or null for an undated page. */
+  date: string | null
+  /** Pagefind's id of the page in its partition (the fragment file's name). */
+  fragment: string
+}
+export interface Partition {
+  dir: string
+  from: number | null
+  to: number | null
+  pages: Record<string, IndexedPage>
+}
+export interface SearchState {
+  base: Partition[]
+  delta: Partition | null
+  /** Fragment ids of base pages that are gone or superseded by the delta. */
+  removed: string[]
+  synonymsHash: string
+}
+
+const MAIN_END = '</main>'
+
+/** What Pagefind indexes of a page: its main element (plus synonyms), or null when the page is not indexed. */
+export const indexInput = (html: string, groups: SynonymGroup[]): { input: string; hash: string; date: string | null } | null => {
+  const start = html.indexOf('<main')
+  const end = html.indexOf(MAIN_END)
+  if (start < 0 || end < start) return null
+  let main = html.slice(start, end + MAIN_END.length)
+  if (!main.slice(0, main.indexOf('>')).includes('data-pagefind-body')) return null
+  const extra = synonymsFor(main.replace(/<[^>]+>/g, ''), groups)
+  // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
+  if (extra.length) main = main.replace(MAIN_END, `<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
+  const input = `<!doctype html><html lang="zh-CN"><body>${main}</body></html>`
+  return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
+}
+
+export const synonymsHash = (groups: string[][]) => createHash('sha1').update(JSON.stringify(groups)).digest('hex').slice(0, 12)
+
+/** Groups years (newest first) so each partition holds at least PARTITION_SIZE pages; undated pages go with the newest. */
+export const partitionYears = (dates: (string | null)[]): { from: number | null; to: number | null }[] => {
+  const counts = new Map<number, number>()
+  for (const d of dates) if (d) counts.set(Number(d.slice(0, 4)), (counts.get(Number(d.slice(0, 4))) ?? 0) + 1)
+  const years = [...counts.keys()].sort((a, b) => b - a)
+  if (years.length === 0) return [{ from: null, to: null }]
+  const groups: { from: number; to: number; n: number }[] = []
+  for (const year of years) {
+    const last = groups.at(-1)
+    if (last && last.n < PARTITION_SIZE) {
+      last.from = year
+      last.n += counts.get(year)!
+    } else groups.push({ from: year, to: year, n: counts.get(year)! })
+  }
+  return groups.map(({ from, to }) => ({ from, to }))
+}
+
+export const partitionOf = (date: string | null, ranges: { from: number | null; to: number | null }[]) => {
+  if (!date) return 0
+  const year = Number(date.slice(0, 4))
+  const i = ranges.findIndex((r) => r.from === null || year >= r.from)
+  return i < 0 ? ranges.length - 1 : i
+}
+
+/** Indexes `pages` into `outDir`; returns each page's fragment id. */
+export const writePartition = async (outDir: string, pages: Map<string, string>): Promise<Map<string, string>> => {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+  if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`)
+  const list = [...pages]
+  for (let i = 0; i < list.length; i += 64) {
+    await Promise.all(
+      list.slice(i, i + 64).map(async ([url, content]) => {
+        const added = await index.addHTMLFile({ url, content })
+        if (added.errors.length) throw new Error(`Pagefind 无法索引 ${url}：${added.errors.join('; ')}`)
+      }),
+    )
+  }
+  const written = await index.writeFiles({ outputPath: outDir })
+  if (written.errors.length) throw new Error(`Pagefind 写入索引失败：${written.errors.join('; ')}`)
+  await index.deleteIndex()
+  const fragments = new Map<string, string>()
+  const dir = path.join(outDir, 'fragment')
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const data = gunzipSync(await readFile(path.join(dir, name)))
+    const { url } = JSON.parse(data.subarray(12).toString()) as { url: string }
+    fragments.set(url, name.replace(/\.pf_fragment$/, ''))
+  }
+  return fragments
+}
+
+export const closeIndexer = () => pagefind.close()
+
+/** `/pagefind/partitions.json`: what the search page loads (see site/scripts/search.ts). */
+export const partitionsFile = (state: SearchState) =>
+  JSON.stringify({
+    base: state.base.map((p) => ({ path: `/pagefind/${p.dir}/`, from: p.from, to: p.to, pages: Object.keys(p.pages).length })),
+    delta: state.delta
+      ? { path: `/pagefind/${state.delta.dir}/`, dates: Object.fromEntries(Object.values(state.delta.pages).map((p) => [p.fragment, p.date])) }
+      : null,
+    removed: state.removed,
+  })

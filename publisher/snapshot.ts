@@ -1,0 +1,106 @@
+/**
+ * The snapshot: every published document as the site shows it, with its `updatedAt` and the documents
+ * it embeds. Each release keeps the snapshot it was rendered from; the next release starts from it and
+ * re-reads only documents whose `updatedAt` changed, that appeared or disappeared, or that embed one
+ * that did (a renamed 镇街, an edited series, a replaced image). Converted rich text is thereby reused
+ * as long as its document is unchanged. Removals need no reading at all, so a document that cannot be
+ * read never blocks taking another one down.
+ */
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+import { rootDir } from '../cms/lib/paths.ts'
+import { type LoadFailure, type Slug, loadDocuments, loadSynonyms, scanPublished } from '../site/lib/load.ts'
+import type { SiteData } from '../site/lib/routes.ts'
+
+export interface StoredDoc {
+  updatedAt: string
+  refs: string[]
+  entry: unknown
+}
+
+export interface Snapshot {
+  docs: Record<Slug, Record<string, StoredDoc>>
+  /** Media ids and `updatedAt`, to notice a replaced image or a changed description. */
+  media: Record<string, string>
+  synonyms: string[][]
+  pages: string[]
+}
+
+const SLUGS: Slug[] = ['regions', 'bulletin-series', 'resolutions', 'bulletins', 'news', 'figures']
+
+export const emptySnapshot = (): Snapshot => ({
+  docs: { regions: {}, 'bulletin-series': {}, resolutions: {}, bulletins: {}, news: {}, figures: {} },
+  media: {},
+  synonyms: [],
+  pages: [],
+})
+
+export interface Refresh {
+  snapshot: Snapshot
+  /** Documents that could not be read; their last good version (if any) stays in the snapshot. */
+  failures: LoadFailure[]
+  reloaded: number
+  removed: number
+}
+
+/** Brings `previous` up to date with the database. */
+export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refresh> => {
+  const prev = previous ?? emptySnapshot()
+  const next = emptySnapshot()
+  const changed = new Set<string>()
+  const toLoad = new Map<Slug, Set<string>>(SLUGS.map((s) => [s, new Set()]))
+  let removed = 0
+  for (const slug of SLUGS) {
+    const current = await scanPublished(slug)
+    const before = prev.docs[slug]
+    for (const [id, updatedAt] of current) {
+      if (before[id]) next.docs[slug][id] = before[id]
+      if (before[id]?.updatedAt !== updatedAt) {
+        changed.add(`${slug}:${id}`)
+        toLoad.get(slug)!.add(id)
+      }
+    }
+    for (const id of Object.keys(before)) {
+      if (!current.has(id)) {
+        changed.add(`${slug}:${id}`)
+        removed++
+      }
+    }
+  }
+  const media = await scanPublished('media')
+  for (const [id, updatedAt] of media) if (prev.media[id] !== updatedAt) changed.add(`media:${id}`)
+  for (const id of Object.keys(prev.media)) if (!media.has(id)) changed.add(`media:${id}`)
+  next.media = Object.fromEntries(media)
+  // Entries that embed a changed document are read again.
+  for (const slug of SLUGS) {
+    for (const [id, doc] of Object.entries(next.docs[slug])) if (doc.refs.some((ref) => changed.has(ref))) toLoad.get(slug)!.add(id)
+  }
+  const failures: LoadFailure[] = []
+  let reloaded = 0
+  for (const slug of SLUGS) {
+    const ids = [...toLoad.get(slug)!]
+    if (ids.length === 0) continue
+    const result = await loadDocuments(slug, ids)
+    for (const doc of result.loaded) next.docs[slug][doc.id] = { updatedAt: doc.updatedAt, refs: doc.refs, entry: doc.entry }
+    reloaded += result.loaded.length
+    failures.push(...result.failures)
+  }
+  next.synonyms = await loadSynonyms()
+  next.pages = (await readdir(path.join(rootDir, 'content', 'pages'))).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4))
+  return { snapshot: next, failures, reloaded, removed }
+}
+
+const entries = <T>(docs: Record<string, StoredDoc>) => Object.values(docs).flatMap((d) => (d.entry ? [d.entry as T] : []))
+
+/** The snapshot as the route table takes it. */
+export const siteData = (s: Snapshot): SiteData => ({
+  regions: entries(s.docs.regions),
+  series: entries(s.docs['bulletin-series']),
+  resolutions: entries(s.docs.resolutions),
+  bulletins: entries(s.docs.bulletins),
+  news: entries(s.docs.news),
+  figures: entries(s.docs.figures),
+  synonyms: s.synonyms,
+  pages: s.pages,
+})

@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** The route table of the release being rendered (set by the publisher, publisher/renderer.ts). */
+    routes?: Map<string, import('./lib/routes.ts').Route>
+  }
+}

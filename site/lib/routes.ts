@@ -1,0 +1,254 @@
+/**
+ * The route table: every URL of the public site and the data its page shows, computed from the
+ * published content. Pages render only from their route's props (see props.ts), so a page's output is a
+ * function of its props: the publisher re-renders exactly the URLs whose props changed, and a URL whose
+ * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
+ * editing a body re-renders the document's page and not every list it is on.
+ */
+import { DOC_TYPES, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry } from './types.ts'
+
+/** The published content the site is built from (the loader's output). */
+export interface SiteData {
+  regions: RegionEntry[]
+  series: SeriesEntry[]
+  resolutions: ResolutionEntry[]
+  bulletins: BulletinEntry[]
+  news: NewsEntry[]
+  figures: FigureEntry[]
+  /** Synonym groups of 搜索设置. */
+  synonyms: string[][]
+  /** Ids of the standing MDX pages (content/pages/<id>.mdx). */
+  pages: string[]
+}
+
+export type NewsCard = Pick<NewsEntry, 'slug' | 'title' | 'category' | 'region' | 'date' | 'summary'>
+export type SeriesCard = Pick<SeriesEntry, 'slug' | 'name' | 'kind' | 'issuer'>
+export type BulletinCard = Pick<BulletinEntry, 'key' | 'title' | 'issueNumber' | 'totalIssueNumber' | 'date'> & { series: SeriesCard }
+export type ResolutionCard = Pick<ResolutionEntry, 'slug' | 'title' | 'docType' | 'docNumber' | 'issuer' | 'date'>
+export type FigureCard = Pick<FigureEntry, 'slug' | 'name' | 'kind' | 'category' | 'region' | 'summary' | 'portrait'>
+export interface FeedItem {
+  title: string
+  link: string
+  day: string | null
+  description: string
+}
+
+export interface HomeProps {
+  news: NewsCard[]
+  bulletins: BulletinCard[]
+  figures: FigureCard[]
+  resolutions: ResolutionCard[]
+  keyFigures: Pick<NewsEntry, 'slug' | 'title' | 'keyFigures'> | null
+}
+export interface ListPage<T> {
+  page: number
+  pages: number
+  total: number
+  items: T[]
+}
+export interface NewsIndexProps extends ListPage<NewsCard> {
+  category?: string
+  region?: { slug: string; name: string }
+  facets: { categories: string[]; regions: { slug: string; name: string }[] }
+}
+export interface ResolutionIndexProps extends ListPage<ResolutionCard> {
+  docType?: string
+  year?: number
+  facets: { types: string[]; years: number[] }
+}
+export type SeriesPageProps =
+  | ({ kind: 'list'; series: SeriesEntry } & ListPage<BulletinCard>)
+  | { kind: 'issue'; series: SeriesEntry; bulletin: BulletinEntry }
+export interface BulletinsIndexProps {
+  series: { series: SeriesCard; count: number; latest: BulletinCard[] }[]
+}
+export interface RegionsIndexProps {
+  groups: { district: string; regions: { slug: string; name: string; kind: string; news: number; figures: number }[] }[]
+}
+export interface SearchPageProps {
+  groups: { name: string; legend: string; values: string[] }[]
+}
+
+export interface Route {
+  /** The page file that renders the URL (under site/pages/). */
+  page: string
+  props: unknown
+}
+
+const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ?? '').localeCompare(a.date ?? '')
+
+/** The lists in the order the site shows them. */
+export const sortSiteData = (data: SiteData): SiteData => ({
+  ...data,
+  regions: [...data.regions].sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug)),
+  series: [...data.series].sort((a, b) => a.name.localeCompare(b.name)),
+  resolutions: [...data.resolutions].sort((a, b) => byDateDesc(a, b) || a.slug.localeCompare(b.slug)),
+  bulletins: [...data.bulletins].sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber || a.key.localeCompare(b.key)),
+  news: [...data.news].sort((a, b) => byDateDesc(a, b) || b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug)),
+  figures: [...data.figures].sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.slug.localeCompare(b.slug)),
+  pages: [...data.pages].sort(),
+})
+
+const newsCard = (n: NewsEntry): NewsCard => ({ slug: n.slug, title: n.title, category: n.category, region: n.region, date: n.date, summary: n.summary })
+const seriesCard = (s: SeriesCard): SeriesCard => ({ slug: s.slug, name: s.name, kind: s.kind, issuer: s.issuer })
+const bulletinCard = (b: BulletinEntry): BulletinCard => ({
+  key: b.key,
+  title: b.title,
+  issueNumber: b.issueNumber,
+  totalIssueNumber: b.totalIssueNumber,
+  date: b.date,
+  series: seriesCard(b.series),
+})
+const resolutionCard = (r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date })
+const figureCard = (f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait })
+const bulletinText = (b: BulletinEntry) => b.sections.flatMap((s) => s.items).map((i) => i.text).join('')
+
+/** `base` is page 1 of a list, `base` + `p/<n>/` its later pages. */
+const paged = <T>(base: string, all: T[]): [string, ListPage<T>][] => {
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE))
+  return Array.from({ length: pages }, (_, i) => [
+    i === 0 ? base : `${base}p/${String(i + 1)}/`,
+    { page: i + 1, pages, total: all.length, items: all.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE) },
+  ])
+}
+
+const FEED_SIZE = 50
+
+/** Every URL of the site with its page and props. Keys are URL paths (`/news/<slug>/`, `/rss/news.xml`). */
+export const routeTable = (unsorted: SiteData): Map<string, Route> => {
+  const data = sortSiteData(unsorted)
+  const routes = new Map<string, Route>()
+  const add = <P>(path: string, page: string, props: P) => {
+    if (routes.has(path)) throw new Error(`两个页面使用了同一个网址：${path}（${routes.get(path)!.page} 与 ${page}）`)
+    routes.set(path, { page, props })
+  }
+  const newsCards = data.news.map(newsCard)
+  const resolutionCards = data.resolutions.map(resolutionCard)
+  const bulletinCards = data.bulletins.map(bulletinCard)
+
+  const withFigures = data.news.find((n) => n.keyFigures.length > 0)
+  add<HomeProps>('/', 'index.astro', {
+    news: newsCards.slice(0, 6),
+    bulletins: bulletinCards.slice(0, 5),
+    figures: data.figures.slice(0, 4).map(figureCard),
+    resolutions: resolutionCards.slice(0, 4),
+    keyFigures: withFigures ? { slug: withFigures.slug, title: withFigures.title, keyFigures: withFigures.keyFigures } : null,
+  })
+
+  // 工作动态: all, by category, by 镇街; and each article.
+  const newsFacets = {
+    categories: Object.keys(NEWS_CATEGORIES).filter((c) => data.news.some((n) => n.category === c)),
+    regions: data.regions.filter((r) => data.news.some((n) => n.region?.slug === r.slug)).map((r) => ({ slug: r.slug, name: r.name })),
+  }
+  for (const [path, list] of paged('/news/', newsCards)) add<NewsIndexProps>(path, path === '/news/' ? 'news/index.astro' : 'news/p/[page].astro', { ...list, facets: newsFacets })
+  for (const category of newsFacets.categories) {
+    for (const [path, list] of paged(url.newsCategory(category), newsCards.filter((n) => n.category === category))) {
+      add<NewsIndexProps>(path, 'news/category/[...path].astro', { ...list, category, facets: newsFacets })
+    }
+  }
+  for (const region of data.regions) {
+    const ref = { slug: region.slug, name: region.name }
+    for (const [path, list] of paged(url.region(region), newsCards.filter((n) => n.region?.slug === region.slug))) {
+      add<NewsIndexProps>(path, 'regions/[...path].astro', { ...list, region: ref, facets: newsFacets })
+    }
+  }
+  for (const n of data.news) add(url.news(n), 'news/[slug].astro', { n })
+
+  // 政策文件: all, by type, by year; and each document.
+  const resolutionFacets = {
+    types: Object.keys(DOC_TYPES).filter((t) => data.resolutions.some((r) => r.docType === t)),
+    years: [...new Set(data.resolutions.map((r) => r.year))].sort((a, b) => b - a),
+  }
+  for (const [path, list] of paged('/resolutions/', resolutionCards)) {
+    add<ResolutionIndexProps>(path, path === '/resolutions/' ? 'resolutions/index.astro' : 'resolutions/p/[page].astro', { ...list, facets: resolutionFacets })
+  }
+  for (const docType of resolutionFacets.types) {
+    for (const [path, list] of paged(url.resolutionType(docType), resolutionCards.filter((r) => r.docType === docType))) {
+      add<ResolutionIndexProps>(path, 'resolutions/type/[...path].astro', { ...list, docType, facets: resolutionFacets })
+    }
+  }
+  for (const year of resolutionFacets.years) {
+    const ofYear = data.resolutions.filter((r) => r.year === year).map(resolutionCard)
+    for (const [path, list] of paged(url.resolutionYear(year), ofYear)) add<ResolutionIndexProps>(path, 'resolutions/year/[...path].astro', { ...list, year, facets: resolutionFacets })
+  }
+  for (const r of data.resolutions) add(url.resolution(r), 'resolutions/[slug].astro', { r })
+
+  // 简报快报: the series overview, each series' issues, each issue.
+  const ofSeries = (s: SeriesEntry) => data.bulletins.filter((b) => b.series.slug === s.slug)
+  add<BulletinsIndexProps>('/bulletins/', 'bulletins/index.astro', {
+    series: data.series.map((s) => {
+      const issues = ofSeries(s)
+      return { series: seriesCard(s), count: issues.length, latest: issues.slice(0, 5).map(bulletinCard) }
+    }),
+  })
+  for (const s of data.series) {
+    const issues = ofSeries(s)
+    for (const [path, list] of paged(url.series(s), issues.map(bulletinCard))) add<SeriesPageProps>(path, 'bulletins/[series]/[...path].astro', { kind: 'list', series: s, ...list })
+    for (const b of issues) add<SeriesPageProps>(url.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b })
+  }
+
+  // 文明典型 and 镇街.
+  add('/figures/', 'figures/index.astro', { figures: data.figures.map(figureCard) })
+  for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f })
+  add<RegionsIndexProps>('/regions/', 'regions/index.astro', {
+    groups: [...new Set(data.regions.map((r) => r.district))].map((district) => ({
+      district,
+      regions: data.regions
+        .filter((r) => r.district === district)
+        .map((r) => ({
+          slug: r.slug,
+          name: r.name,
+          kind: r.kind,
+          news: data.news.filter((n) => n.region?.slug === r.slug).length,
+          figures: data.figures.filter((f) => f.region?.slug === r.slug).length,
+        })),
+    })),
+  })
+
+  for (const id of data.pages) add(`/${id}/`, '[page].astro', { id })
+
+  // Search: the filter values are printed by the page, so the index's filter data is only fetched when used.
+  const years = [
+    ...new Set(
+      [...data.resolutions.map((x) => x.date), ...data.bulletins.map((x) => x.date), ...data.news.map((x) => x.date ?? x.createdAt.slice(0, 10)), ...data.figures.map((x) => x.updatedAt.slice(0, 10))].map(
+        (d) => d.slice(0, 4),
+      ),
+    ),
+  ]
+    .sort()
+    .reverse()
+  add<SearchPageProps>('/search/', 'search/index.astro', {
+    groups: [
+      { name: '类型', legend: '类型', values: ['政策文件', '简报快报', '工作动态', '文明典型', '栏目介绍'] },
+      { name: '年份', legend: '年份', values: years },
+      { name: '发文机关或刊物', legend: '发文机关·刊物', values: [...new Set([...data.resolutions.map((x) => x.issuer).filter((x): x is string => Boolean(x)), ...data.series.map((x) => x.name)])] },
+      { name: '镇街', legend: '镇街', values: data.regions.map((x) => x.name) },
+    ].filter((g) => g.values.length > 0),
+  })
+  add('/search/synonyms.json', 'search/synonyms.json.ts', { synonyms: data.synonyms })
+
+  // Feeds: the newest 50 of each kind.
+  add('/rss/news.xml', 'rss/news.xml.ts', {
+    items: data.news.slice(0, FEED_SIZE).map((n): FeedItem => ({ title: n.title, link: url.news(n), day: n.date, description: excerpt(n.summary ?? n.text, 200) })),
+  })
+  add('/rss/bulletins.xml', 'rss/bulletins.xml.ts', {
+    items: data.bulletins.slice(0, FEED_SIZE).map((b): FeedItem => ({ title: b.title, link: url.bulletin(b), day: b.date, description: excerpt(bulletinText(b), 200) })),
+  })
+  add('/rss/resolutions.xml', 'rss/resolutions.xml.ts', {
+    items: data.resolutions.slice(0, FEED_SIZE).map((r): FeedItem => ({
+      title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title,
+      link: url.resolution(r),
+      day: r.date,
+      description: r.summary ?? excerpt(r.text, 200),
+    })),
+  })
+
+  add('/404', '404.astro', {})
+  add('/robots.txt', 'robots.txt.ts', {})
+  // The sitemap lists every page (not feeds, files or the 404 page); it changes only when pages come or go.
+  const pages = [...routes.keys()].filter((p) => p.endsWith('/')).sort()
+  add('/sitemap-index.xml', 'sitemap-index.xml.ts', { sitemaps: ['/sitemap-0.xml'] })
+  add('/sitemap-0.xml', 'sitemap-0.xml.ts', { urls: pages })
+  return routes
+}
