@@ -14,7 +14,7 @@ export const publisherAdapter = (): AstroIntegration => ({
         name: 'wenming-publisher',
         entrypointResolution: 'auto',
         serverEntrypoint: new URL('./renderer-entry.ts', import.meta.url),
-        supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'unsupported' },
+        supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'stable' },
       })
     },
   },

@@ -7,13 +7,13 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { pathToFileURL } from 'node:url'
 
-import { dataDir, rootDir } from '../cms/lib/paths.ts'
+import { rootDir } from '../cms/lib/paths.ts'
 import type { Route } from '../site/lib/routes.ts'
 
 const require = createRequire(import.meta.url)
@@ -45,7 +45,12 @@ export interface Renderer {
   buildMs: number
 }
 
-const renderersDir = () => path.join(dataDir, 'renderer')
+/**
+ * Renderers live inside the repository (a cache under node_modules) so the bundle's imports of packages
+ * resolve wherever DATA_DIR is; they are shared by every data directory of this checkout.
+ */
+const renderersDir = () => path.join(rootDir, 'node_modules', '.cache', 'wenming-renderer')
+const KEEP_RENDERERS = 6
 
 /** Runs `astro build` into `outDir`; rejects with the output's tail on failure. */
 const astroBuild = (outDir: string) =>
@@ -76,6 +81,13 @@ const astroBuild = (outDir: string) =>
     })
   })
 
+/** Keeps the most recently built renderers (other checkouts' data directories may use other SITE_URLs). */
+const pruneRenderers = async () => {
+  const names = (await readdir(renderersDir())).filter((n) => !n.includes('.tmp-'))
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(renderersDir(), n))).mtimeMs })))
+  for (const { n } of dated.sort((a, b) => b.t - a.t).slice(KEEP_RENDERERS)) await rm(path.join(renderersDir(), n), { recursive: true, force: true })
+}
+
 /** The renderer for the current code, building it first when the code changed. */
 export const loadRenderer = async (log: (line: string) => void = () => undefined): Promise<Renderer> => {
   const key = await rendererKey()
@@ -88,10 +100,9 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
     await rm(tmp, { recursive: true, force: true })
     await mkdir(tmp, { recursive: true })
     buildPeakRss = await astroBuild(tmp)
-    await rm(dir, { recursive: true, force: true })
-    await rename(tmp, dir)
-    // Older renderers are no longer used by anything but releases already written.
-    for (const name of await readdir(renderersDir())) if (name !== key) await rm(path.join(renderersDir(), name), { recursive: true, force: true })
+    // Another process may have finished the same renderer meanwhile: then its copy is used.
+    await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }))
+    await pruneRenderers()
   }
   const buildMs = Math.round(performance.now() - started)
   const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as { render: (request: Request, routes: Map<string, Route>) => Promise<Response> }

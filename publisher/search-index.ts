@@ -13,7 +13,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { gunzipSync } from 'node:zlib'
 
 import * as pagefind from 'pagefind'
@@ -114,6 +116,29 @@ export const writePartition = async (outDir: string, pages: Map<string, string>)
 }
 
 export const closeIndexer = () => pagefind.close()
+
+/** Indexes partitions in parallel worker threads (one per core); resolves with each one's fragment ids. */
+export const writePartitions = async (jobs: { outDir: string; pages: Map<string, string> }[]): Promise<Map<string, string>[]> => {
+  const results: Map<string, string>[] = []
+  let next = 0
+  const runOne = (job: { outDir: string; pages: Map<string, string> }) =>
+    new Promise<Map<string, string>>((resolve, reject) => {
+      const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { outDir: job.outDir, pages: [...job.pages] } })
+      worker.once('message', (m: { fragments?: [string, string][]; error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(new Map(m.fragments))))
+      worker.once('error', reject)
+      worker.once('exit', (code) => code !== 0 && reject(new Error(`索引进程异常退出（${String(code)}）`)))
+    })
+  const lanes = Math.max(1, Math.min(availableParallelism(), jobs.length))
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < jobs.length) {
+        const i = next++
+        results[i] = await runOne(jobs[i]!)
+      }
+    }),
+  )
+  return results
+}
 
 /** `/pagefind/partitions.json`: what the search page loads (see site/scripts/search.ts). */
 export const partitionsFile = (state: SearchState) =>

@@ -9,7 +9,6 @@ import path from 'node:path'
 
 import { fileFor } from './files.ts'
 import {
-  closeIndexer,
   indexInput,
   type IndexedPage,
   type Partition,
@@ -18,7 +17,7 @@ import {
   partitionYears,
   type SearchState,
   synonymsHash,
-  writePartition,
+  writePartitions,
 } from './search-index.ts'
 
 export type { SearchState }
@@ -71,24 +70,34 @@ export const updateSearch = async (a: SearchUpdate): Promise<SearchState> => {
     const prefix = `pagefind/${dir}/`
     for (const [rel, hash] of Object.entries(a.prevFiles)) if (rel.startsWith(prefix)) await a.reuse(a.prevSite!, rel, hash)
   }
-  const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
-    const inputs = new Map<string, string>()
-    for (const [url, page] of pages) inputs.set(url, await inputOf(url, page))
-    const outDir = path.join(a.siteDir, 'pagefind', dir)
-    const fragments = await writePartition(outDir, inputs)
-    for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) await a.adopt(path.relative(a.siteDir, path.join(entry.parentPath, entry.name)))
+  /** Indexes partitions (in parallel) into the release and records their files. */
+  const indexAll = async (jobs: { dir: string; pages: Map<string, Page> }[]): Promise<Record<string, IndexedPage>[]> => {
+    const inputs: { outDir: string; pages: Map<string, string> }[] = []
+    for (const job of jobs) {
+      const pages = new Map<string, string>()
+      for (const [url, page] of job.pages) pages.set(url, await inputOf(url, page))
+      inputs.push({ outDir: path.join(a.siteDir, 'pagefind', job.dir), pages })
     }
-    return Object.fromEntries(
-      [...pages].map(([url, page]) => {
-        const fragment = fragments.get(url)
-        if (!fragment) throw new Error(`Pagefind 没有为 ${url} 生成索引条目`)
-        return [url, { hash: page.hash, date: page.date, fragment }]
+    const fragments = await writePartitions(inputs)
+    return Promise.all(
+      jobs.map(async (job, i) => {
+        const outDir = inputs[i]!.outDir
+        for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+          if (entry.isFile()) await a.adopt(path.relative(a.siteDir, path.join(entry.parentPath, entry.name)))
+        }
+        return Object.fromEntries(
+          [...job.pages].map(([url, page]) => {
+            const fragment = fragments[i]!.get(url)
+            if (!fragment) throw new Error(`Pagefind 没有为 ${url} 生成索引条目`)
+            return [url, { hash: page.hash, date: page.date, fragment }]
+          }),
+        )
       }),
     )
   }
+  const index = async (dir: string, pages: Map<string, Page>) => (await indexAll([{ dir, pages }]))[0]!
 
-  try {
+  {
     let state: SearchState
     if (a.mode === 'fast' && a.prev && a.prev.synonymsHash === synHash) state = await fastUpdate(a, fresh, linkPartition, index)
     else {
@@ -109,21 +118,25 @@ export const updateSearch = async (a: SearchUpdate): Promise<SearchState> => {
       for (const [url, page] of all) members[partitionOf(page.date, ranges)]!.set(url, page)
       const previous = new Map((a.prev?.base ?? []).map((p) => [p.dir, p]))
       const base: Partition[] = []
+      const toIndex: { i: number; dir: string; pages: Map<string, Page> }[] = []
       for (const [i, range] of ranges.entries()) {
         const pages = members[i]!
-        const dir = `p${range.to ?? 'all'}${range.from !== range.to ? `-${String(range.from)}` : ''}-${keyOf(pages)}`
+        const dir = `p${String(range.to ?? 'all')}${range.from !== range.to ? `-${String(range.from)}` : ''}-${keyOf(pages)}`
         const old = previous.get(dir)
         if (old && a.prev?.synonymsHash === synHash) {
           await linkPartition(dir)
-          base.push(old)
-        } else base.push({ dir, from: range.from, to: range.to, pages: await index(dir, pages) })
+          base[i] = old
+        } else {
+          base[i] = { dir, from: range.from, to: range.to, pages: {} }
+          toIndex.push({ i, dir, pages })
+        }
       }
+      const indexed = await indexAll(toIndex)
+      for (const [k, job] of toIndex.entries()) base[job.i]!.pages = indexed[k]!
       state = { base, delta: null, removed: [], synonymsHash: synHash }
     }
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
     return state
-  } finally {
-    await closeIndexer()
   }
 }
 

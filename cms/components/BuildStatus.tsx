@@ -32,6 +32,16 @@ export async function BuildStatus({ payload, user }: ServerProps) {
           <pre style={{ whiteSpace: 'pre-wrap', maxHeight: '16rem', overflow: 'auto' }}>{(state.error ?? '').slice(-2000)}</pre>
         </div>
       )}
+      {state.failures.length > 0 && (
+        <div role="alert">
+          <p>以下内容无法生成页面，线上保留其上一个正确的版本（如有），其他修改和撤下照常上线：</p>
+          <ul>
+            {state.failures.slice(0, 20).map((f, i) => (
+              <li key={i}>{f.message.slice(0, 400)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {userHasRole(user, 'admin') && <RebuildButton />}
     </section>
   )

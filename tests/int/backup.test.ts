@@ -90,7 +90,7 @@ describe.skipIf(!sourceDb.startsWith('/'))('backup and restore', () => {
 
   it('builds the public site from the restored data', () => {
     const result = run('scripts/build-site.ts', [], { ...targetEnv, SITE_DIST: path.join(target, 'dist') })
-    expect(result.status, result.stderr.slice(-2000)).toBe(0)
+    expect(result.status, result.stderr.slice(-4000) + result.stdout.slice(-2000)).toBe(0)
     expect(readFileSync(path.join(target, 'dist', 'bulletins', 'mentougou-kuaibao', '673', 'index.html'), 'utf8')).toContain('第673期')
   }, 180_000)
 

@@ -14,9 +14,9 @@ afterAll(() => {
 
 const fakeRelease = (id: string, complete = true) => {
   const dir = path.join(releasesDir(), id)
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><title>${id}</title>`)
-  if (complete) writeFileSync(path.join(dir, '.release.json'), JSON.stringify({ id }))
+  mkdirSync(path.join(dir, 'site'), { recursive: true })
+  writeFileSync(path.join(dir, 'site', 'index.html'), `<!doctype html><title>${id}</title>`)
+  if (complete) writeFileSync(path.join(dir, 'release.json'), JSON.stringify({ id }))
   return dir
 }
 
@@ -31,7 +31,7 @@ describe('releases', () => {
     expect(await listReleases()).toEqual(['20250103T000000-1', '20250102T000000-1', '20250101T000000-1'])
 
     expect(await rollback()).toBe('20250102T000000-1')
-    expect(path.basename(readlinkSync(process.env.SITE_DIST!))).toBe('20250102T000000-1')
+    expect(path.basename(path.dirname(readlinkSync(process.env.SITE_DIST!)))).toBe('20250102T000000-1')
     expect(await rollback()).toBe('20250101T000000-1')
     await expect(rollback()).rejects.toThrow('没有可以回退的上一个版本')
   })

@@ -35,6 +35,7 @@ export interface BuildState {
   status: string
   error: string | null
   current: string | null
+  failures: { url?: string; message: string }[]
 }
 
 export const buildState = async (request: APIRequestContext) =>
