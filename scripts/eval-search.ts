@@ -22,7 +22,7 @@ interface QuerySet {
 const file = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..', 'eval', 'search-queries.json'))
 const set = JSON.parse(readFileSync(file, 'utf8')) as QuerySet
 const site = process.env.SITE_DIST ?? distLink()
-if (!existsSync(path.join(site, 'pagefind', 'pagefind.js'))) {
+if (!existsSync(path.join(site, 'pagefind', 'partitions.json'))) {
   console.error(`没有找到已生成的网站和搜索索引（${site}）。请先运行 npm run build:site。`)
   process.exit(2)
 }

@@ -121,6 +121,12 @@ export const startSearch = async () => {
 
   interface Hit {
     raw: RawResult
+    /**
+     * Score relative to the best hit of its own partition: Pagefind's scores come from each index's own
+     * statistics and do not compare across indexes. On equal footing the delta (newer edits) goes first.
+     */
+    norm: number
+    delta?: boolean
     /** Known for delta hits; for base hits read from the result's data when needed (date order). */
     date?: string | null
     data?: Promise<PagefindResultData>
@@ -137,12 +143,18 @@ export const startSearch = async () => {
   let offset = 0
   let searchId = 0
 
-  const searchIn = async (path: string) => ((await (await instance(path)).search(query.q, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
+  const searchIn = async (path: string): Promise<Hit[]> => {
+    const results = ((await (await instance(path)).search(query.q, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
+    const best = Math.max(...results.map((r) => r.score), Number.MIN_VALUE)
+    return results.map((raw) => ({ raw, norm: raw.score / best }))
+  }
 
   /** Merges the delta's hits into the base hits: by date when sorting by date, else by score. */
   const merge = async () => {
     if (!query.sort) {
-      ordered = [...ordered.slice(0, offset), ...[...baseHits, ...deltaHits].filter((h) => !ordered.slice(0, offset).includes(h)).sort((x, y) => y.raw.score - x.raw.score)]
+      const shown = new Set(ordered.slice(0, offset))
+      const rest = [...baseHits, ...deltaHits].filter((h) => !shown.has(h))
+      ordered = [...ordered.slice(0, offset), ...rest.sort((x, y) => y.norm - x.norm || Number(Boolean(y.delta)) - Number(Boolean(x.delta)))]
       return
     }
     const desc = query.sort.date === 'desc'
@@ -168,8 +180,7 @@ export const startSearch = async () => {
   const consultNext = async () => {
     const next = pending.shift()
     if (!next) return false
-    const hits = (await searchIn(next.path)).map((raw): Hit => ({ raw }))
-    baseHits = [...baseHits, ...hits]
+    baseHits = [...baseHits, ...(await searchIn(next.path))]
     await merge()
     return true
   }
@@ -230,9 +241,7 @@ export const startSearch = async () => {
     baseHits = []
     ordered = []
     offset = 0
-    deltaHits = partitions.delta
-      ? (await searchIn(partitions.delta.path)).map((raw): Hit => ({ raw, date: partitions.delta!.dates[raw.id] ?? null }))
-      : []
+    deltaHits = partitions.delta ? (await searchIn(partitions.delta.path)).map((h): Hit => ({ ...h, delta: true, date: partitions.delta!.dates[h.raw.id] ?? null })) : []
     if (sort) deltaHits.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (sort.date === 'desc' ? -1 : 1))
     await merge()
     await render()
