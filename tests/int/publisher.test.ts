@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { dataDir } from '../../cms/lib/paths.ts'
+import { type Manifest, publish } from '../../publisher/release.ts'
+import { cms } from './helpers.ts'
+
+// The fast path against a full build of the same data: a series of changes published one at a time
+// (re-rendering only what each affects, linking the rest), then a clean full build; every page, feed and
+// sitemap must be byte-identical. Also: what each change re-rendered is what the data says it affects.
+process.env.SITE_DIST = path.join(dataDir, 'dist-publisher')
+afterAll(() => {
+  delete process.env.SITE_DIST
+})
+
+let payload: Payload
+const quiet = { context: { skipRebuild: true }, overrideAccess: true } as const
+const release = async (mode: 'fast' | 'full', clean = false) => {
+  const result = await publish({ mode, clean })
+  if (!result.ok) throw new Error(result.error)
+  return result
+}
+const pages = (manifest: Manifest, dir: string) =>
+  Object.fromEntries(
+    Object.keys(manifest.files)
+      .filter((f) => /\.(html|xml|json|txt)$/.test(f) && !f.startsWith('pagefind/'))
+      .map((f) => [f, readFileSync(path.join(dir, 'site', f), 'utf8')]),
+  )
+
+beforeAll(async () => {
+  payload = await cms()
+  await release('full', true)
+}, 180_000)
+
+describe('fast publish', () => {
+  it('re-renders exactly the pages a change affects and ends identical to a full build', async () => {
+    const tag = Date.now().toString(36)
+    const region = (await payload.find({ collection: 'regions', limit: 1, overrideAccess: true })).docs[0]!
+    const created = await payload.create({
+      collection: 'news',
+      data: { title: `快速发布测试${tag}`, slug: `fast-${tag}`, date: '2024-03-02T04:00:00.000Z', category: '文明实践', region: region.id, body: markdownToLexical('第一稿。'), _status: 'published' },
+      ...quiet,
+    })
+    const first = await release('fast')
+    const changed = first.manifest.diff.added.concat(first.manifest.diff.changed).filter((f) => f.endsWith('.html') || f.endsWith('.xml'))
+    expect(changed).toContain(`news/fast-${tag}/index.html`)
+    expect(changed).toContain('news/index.html')
+    expect(changed).toContain(`regions/${String(region.slug)}/index.html`)
+    expect(changed).toContain('rss/news.xml')
+    expect(changed).toContain('sitemap-0.xml')
+    // Pages that do not show it are linked, not rendered.
+    expect(changed).not.toContain('resolutions/index.html')
+    expect(changed).not.toContain('bulletins/mentougou-kuaibao/673/index.html')
+    expect(first.rendered).toBeLessThan(first.reused)
+
+    // A correction of the body only: the article's page, not the lists.
+    await payload.update({ collection: 'news', id: created.id, data: { body: markdownToLexical('更正后的正文。') }, ...quiet })
+    const second = await release('fast')
+    expect(second.manifest.diff.changed.filter((f) => f.endsWith('.html'))).toEqual([`news/fast-${tag}/index.html`])
+
+    // A rename of the 镇街 re-renders every page showing its name; a takedown removes the page.
+    await payload.update({ collection: 'regions', id: region.id, data: { name: `${region.name}改` }, ...quiet })
+    await release('fast')
+    const resolution = (await payload.find({ collection: 'resolutions', limit: 1, sort: 'id', overrideAccess: true })).docs[0]!
+    await payload.update({ collection: 'resolutions', id: resolution.id, data: { _status: 'draft' }, ...quiet })
+    const takedown = await release('fast')
+    expect(takedown.manifest.diff.removed).toContain(`resolutions/${String(resolution.slug)}/index.html`)
+    await payload.delete({ collection: 'news', id: created.id, ...quiet })
+    const fast = await release('fast')
+    expect(fast.manifest.diff.removed).toContain(`news/fast-${tag}/index.html`)
+
+    const full = await release('full', true)
+    expect(full.reused).toBe(0)
+    const a = pages(fast.manifest, fast.dir)
+    const b = pages(full.manifest, full.dir)
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort())
+    for (const file of Object.keys(b)) expect(a[file], file).toBe(b[file])
+
+    // Put the seed back as it was for the other test files.
+    await payload.update({ collection: 'regions', id: region.id, data: { name: region.name }, ...quiet })
+    await payload.update({ collection: 'resolutions', id: resolution.id, data: { _status: 'published' }, ...quiet })
+  }, 300_000)
+})
