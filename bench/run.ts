@@ -52,7 +52,7 @@ const { getCms } = await import('../cms/lib/getCms.ts')
 const { seed } = await import('../cms/seed/index.ts')
 const { generate } = await import('./generate.ts')
 const { markdownToLexical } = await import('../cms/lib/markdown.ts')
-const { buildRelease } = await import('../publisher/release.ts')
+const { publish } = await import('../publisher/release.ts')
 const { createSiteServer } = await import('../scripts/site-server.ts')
 const { coldLoad, meter, searchReady } = await import('./lib/probe.ts')
 const { chromium } = await import('@playwright/test')
@@ -81,10 +81,17 @@ if (stopAfterImport) {
 
 // 2. Build
 say('▶ 生成网站（Astro + Pagefind + 预压缩）')
-const build = await buildRelease({ log: (line) => say(line) })
-if (!build.ok) {
-  console.error(`网站生成失败：${build.error}`)
+const published = await publish({ mode: 'full', clean: true, log: (line) => say(line) })
+if (!published.ok) {
+  console.error(`网站生成失败：${published.error}`)
   process.exit(1)
+}
+const t = published.manifest.timings
+const build = {
+  pages: published.manifest.pages,
+  ms: published.manifest.ms,
+  dir: path.join(published.dir, 'site'),
+  timings: { astroMs: (t.rendererMs ?? 0) + (t.renderMs ?? 0), indexMs: t.indexMs ?? 0, compressMs: 0, astroPeakRss: t.astroPeakRss || null, indexBytes: dirSize(path.join(published.dir, 'site', 'pagefind')) },
 }
 const outputBytes = dirSize(build.dir, (n) => !n.endsWith('.gz') && !n.endsWith('.br'))
 results.build = {
