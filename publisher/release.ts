@@ -96,7 +96,7 @@ const prune = async (keep: number) => {
   const complete = await listReleases()
   const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
   for (const name of await readdir(releasesDir())) {
-    if (!keepers.has(name) && !name.endsWith('.lock')) await rm(path.join(releasesDir(), name), { recursive: true, force: true })
+    if (!keepers.has(name)) await rm(path.join(releasesDir(), name), { recursive: true, force: true })
   }
 }
 
@@ -177,11 +177,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     for (const r of [rel, `${rel}.gz`, `${rel}.br`]) if (prev!.files[r]) await reuse(prevSite!, r, prev!.files[r])
   }
   const record = async (rel: string, data: Buffer) => {
-    files[rel] = sha256(data)
-    for (const [suffix, copy] of await compressedCopies(rel, data)) {
-      await writeFile(path.join(siteDir, rel + suffix), copy)
-      files[rel + suffix] = sha256(copy)
-    }
+    Object.assign(files, await hashWithCopies(siteDir, rel, data))
   }
   const write = async (rel: string, data: Buffer) => {
     await ensureDir(rel)
@@ -309,6 +305,16 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   }
 }
 
+/** Writes the compressed copies of `dir/rel` beside it; returns the SHA-256 of the file and of each copy. */
+const hashWithCopies = async (dir: string, rel: string, data: Buffer): Promise<Record<string, string>> => {
+  const hashes: Record<string, string> = { [rel]: sha256(data) }
+  for (const [suffix, copy] of await compressedCopies(rel, data)) {
+    await writeFile(path.join(dir, rel + suffix), copy)
+    hashes[rel + suffix] = sha256(copy)
+  }
+  return hashes
+}
+
 /** The renderer's static files with their hashes (computed once per renderer and kept beside it). */
 const clientFiles = async (clientDir: string): Promise<Record<string, string>> => {
   const cache = path.join(clientDir, '..', 'client-files.json')
@@ -318,12 +324,7 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
   for (const entry of await readdir(clientDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const rel = path.relative(clientDir, path.join(entry.parentPath, entry.name))
-    const data = await readFile(path.join(clientDir, rel))
-    result[rel] = sha256(data)
-    for (const [suffix, copy] of await compressedCopies(rel, data)) {
-      await writeFile(path.join(clientDir, rel + suffix), copy)
-      result[rel + suffix] = sha256(copy)
-    }
+    Object.assign(result, await hashWithCopies(clientDir, rel, await readFile(path.join(clientDir, rel))))
   }
   await writeFile(cache, JSON.stringify(result))
   return result

@@ -1,6 +1,6 @@
 /**
  * The renderer: the site's pages compiled by `astro build` (server output, our adapter) into
- * `.data/renderer/<key>/`, where the key hashes everything the output depends on (site sources, MDX
+ * `node_modules/.cache/wenming-renderer/<key>/`, where the key hashes everything the output depends on (site sources, MDX
  * pages, public files, config, lockfile, SITE_URL). Unchanged code means no Astro build at all; a code
  * or template change builds a new renderer, and every page is rendered with it.
  */
@@ -13,17 +13,17 @@ import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { pathToFileURL } from 'node:url'
 
+import { siteOrigin } from '../cms/lib/deployment.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import type { Route } from '../site/lib/routes.ts'
 
 const require = createRequire(import.meta.url)
 const SOURCES = ['site', 'public', 'content/pages', 'publisher/adapter.ts', 'publisher/renderer-entry.ts', 'astro.config.mjs', 'package-lock.json']
 
-export const siteOrigin = () => process.env.SITE_URL ?? 'http://localhost:4321'
-
 /** A hash of every input of the server bundle. */
 export const rendererKey = async (): Promise<string> => {
-  const hash = createHash('sha256').update(siteOrigin())
+  // SITE_URL as given: Astro's `site` (canonical links, feeds) is built into the bundle.
+  const hash = createHash('sha256').update(process.env.SITE_URL ?? '')
   const add = async (rel: string) => {
     const full = path.join(rootDir, rel)
     if (!existsSync(full)) return
@@ -42,7 +42,6 @@ export interface Renderer {
   render: (url: string, routes: Map<string, Route>) => Promise<Response>
   /** Peak memory of the Astro build (Linux), when one ran. */
   buildPeakRss: number | null
-  buildMs: number
 }
 
 /**
@@ -93,7 +92,6 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
   const key = await rendererKey()
   const dir = path.join(renderersDir(), key)
   let buildPeakRss: number | null = null
-  const started = performance.now()
   if (!existsSync(path.join(dir, 'server', 'entry.mjs'))) {
     log(`▶ 编译页面模板（Astro，代码版本 ${key}）`)
     const tmp = `${dir}.tmp-${String(process.pid)}`
@@ -104,7 +102,6 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
     await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }))
     await pruneRenderers()
   }
-  const buildMs = Math.round(performance.now() - started)
   const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as { render: (request: Request, routes: Map<string, Route>) => Promise<Response> }
   const origin = siteOrigin()
   return {
@@ -112,6 +109,5 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
     clientDir: path.join(dir, 'client'),
     render: (url, routes) => entry.render(new Request(new URL(url, origin)), routes),
     buildPeakRss,
-    buildMs,
   }
 }

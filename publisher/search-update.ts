@@ -59,10 +59,11 @@ export const updateSearch = async (a: SearchUpdate): Promise<SearchState> => {
     const x = indexInput(html, groups)
     if (x) fresh.set(url, x)
   }
-  /** A page's indexed input, from memory or read back from the release being written. */
+  /** A page's indexed input read back from the release being written (a page linked, not rendered). */
+  const readInput = async (url: string) => indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
   const inputOf = async (url: string, page: Page) => {
     if (page.input) return page.input
-    const x = indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
+    const x = await readInput(url)
     if (!x) throw new Error(`${url} 不再是可索引的页面`)
     return x.input
   }
@@ -109,7 +110,7 @@ export const updateSearch = async (a: SearchUpdate): Promise<SearchState> => {
         if (all.has(url) || a.rendered.has(url) || !a.urls.has(url)) continue
         if (a.prev?.synonymsHash === synHash) all.set(url, { hash: page.hash, date: page.date })
         else {
-          const x = indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
+          const x = await readInput(url)
           if (x) all.set(url, x)
         }
       }
