@@ -26,9 +26,11 @@ export default defineConfig({
   projects: [
     { name: 'site', testIgnore: /live\// },
     { name: 'live', testMatch: /live\/publish\.spec\.ts/ },
+    // A burst of changes and a publisher killed mid-release, once the publishing tests are done.
+    { name: 'live-consistency', testMatch: /live\/consistency\.spec\.ts/, dependencies: ['live'] },
     // Attacks and the randomized draft-leak test run on the same stack once the publishing tests (which
-    // break a build on purpose) are done.
-    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak)\.spec\.ts/, dependencies: ['live'] },
+    // break a build on purpose and kill the publisher) are done.
+    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak)\.spec\.ts/, dependencies: ['live-consistency'] },
   ],
   webServer: {
     command: 'node scripts/start.ts',

@@ -18,6 +18,7 @@ import { Users } from './collections/Users.ts'
 import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
 import { SearchSettings } from './globals/SearchSettings.ts'
+import { warmPublisher } from '../publisher/worker-client.ts'
 import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { watchTransactions } from './lib/apiCache.ts'
@@ -35,10 +36,13 @@ export default buildConfig({
   serverURL: cmsOrigin(),
   csrf: trustedOrigins(),
   // The anonymous REST micro-cache is cleared again once each writing transaction has ended; the job
-  // runner frees publish jobs a killed process left running.
+  // runner frees publish jobs a killed process left running and starts the publisher process.
   onInit: async (payload) => {
     watchTransactions(payload.db)
-    if (process.env.WENMING_JOBS === '1') await releaseInterruptedPublishes(payload)
+    if (process.env.WENMING_JOBS === '1') {
+      await releaseInterruptedPublishes(payload)
+      warmPublisher()
+    }
   },
   hooks: { afterError: [keepValidationDetails] },
   admin: {
@@ -58,9 +62,9 @@ export default buildConfig({
   jobs: {
     tasks: [rebuildSiteTask],
     enableConcurrencyControl: true,
-    // The CMS server (npm start sets WENMING_JOBS=1) runs queued jobs every two seconds: site rebuilds
-    // and scheduled publishing. Scripts and tests run jobs explicitly instead.
-    autoRun: [{ cron: '*/2 * * * * *', queue: 'default', limit: 10 }],
+    // The CMS server (npm start sets WENMING_JOBS=1) runs queued jobs every second: site publishes (a
+    // correction is live within seconds) and scheduled publishing. Scripts and tests run jobs explicitly.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10 }],
     shouldAutoRun: () => process.env.WENMING_JOBS === '1',
     access: {
       queue: ({ req }) => userHasRole(req.user, 'admin', 'editor'),

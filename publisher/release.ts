@@ -30,6 +30,7 @@ export const releasesDir = () => path.join(dataDir, 'releases')
 export const distLink = () => process.env.SITE_DIST ?? path.join(rootDir, 'dist')
 const SITE = 'site'
 const MANIFEST = 'release.json'
+const SNAPSHOT = 'snapshot.json'
 
 export interface Failure {
   url?: string
@@ -76,6 +77,20 @@ const readJson = async <T>(file: string): Promise<T | null> => {
   } catch {
     return null
   }
+}
+
+/**
+ * The release this process wrote last, kept in memory: a long-lived publisher (publisher/worker.ts)
+ * starts the next release from it instead of parsing its manifest and snapshot (tens of MB at 10,000
+ * documents) again. Used only while it is still the live release.
+ */
+let lastWritten: { id: string; manifest: Manifest; snapshot: Snapshot } | null = null
+
+const readRelease = async (id: string): Promise<{ manifest: Manifest | null; snapshot: Snapshot | null }> => {
+  if (lastWritten?.id === id) return lastWritten
+  const dir = path.join(releasesDir(), id)
+  const manifest = await readJson<Manifest>(path.join(dir, MANIFEST))
+  return { manifest, snapshot: manifest ? await readJson<Snapshot>(path.join(dir, SNAPSHOT)) : null }
 }
 
 /** Points `dist` at a release with a single rename (readers see the old or the new release, never neither). */
@@ -139,8 +154,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   await writeBuildState({ status: 'building', startedAt: new Date().toISOString() })
   const liveId = clean ? null : await liveRelease()
   const prevDir = liveId ? path.join(releasesDir(), liveId) : null
-  const prev = prevDir ? await readJson<Manifest>(path.join(prevDir, MANIFEST)) : null
-  const prevSnapshot = prev ? await readJson<Snapshot>(path.join(prevDir!, 'snapshot.json')) : null
+  const { manifest: prev, snapshot: prevSnapshot } = liveId ? await readRelease(liveId) : { manifest: null, snapshot: null }
   // A full build after a code change, or without a usable live release, indexes everything anew.
   const effectiveMode = prev && prevSnapshot ? mode : 'full'
 
@@ -284,10 +298,11 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       failures,
       timings: { ...timings, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
     }
-    await writeFile(path.join(outDir, 'snapshot.json'), JSON.stringify(refresh.snapshot))
+    await writeFile(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot))
     // The manifest is written last: a directory without it is an unfinished release.
     await writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest))
     await switchTo(outDir)
+    lastWritten = { id, manifest, snapshot: refresh.snapshot }
     await writeBuildState({
       status: 'idle',
       error: null,

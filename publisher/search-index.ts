@@ -12,6 +12,7 @@
  * what there is.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -20,10 +21,13 @@ import { gunzipSync } from 'node:zlib'
 
 import * as pagefind from 'pagefind'
 
+import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { escapeHtml } from '../site/lib/html.ts'
 
 export const PARTITION_SIZE = 1000
+/** Part of every partition's key: a partition is reused only by the Pagefind that wrote it (the search page shares one WebAssembly file among a release's partitions). */
+export const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(rootDir, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version
 
 export interface IndexedPage {
   /** Hash of what is indexed (main content plus synonyms). */

@@ -11,6 +11,7 @@ import { fileFor } from './files.ts'
 import {
   indexInput,
   type IndexedPage,
+  PAGEFIND_VERSION,
   type Partition,
   partitionOf,
   partitionsFile,
@@ -47,6 +48,7 @@ export interface SearchUpdate {
 
 const keyOf = (pages: Map<string, Page>) =>
   createHash('sha1')
+    .update(PAGEFIND_VERSION)
     .update([...pages].map(([url, p]) => `${url}\n${p.hash}`).sort().join('\n'))
     .digest('hex')
     .slice(0, 10)

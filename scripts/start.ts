@@ -2,18 +2,15 @@
 // Steps: create .data/, build the Next.js admin when its sources changed, migrate and seed an empty
 // database, then serve. Each step says what it does and how long it took.
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { cmsOrigin, isPublicDeployment, listenHost, siteOrigin } from '../cms/lib/deployment.ts'
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
 import { distLink } from '../publisher/release.ts'
+import { adminBuildStale, buildAdmin, nextBin } from './lib/admin-build.ts'
 import { createSiteServer } from './site-server.ts'
 
-const require = createRequire(import.meta.url)
-const nextBin = require.resolve('next/dist/bin/next')
 // Local trial or served site, decided here from the operator's settings (never inherited from a parent).
 delete process.env.WENMING_DEPLOYMENT
 const deployment = isPublicDeployment() ? 'public' : 'local'
@@ -39,31 +36,15 @@ const run = (what: string, args: string[]) => {
   }
 }
 
-/** A hash of everything the admin build depends on, so it is rebuilt exactly when needed. */
-const cmsSourceHash = (): string => {
-  const hash = createHash('sha256')
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === '.next' || entry.name === 'node_modules') continue
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else hash.update(full).update(readFileSync(full))
-    }
-  }
-  walk(path.join(rootDir, 'cms'))
-  hash.update(readFileSync(path.join(rootDir, 'package-lock.json')))
-  return hash.digest('hex')
-}
-
 mkdirSync(dataDir, { recursive: true })
 
-const stampFile = path.join(rootDir, 'cms', '.next', 'source-hash')
-const currentHash = cmsSourceHash()
-const built = existsSync(path.join(rootDir, 'cms', '.next', 'BUILD_ID')) && existsSync(stampFile)
-if (!built || readFileSync(stampFile, 'utf8') !== currentHash) {
+if (adminBuildStale()) {
   const done = step('构建内容管理后台（首次运行约需 1～2 分钟）')
-  run('构建内容管理后台', [nextBin, 'build', 'cms'])
-  writeFileSync(stampFile, currentHash)
+  const status = buildAdmin(env)
+  if (status !== 0) {
+    console.error(`✖ 构建内容管理后台失败（退出码 ${String(status)}），请查看上面的输出。`)
+    process.exit(status)
+  }
   done()
 }
 

@@ -1,22 +1,20 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
-
 import type { Payload, TaskConfig } from 'payload'
 
-import { readBuildState } from '../../publisher/state.ts'
-import { rootDir } from '../lib/paths.ts'
+import { readBuildState, writeBuildState } from '../../publisher/state.ts'
+import type { PublishMode } from '../../publisher/worker-protocol.ts'
+import { publishInWorker } from '../../publisher/worker-client.ts'
 
 export const REBUILD_TASK = 'rebuildSite'
-type Mode = 'fast' | 'full'
 /** Search pages changed since the last full build after which a full build folds them into the partitions. */
 const COMPACT_AFTER = 200
 
 /**
- * Publishes the site in a child process (`scripts/build-site.ts`: a new release, switched in atomically
- * only when complete). A fast publish re-renders what the change affects; a full build also regroups the
- * search partitions (compaction). Jobs share one concurrency key, so publishes never overlap.
+ * Publishes the site through the long-lived publisher process (publisher/worker.ts: a new release,
+ * switched in atomically only when complete). A fast publish re-renders what the change affects; a full
+ * build also regroups the search partitions (compaction). Jobs share one concurrency key, so publishes
+ * never overlap.
  */
-export const rebuildSiteTask: TaskConfig<{ input: { reason?: string; mode?: Mode }; output: { release: string } }> = {
+export const rebuildSiteTask: TaskConfig<{ input: { reason?: string; mode?: PublishMode }; output: { release: string } }> = {
   slug: REBUILD_TASK,
   label: '发布公众网站',
   retries: 0,
@@ -27,23 +25,17 @@ export const rebuildSiteTask: TaskConfig<{ input: { reason?: string; mode?: Mode
   ],
   outputSchema: [{ name: 'release', type: 'text' }],
   handler: async ({ input, req }) => {
-    const mode: Mode = input.mode === 'full' ? 'full' : 'fast'
+    const mode: PublishMode = input.mode === 'full' ? 'full' : 'fast'
     req.payload.logger.info(`发布公众网站（${mode === 'full' ? '完整生成' : '快速发布'}）：${input.reason ?? ''}`)
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts'), ...(mode === 'fast' ? ['--fast'] : [])], {
-        cwd: rootDir,
-        env: { ...process.env, WENMING_JOBS: '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let log = ''
-      child.stdout.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)))
-      child.stderr.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)))
-      child.on('error', reject)
-      child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`网站发布失败（退出码 ${String(code)}）：\n${log.slice(-3000)}`))))
+    const summary = await publishInWorker(mode, (line) => req.payload.logger.info(line)).catch(async (error: Error) => {
+      // The publisher died mid-release (killed, out of memory): say so on the dashboard instead of "building".
+      await writeBuildState({ status: 'failed', error: error.message, failedAt: new Date().toISOString() })
+      throw error
     })
+    if (!summary.ok) throw new Error(`网站发布失败，线上仍是上一个版本：\n${summary.error.slice(-3000)}`)
+    for (const failure of summary.failures) req.payload.logger.warn(failure)
     if (mode === 'fast' && (await readBuildState()).deltaPages > COMPACT_AFTER) await requestRebuild(req.payload, '整理搜索索引（快速发布累积的修改）', 'full')
-    const release = /网站已生成并上线：(\S+)/.exec(output)?.[1] ?? ''
-    return { output: { release } }
+    return { output: { release: summary.release } }
   },
 }
 
@@ -51,7 +43,7 @@ export const rebuildSiteTask: TaskConfig<{ input: { reason?: string; mode?: Mode
  * Asks for a publish. Requests coalesce: a waiting job covers every change made before it starts, so
  * nothing more is queued when one is waiting (a waiting fast publish is upgraded by asking for a full one).
  */
-export const requestRebuild = async (payload: Payload, reason: string, mode: Mode = 'fast'): Promise<'queued' | 'coalesced'> => {
+export const requestRebuild = async (payload: Payload, reason: string, mode: PublishMode = 'fast'): Promise<'queued' | 'coalesced'> => {
   const waiting = await payload.find({
     collection: 'payload-jobs',
     where: {
@@ -61,7 +53,7 @@ export const requestRebuild = async (payload: Payload, reason: string, mode: Mod
     depth: 0,
     overrideAccess: true,
   })
-  const covered = waiting.docs.some((job) => mode === 'fast' || (job.input as { mode?: Mode } | undefined)?.mode === 'full')
+  const covered = waiting.docs.some((job) => mode === 'fast' || (job.input as { mode?: PublishMode } | undefined)?.mode === 'full')
   if (covered) return 'coalesced'
   await payload.jobs.queue({ task: REBUILD_TASK, input: { reason, mode }, overrideAccess: true } as never)
   return 'queued'

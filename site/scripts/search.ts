@@ -24,7 +24,7 @@ interface PagefindInstance {
   ) => Promise<{ results: RawResult[] } | null>
 }
 interface PagefindModule {
-  createInstance: (o: Record<string, unknown>) => PagefindInstance & { init: () => Promise<void> }
+  createInstance: (o: Record<string, unknown>) => PagefindInstance & { preload: (q: string, o: object) => Promise<void> }
 }
 /** `/pagefind/partitions.json`, written with each release (publisher/search-index.ts). */
 interface Partitions {
@@ -70,6 +70,31 @@ export const excerptElement = (excerpt: string): HTMLParagraphElement => {
   return p
 }
 
+/**
+ * Each partition's instance downloads Pagefind's WebAssembly from its own folder, though the file is the
+ * same in every partition of a release (one Pagefind version builds them all) and only the first
+ * download is used. The search page therefore answers those requests from the first download.
+ */
+const shareWasmDownloads = () => {
+  const plain = window.fetch.bind(window)
+  const downloads = new Map<string, Promise<ArrayBuffer>>()
+  window.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+    const name = /^\/pagefind\/[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(url.pathname)?.[1]
+    if (!name || url.origin !== location.origin) return plain(input, init)
+    let download = downloads.get(name)
+    if (!download) {
+      download = plain(input, init).then((res) => {
+        if (!res.ok) throw new Error(`HTTP ${String(res.status)}`)
+        return res.arrayBuffer()
+      })
+      download.catch(() => downloads.delete(name))
+      downloads.set(name, download)
+    }
+    return download.then((bytes) => new Response(bytes.slice(0)))
+  }
+}
+
 export const startSearch = async () => {
   const form = $<HTMLFormElement>('search-form')
   const input = $<HTMLInputElement>('search-q')
@@ -88,12 +113,25 @@ export const startSearch = async () => {
   let partitions: Partitions
   let pagefind: PagefindModule
   const instances = new Map<string, Promise<PagefindInstance>>()
-  /** One Pagefind instance per partition, created when first needed (its index files load then). */
+  let lastCreated: Promise<unknown> = Promise.resolve()
+  /**
+   * One Pagefind instance per partition, created when first needed (its index files load then). All of
+   * them live in the one WebAssembly instance Pagefind's script keeps per page: instances that start at
+   * the same time would each start their own, the second replacing the first under it, so each is
+   * created once the one before has finished starting.
+   */
   const instance = (path: string) => {
     let found = instances.get(path)
     if (!found) {
-      const created = pagefind.createInstance({ basePath: path, excerptLength: 40, noWorker: true })
-      found = created.init().then(() => created)
+      found = lastCreated
+        .catch(() => undefined)
+        .then(async () => {
+          const created = pagefind.createInstance({ basePath: path, excerptLength: 40, noWorker: true })
+          // Without a worker, init() does not wait for the index to start; a preload of nothing does.
+          await created.preload('', {})
+          return created
+        })
+      lastCreated = found
       instances.set(path, found)
     }
     return found
@@ -102,6 +140,7 @@ export const startSearch = async () => {
     partitions = (await (await fetch('/pagefind/partitions.json', { cache: 'no-cache' })).json()) as Partitions
     const first = partitions.base[0]
     if (!first) throw new Error('no search index')
+    shareWasmDownloads()
     pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule
     // The first (newest) partition and the delta are what a first search needs: load them now.
     void instance(first.path)

@@ -1,0 +1,102 @@
+/**
+ * Publish-to-live and takedown-to-gone over the real stack: a change is made over the CMS's REST API,
+ * then the public page is polled until it shows (or no longer shows) the change, and the search page,
+ * in a fresh browser context each time, until its results agree. Times run from the request.
+ */
+import type { Browser } from '@playwright/test'
+
+import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { searchReady } from './probe.ts'
+
+export interface ChangeTiming {
+  kind: 'publish' | 'unpublish' | 'delete'
+  /** From the request to the page answering 200 (publish) or 404 (takedown). */
+  pageMs: number | null
+  /** From the request to the search page agreeing (the title found, or no longer found). */
+  searchMs: number | null
+}
+
+interface Stack {
+  cms: string
+  site: string
+  token: string
+  browser: Browser
+  timeoutMs?: number
+}
+
+const poll = async (check: () => Promise<boolean>, started: number, timeoutMs: number, everyMs: number): Promise<number | null> => {
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  return null
+}
+
+const searchShows = async (browser: Browser, site: string, word: string, title: string) => {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(`${site}/search/?q=${encodeURIComponent(word)}`)
+    await page.waitForFunction(searchReady, undefined, { timeout: 30_000 })
+    return (await page.locator('#search-results li h2').allTextContents()).some((t) => t.includes(title))
+  } finally {
+    await context.close()
+  }
+}
+
+const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Promise<Response>, url: string, word: string, title: string): Promise<ChangeTiming> => {
+  const timeoutMs = s.timeoutMs ?? 120_000
+  const started = Date.now()
+  const res = await request()
+  if (!res.ok) throw new Error(`${kind} 请求失败：HTTP ${String(res.status)} ${await res.text()}`)
+  const wanted = kind === 'publish' ? 200 : 404
+  const pageMs = await poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100)
+  const searchMs = await poll(async () => (await searchShows(s.browser, s.site, word, title)) === (kind === 'publish'), started, timeoutMs, 100)
+  return { kind, pageMs, searchMs }
+}
+
+/** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */
+export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTiming) => void): Promise<ChangeTiming[]> => {
+  const headers = { 'content-type': 'application/json', authorization: `JWT ${s.token}` }
+  const results: ChangeTiming[] = []
+  const made: { id: number; slug: string; word: string; title: string }[] = []
+  const take = (r: ChangeTiming) => {
+    results.push(r)
+    onResult(r)
+  }
+  for (let i = 0; i < n; i++) {
+    // A Latin word Pagefind indexes as one token, unique to this change.
+    const word = `benchlive${Math.random().toString(36).slice(2, 10)}`
+    const title = `基准测试发布${String(i + 1)} ${word}`
+    const slug = `bench-live-${word}`
+    let id = 0
+    take(
+      await measure(
+        s,
+        'publish',
+        async () => {
+          const res = await fetch(`${s.cms}/api/news`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ title, slug, date: new Date().toISOString(), category: '其他', body: markdownToLexical(`发布到上线测试 ${word}`), _status: 'published' }),
+          })
+          if (res.ok) id = ((await res.clone().json()) as { doc: { id: number } }).doc.id
+          return res
+        },
+        `${s.site}/news/${slug}/`,
+        word,
+        title,
+      ),
+    )
+    made.push({ id, slug, word, title })
+  }
+  for (const [i, doc] of made.entries()) {
+    const kind = i % 2 === 0 ? 'unpublish' : 'delete'
+    const request = () =>
+      kind === 'delete'
+        ? fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'DELETE', headers })
+        : fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'PATCH', headers, body: JSON.stringify({ _status: 'draft' }) })
+    take(await measure(s, kind, request, `${s.site}/news/${doc.slug}/`, doc.word, doc.title))
+  }
+  return results
+}

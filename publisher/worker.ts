@@ -1,0 +1,44 @@
+/**
+ * The publisher as a long-lived process (forked by publisher/worker-client.ts). Each publish in a fresh
+ * process paid Node's start, Payload's init and the renderer's import (~2.5 s) before any work; this
+ * process keeps them loaded, and the last release's manifest and snapshot in memory, so a publish costs
+ * only what the change affects. Messages: `{ kind: 'warm' }` loads everything ahead of the first
+ * publish; `{ kind: 'publish', id, mode }` publishes and answers `{ kind: 'done', id, summary }`,
+ * streaming `{ kind: 'log', id, line }` meanwhile. The process exits when its parent goes away.
+ */
+import { getCms } from '../cms/lib/getCms.ts'
+import { publish } from './release.ts'
+import { loadRenderer } from './renderer.ts'
+import type { WorkerRequest, WorkerReply } from './worker-protocol.ts'
+
+const send = (reply: WorkerReply) => process.send?.(reply)
+
+// Requests run one after another (the publish lock would serialise them anyway).
+let queue: Promise<void> = Promise.resolve()
+
+process.on('message', (request: WorkerRequest) => {
+  queue = queue.then(async () => {
+    if (request.kind === 'warm') {
+      await Promise.all([getCms(), loadRenderer()]).catch(() => undefined)
+      return
+    }
+    const result = await publish({ mode: request.mode, log: (line) => send({ kind: 'log', id: request.id, line }) })
+    send({
+      kind: 'done',
+      id: request.id,
+      summary: result.ok
+        ? {
+            ok: true,
+            release: result.release,
+            pages: result.manifest.pages,
+            rendered: result.rendered,
+            reused: result.reused,
+            ms: result.manifest.ms,
+            failures: result.manifest.failures.map((f) => f.message),
+          }
+        : { ok: false, error: result.error },
+    })
+  })
+})
+
+process.on('disconnect', () => process.exit(0))
