@@ -5,7 +5,8 @@
  *   40× faster (1,100 pages: 18 s at 11, 0.4 s at 6).
  * - Pagefind's index files are stored gzipped by Pagefind itself and served as they are; their `.br` holds
  *   the uncompressed data brotli-compressed, which Pagefind's script accepts without its own gunzip (it
- *   recognises the `pagefind_dcd` signature), 15–25 % fewer bytes for browsers that take brotli.
+ *   recognises the `pagefind_dcd` signature): a few per cent fewer bytes on index chunks, more on the
+ *   metadata and the WebAssembly, for browsers that take brotli.
  */
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib'
@@ -30,7 +31,9 @@ export const compressedCopies = async (rel: string, data: Buffer): Promise<[stri
   }
   if (PAGEFIND_DATA.test(rel) && data[0] === 0x1f && data[1] === 0x8b) {
     const raw = gunzipSync(data)
-    const copy = await brotli(raw, 9)
+    // Index chunks (thousands at 10,000 pages): quality 5 is within 1 % of 9 on them at a twelfth of
+    // the time (10,000 documents: ~2 s instead of ~25 s). The few metadata and WebAssembly files get 9.
+    const copy = await brotli(raw, rel.endsWith('.pf_index') ? 5 : 9)
     return copy.length < data.length ? [['.br', copy]] : []
   }
   return []
