@@ -187,11 +187,12 @@ results.rest = [
 
 // 5. Publish-to-live and takedown-to-gone: five changes of each kind, one after another
 say('▶ 发布到上线、撤下到消失（各 5 次，页面与搜索都要一致）')
-const login = (await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@example.com', password: 'bench-password-123' }) })).json()) as { token: string }
+const login = async (role: string) =>
+  ((await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role}@example.com`, password: 'bench-password-123' }) })).json()) as { token: string }).token
 const changeBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 const secs = (ms: number | null) => (ms === null ? '超时' : `${(ms / 1000).toFixed(1)} 秒`)
 const kindName = { publish: '发布', unpublish: '撤回', delete: '删除' }
-const changes = await measureChanges({ cms: cmsBase, site: siteBase, token: login.token, browser: changeBrowser }, 5, (r) =>
+const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens: { editor: await login('editor'), admin: await login('admin') }, browser: changeBrowser }, 5, (r) =>
   say(`  ${kindName[r.kind]}：页面 ${secs(r.pageMs)}，搜索一致 ${secs(r.searchMs)}`),
 )
 await changeBrowser.close()

@@ -2,13 +2,14 @@
  * The search index, in partitions (Pagefind, one index per partition):
  * - base partitions: the indexed pages grouped by year, newest first, each of at least PARTITION_SIZE
  *   pages (a year with fewer joins the next older ones); the first is "recent", the one a first search
- *   loads. Built by a full build (compaction); a partition whose pages did not change is reused as is.
+ *   loads, and closes at RECENT_SIZE pages. Built by a full build (compaction); a partition whose pages did not change is reused as is.
  * - the delta partition: every page new or changed since the last compaction, re-indexed by each fast
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
  *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
  *   takedown is out of search as soon as its release is live, between compactions too.
- * Only `<main data-pagefind-body>` is indexed, with the synonym groups of 搜索设置 added to the copy that
- * is indexed (the published page is unchanged). `/pagefind/partitions.json` tells the search page
+ * Only `<main data-pagefind-body>` is indexed, with the synonym groups of 搜索设置 and one word for each
+ * document number the page cites (docNumberToken) added to the copy that is indexed (the published page
+ * is unchanged). `/pagefind/partitions.json` tells the search page
  * what there is.
  */
 import { createHash } from 'node:crypto'
@@ -21,11 +22,17 @@ import { gunzipSync } from 'node:zlib'
 
 import * as pagefind from 'pagefind'
 
+import { docNumbersIn, docNumberToken } from '../cms/lib/docNumber.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { escapeHtml } from '../site/lib/html.ts'
 
 export const PARTITION_SIZE = 1000
+/**
+ * The newest partition, the one every first search loads, closes sooner: its metadata and index chunks
+ * grow with its pages, and most searches are answered from it.
+ */
+export const RECENT_SIZE = 300
 /** Part of every partition's key: a partition is reused only by the Pagefind that wrote it (the search page shares one WebAssembly file among a release's partitions). */
 export const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(rootDir, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version
 
@@ -60,7 +67,8 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   if (start < 0 || end < start) return null
   let main = html.slice(start, end + MAIN_END.length)
   if (!main.slice(0, main.indexOf('>')).includes('data-pagefind-body')) return null
-  const extra = synonymsFor(main.replace(/<[^>]+>/g, ''), groups)
+  const text = main.replace(/<[^>]+>/g, '')
+  const extra = [...synonymsFor(text, groups), ...docNumbersIn(text).map(docNumberToken)]
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length) main = main.replace(MAIN_END, `<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
   const input = `<!doctype html><html lang="zh-CN"><body>${main}</body></html>`
@@ -69,7 +77,7 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
 
 export const synonymsHash = (groups: string[][]) => createHash('sha1').update(JSON.stringify(groups)).digest('hex').slice(0, 12)
 
-/** Groups years (newest first) so each partition holds at least PARTITION_SIZE pages; undated pages go with the newest. */
+/** Groups years (newest first) so each partition holds at least PARTITION_SIZE pages (the newest RECENT_SIZE); undated pages go with the newest. */
 export const partitionYears = (dates: (string | null)[]): { from: number | null; to: number | null }[] => {
   const counts = new Map<number, number>()
   for (const d of dates) if (d) counts.set(Number(d.slice(0, 4)), (counts.get(Number(d.slice(0, 4))) ?? 0) + 1)
@@ -78,7 +86,7 @@ export const partitionYears = (dates: (string | null)[]): { from: number | null;
   const groups: { from: number; to: number; n: number }[] = []
   for (const year of years) {
     const last = groups.at(-1)
-    if (last && last.n < PARTITION_SIZE) {
+    if (last && last.n < (groups.length === 1 ? RECENT_SIZE : PARTITION_SIZE)) {
       last.from = year
       last.n += counts.get(year)!
     } else groups.push({ from: year, to: year, n: counts.get(year)! })

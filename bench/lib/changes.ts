@@ -19,7 +19,8 @@ export interface ChangeTiming {
 interface Stack {
   cms: string
   site: string
-  token: string
+  /** Session tokens: editors publish and unpublish, only administrators delete. */
+  tokens: { editor: string; admin: string }
   browser: Browser
   timeoutMs?: number
 }
@@ -57,7 +58,8 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
 
 /** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */
 export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTiming) => void): Promise<ChangeTiming[]> => {
-  const headers = { 'content-type': 'application/json', authorization: `JWT ${s.token}` }
+  const headers = { 'content-type': 'application/json', authorization: `JWT ${s.tokens.editor}` }
+  const adminHeaders = { ...headers, authorization: `JWT ${s.tokens.admin}` }
   const results: ChangeTiming[] = []
   const made: { id: number; slug: string; word: string; title: string }[] = []
   const take = (r: ChangeTiming) => {
@@ -94,7 +96,7 @@ export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTi
     const kind = i % 2 === 0 ? 'unpublish' : 'delete'
     const request = () =>
       kind === 'delete'
-        ? fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'DELETE', headers })
+        ? fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'DELETE', headers: adminHeaders })
         : fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'PATCH', headers, body: JSON.stringify({ _status: 'draft' }) })
     take(await measure(s, kind, request, `${s.site}/news/${doc.slug}/`, doc.word, doc.title))
   }

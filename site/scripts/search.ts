@@ -3,7 +3,7 @@
  * results (title, type, date, highlighted excerpt) with an announced status line. A document number in
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
-import { looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
 import { escapeHtml } from '../lib/html.ts'
 
 interface PagefindResultData {
@@ -181,6 +181,8 @@ export const startSearch = async () => {
   let ordered: Hit[] = []
   let offset = 0
   let searchId = 0
+  /** A document number's index word and the number it stands for, shown in its place in excerpts. */
+  let excerptWords: [string, string] | null = null
 
   const searchIn = async (path: string): Promise<Hit[]> => {
     const results = ((await (await instance(path)).search(query.q, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
@@ -225,16 +227,26 @@ export const startSearch = async () => {
   }
 
   const years = () => [...filtersBox.querySelectorAll<HTMLInputElement>('input[name="年份"]:checked')].map((b) => Number(b.value))
-  /** The partitions a search consults, in order: only the years asked for; oldest first for 旧→新. */
-  const plan = (): Partitions['base'] => {
+  const covers = (p: Partitions['base'][number], year: number) => p.from === null || (year >= (p.from ?? 0) && year <= (p.to ?? 9999))
+  /**
+   * The partitions a search consults, in order: only the years asked for; oldest first for 旧→新. A
+   * document number names its year: that year's partition is consulted first, and on its own when it
+   * answers (`answeredBy`).
+   */
+  const plan = (numberYear: number | null): Partitions['base'] => {
     const wanted = years()
-    const chosen = wanted.length ? partitions.base.filter((p) => p.from === null || wanted.some((y) => y >= (p.from ?? 0) && y <= (p.to ?? 9999))) : partitions.base
-    return query.sort?.date === 'asc' ? [...chosen].reverse() : [...chosen]
+    const chosen = wanted.length ? partitions.base.filter((p) => wanted.some((y) => covers(p, y))) : partitions.base
+    const inOrder = query.sort?.date === 'asc' ? [...chosen].reverse() : [...chosen]
+    answeredBy = numberYear === null ? [] : inOrder.filter((p) => covers(p, numberYear))
+    return [...answeredBy, ...inOrder.filter((p) => !answeredBy.includes(p))]
   }
+  let answeredBy: Partitions['base'] = []
 
-  const render = async () => {
-    // Fill a page from the partitions consulted so far; consult older ones while it is not full.
-    while (ordered.length < offset + PAGE && (await consultNext())) {
+  const render = async (first = false) => {
+    // Fill a page from the partitions consulted so far; consult older ones while it is not full (on the
+    // first page of a document number's search, only while its own year has not answered).
+    const answered = () => first && answeredBy.length > 0 && ordered.length > 0 && !pending.some((p) => answeredBy.includes(p))
+    while (ordered.length < offset + PAGE && !answered() && (await consultNext())) {
       /* keep consulting */
     }
     const slice = ordered.slice(offset, offset + PAGE)
@@ -245,7 +257,7 @@ export const startSearch = async () => {
       li.innerHTML =
         `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title ?? d.url)}</a></h2>` +
         `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>`
-      li.append(excerptElement(d.excerpt))
+      li.append(excerptElement(excerptWords ? d.excerpt.replaceAll(excerptWords[0], excerptWords[1]) : d.excerpt))
       list.append(li)
     }
     offset += slice.length
@@ -254,13 +266,18 @@ export const startSearch = async () => {
   }
 
   const statusText = () => {
-    const scope = pending.length > 0 ? `（已检索 ${String(Math.min(...partitions.base.filter((p) => !pending.includes(p)).map((p) => p.from ?? 9999)))} 年以来的文件）` : ''
+    const consulted = partitions.base.filter((p) => !pending.includes(p))
+    const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
+    const years = consulted.map((p) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)).join('、')
+    const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${String(Math.min(...consulted.map((p) => p.from ?? 9999)))} 年以来的文件）` : `（已检索 ${years} 年的文件）`
     return `共找到 ${String(ordered.length)} 条结果${query.sort ? '（按日期排序）' : ''}${scope}`
   }
 
   const run = async () => {
     const id = ++searchId
     const q = searchTerm(input.value)
+    // A document number is looked up as the one word the index stores for it (docNumberToken).
+    const numberToken = looksLikeDocNumber(q) ? docNumberToken(q) : null
     const filters: Record<string, { any: string[] }> = {}
     for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
       ;(filters[box.name] ??= { any: [] }).any.push(box.value)
@@ -275,15 +292,16 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    query = { q: q || null, filters, sort }
-    pending = plan()
+    query = { q: numberToken ?? (q || null), filters, sort }
+    excerptWords = numberToken ? [numberToken, q] : null
+    pending = plan(numberToken ? Number(/〔(\d{4})〕/.exec(q)?.[1]) : null)
     baseHits = []
     ordered = []
     offset = 0
     deltaHits = partitions.delta ? (await searchIn(partitions.delta.path)).map((h): Hit => ({ ...h, delta: true, date: partitions.delta!.dates[h.raw.id] ?? null })) : []
     if (sort) deltaHits.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (sort.date === 'desc' ? -1 : 1))
     await merge()
-    await render()
+    await render(true)
     if (id !== searchId) return
     if (ordered.length === 0) {
       status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'

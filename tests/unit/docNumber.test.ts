@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { docNumbersIn, docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
 
 describe('normalizeDocNumber', () => {
   it.each([
@@ -23,5 +23,22 @@ describe('normalizeDocNumber', () => {
     expect(normalizeDocNumber('门前三包')).toBe('门前三包')
     expect(looksLikeDocNumber('门前三包')).toBe(false)
     expect(looksLikeDocNumber('门常发(2021)23号')).toBe(true)
+  })
+})
+
+describe('document numbers in the search index', () => {
+  it('gives every spelling of a number the same single ASCII word, and other numbers other words', () => {
+    const word = docNumberToken('门常发〔2021〕23号')
+    expect(word).toMatch(/^wh[0-9a-z]+$/)
+    expect(docNumberToken('门常发[2021]23号')).toBe(word)
+    expect(docNumberToken('门常发2021年23号')).toBe(word)
+    expect(docNumberToken('门常发〔2021〕24号')).not.toBe(word)
+  })
+
+  it('finds the numbers a text cites, whatever words come before the issuer', () => {
+    const found = docNumbersIn('根据《通知》（门常发[2021]23号）和京文明委2020年第5号文件')
+    expect(found).toContain('门常发〔2021〕23号')
+    expect(found).toContain('京文明委〔2020〕5号')
+    expect(docNumbersIn('开展志愿服务活动23次')).toEqual([])
   })
 })
