@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -59,6 +59,7 @@ export interface SearchState {
 }
 
 const MAIN_END = '</main>'
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$/
 
 /** What Pagefind indexes of a page: its main element (plus synonyms), or null when the page is not indexed. */
 export const indexInput = (html: string, groups: SynonymGroup[]): { input: string; hash: string; date: string | null } | null => {
@@ -117,6 +118,9 @@ export const writePartition = async (outDir: string, pages: Map<string, string>)
   const written = await index.writeFiles({ outputPath: outDir })
   if (written.errors.length) throw new Error(`Pagefind 写入索引失败：${written.errors.join('; ')}`)
   await index.deleteIndex()
+  // Pagefind's ready-made search interfaces and its web worker: the search page uses neither (it drives
+  // pagefind.js on the main thread), and each partition would carry and precompress its own copy.
+  for (const name of await readdir(outDir)) if (UNUSED_BUNDLE_FILE.test(name)) await rm(path.join(outDir, name))
   const fragments = new Map<string, string>()
   const dir = path.join(outDir, 'fragment')
   for (const name of await readdir(dir).catch(() => [] as string[])) {
