@@ -1,5 +1,5 @@
 /**
- * The publisher as a long-lived process (forked by publisher/worker-client.ts). Each publish in a fresh
+ * The publisher as a long-lived process (started with an IPC channel by publisher/worker-client.ts). Each publish in a fresh
  * process paid Node's start, Payload's init and the renderer's import (~2.5 s) before any work; this
  * process keeps them loaded, and the last release's manifest and snapshot in memory, so a publish costs
  * only what the change affects. Messages: `{ kind: 'warm' }` loads everything ahead of the first

@@ -15,7 +15,10 @@ const require = createRequire(import.meta.url)
 export const nextBin = require.resolve('next/dist/bin/next')
 const stampFile = path.join(rootDir, 'cms', '.next', 'source-hash')
 
-const sourceHash = (): string => {
+/** Hashed once per process: the stale check and the build's stamp use the same reading of the sources. */
+let hashed: string | undefined
+const sourceHash = (): string => (hashed ??= hashSources())
+const hashSources = (): string => {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -233,6 +233,7 @@ export const startSearch = async () => {
    * document number names its year: that year's partition is consulted first, and on its own when it
    * answers (`answeredBy`).
    */
+  let answeredBy: Partitions['base'] = []
   const plan = (numberYear: number | null): Partitions['base'] => {
     const wanted = years()
     const chosen = wanted.length ? partitions.base.filter((p) => wanted.some((y) => covers(p, y))) : partitions.base
@@ -240,7 +241,6 @@ export const startSearch = async () => {
     answeredBy = numberYear === null ? [] : inOrder.filter((p) => covers(p, numberYear))
     return [...answeredBy, ...inOrder.filter((p) => !answeredBy.includes(p))]
   }
-  let answeredBy: Partitions['base'] = []
 
   const render = async (first = false) => {
     // Fill a page from the partitions consulted so far; consult older ones while it is not full (on the
@@ -268,8 +268,8 @@ export const startSearch = async () => {
   const statusText = () => {
     const consulted = partitions.base.filter((p) => !pending.includes(p))
     const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
-    const years = consulted.map((p) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)).join('、')
-    const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${String(Math.min(...consulted.map((p) => p.from ?? 9999)))} 年以来的文件）` : `（已检索 ${years} 年的文件）`
+    const ranges = consulted.map((p) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)).join('、')
+    const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${String(Math.min(...consulted.map((p) => p.from ?? 9999)))} 年以来的文件）` : `（已检索 ${ranges} 年的文件）`
     return `共找到 ${String(ordered.length)} 条结果${query.sort ? '（按日期排序）' : ''}${scope}`
   }
 
