@@ -143,6 +143,10 @@ export const generate = async (payload: Payload, n: number, progress: (done: num
           portrait: random() < 0.5 ? pick(images) : undefined,
           summary: paragraph(1, 1).slice(0, 80),
           story: markdownToLexical(body(between(2, 4))),
+          // Entered over the years like the other documents (a figure is filed under the day its entry
+          // changed): created all today, they would fill the newest search partition with one kind.
+          createdAt: day(i),
+          updatedAt: day(i),
           _status: 'published',
         },
         ...opts,

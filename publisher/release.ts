@@ -22,7 +22,7 @@ import { fileFor } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
-import { updateSearch, type SearchState } from './search-update.ts'
+import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { emptySnapshot, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { writeBuildState } from './state.ts'
 
@@ -223,20 +223,44 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     lap('assetsMs', t)
 
     // Pages: rendered when their props (or the templates) changed, linked from the live release otherwise.
+    // Each is handed to the search update as it is done, so a full build indexes older years while it
+    // renders newer ones.
     t = performance.now()
-    log('▶ 生成页面')
+    const searchUpdate = openSearchUpdate({
+      mode: effectiveMode,
+      siteDir,
+      prevSite,
+      prev: prev?.search ?? null,
+      prevFiles: prev?.files ?? {},
+      routes,
+      synonyms: refresh.snapshot.synonyms,
+      write,
+      adopt,
+      discard: async (relDir) => {
+        await rm(path.join(siteDir, relDir), { recursive: true, force: true })
+        for (const rel of Object.keys(files)) if (rel.startsWith(`${relDir}/`)) delete files[rel]
+      },
+      reuse,
+      log,
+    })
+    log('▶ 生成页面，更新全文搜索索引（Pagefind）')
     const sameTemplates = prev?.renderer === renderer.key
     const routeHashes: Record<string, string> = {}
-    const rendered = new Map<string, string>()
     const toRender: [string, Route][] = []
     const toLink: string[] = []
     for (const [url, route] of routes) {
       const hash = createHash('sha1').update(route.page).update(JSON.stringify(route.props)).digest('hex')
       routeHashes[url] = hash
-      if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(fileFor(url))
+      if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(url)
       else toRender.push([url, route])
     }
-    await pool(toLink, 64, reusePrevious)
+    await pool(toLink, 64, async (url) => {
+      await reusePrevious(fileFor(url))
+      await searchUpdate.add(url)
+    })
+    // Pages that are not a document's first, then documents newest first: each search partition (a range
+    // of years) is complete, and indexed, as soon as rendering has passed its oldest day.
+    toRender.sort(([, a], [, b]) => (b.date ? 0 : 1) - (a.date ? 0 : 1) || (b.date ?? '').localeCompare(a.date ?? ''))
     for (const [url] of toRender) {
       const rel = fileFor(url)
       try {
@@ -244,13 +268,14 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
         if (!response.ok && !(url === '/404' && response.status === 404)) throw new Error(`渲染结果为 HTTP ${String(response.status)}：${(await response.text()).slice(0, 300)}`)
         const body = await response.text()
         await write(rel, Buffer.from(body))
-        if (rel.endsWith('.html')) rendered.set(url, body)
+        await searchUpdate.add(url, rel.endsWith('.html') ? body : undefined)
       } catch (error) {
         // The page keeps its last good version (if it had one); everything else goes live.
         failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })
         if (prev?.files[rel]) {
           await reusePrevious(rel)
           routeHashes[url] = prev.routes[url] ?? ''
+          await searchUpdate.add(url)
         } else delete routeHashes[url]
       }
     }
@@ -259,20 +284,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     if (!files['index.html']) throw new Error('没有生成首页 index.html')
 
     t = performance.now()
-    log('▶ 更新全文搜索索引（Pagefind）')
-    const search = await updateSearch({
-      mode: effectiveMode,
-      siteDir,
-      prevSite,
-      prev: prev?.search ?? null,
-      prevFiles: prev?.files ?? {},
-      rendered,
-      urls: new Set(Object.keys(routeHashes)),
-      synonyms: refresh.snapshot.synonyms,
-      write,
-      adopt,
-      reuse,
-    })
+    const search = await searchUpdate.finish()
     lap('indexMs', t)
 
     const pages = Object.keys(files).filter((f) => f.endsWith('.html')).length

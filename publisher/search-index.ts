@@ -1,8 +1,8 @@
 /**
  * The search index, in partitions (Pagefind, one index per partition):
- * - base partitions: the indexed pages grouped by year, newest first, each of at least PARTITION_SIZE
- *   pages (a year with fewer joins the next older ones); the first is "recent", the one a first search
- *   loads, and closes at RECENT_SIZE pages. Built by a full build (compaction); a partition whose pages did not change is reused as is.
+ * - base partitions, newest first (partitionRanges): "recent", the RECENT_SIZE newest pages, the one a
+ *   first search loads; then whole years, each partition of at least PARTITION_SIZE pages. Built by a
+ *   full build (compaction); a partition whose pages did not change is reused as is.
  * - the delta partition: every page new or changed since the last compaction, re-indexed by each fast
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
  *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
@@ -29,8 +29,9 @@ import { escapeHtml } from '../site/lib/html.ts'
 
 export const PARTITION_SIZE = 1000
 /**
- * The newest partition, the one every first search loads, closes sooner: its metadata and index chunks
- * grow with its pages, and most searches are answered from it.
+ * The newest partition, the one every first search loads, is smaller: its metadata, and the index chunk of
+ * each frequent word, grow with its pages, and most searches are answered from it. It may start inside a
+ * year (10,000 documents: ~1,000 a year).
  */
 export const RECENT_SIZE = 300
 /** Part of every partition's key: a partition is reused only by the Pagefind that wrote it (the search page shares one WebAssembly file among a release's partitions). */
@@ -48,6 +49,8 @@ export interface Partition {
   dir: string
   from: number | null
   to: number | null
+  /** See PartitionRange. */
+  since?: string | null
   pages: Record<string, IndexedPage>
 }
 export interface SearchState {
@@ -78,27 +81,42 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
 
 export const synonymsHash = (groups: string[][]) => createHash('sha1').update(JSON.stringify(groups)).digest('hex').slice(0, 12)
 
-/** Groups years (newest first) so each partition holds at least PARTITION_SIZE pages (the newest RECENT_SIZE); undated pages go with the newest. */
-export const partitionYears = (dates: (string | null)[]): { from: number | null; to: number | null }[] => {
-  const counts = new Map<number, number>()
-  for (const d of dates) if (d) counts.set(Number(d.slice(0, 4)), (counts.get(Number(d.slice(0, 4))) ?? 0) + 1)
-  const years = [...counts.keys()].sort((a, b) => b - a)
-  if (years.length === 0) return [{ from: null, to: null }]
-  const groups: { from: number; to: number; n: number }[] = []
-  for (const year of years) {
-    const last = groups.at(-1)
-    if (last && last.n < (groups.length === 1 ? RECENT_SIZE : PARTITION_SIZE)) {
-      last.from = year
-      last.n += counts.get(year)!
-    } else groups.push({ from: year, to: year, n: counts.get(year)! })
-  }
-  return groups.map(({ from, to }) => ({ from, to }))
+export interface PartitionRange {
+  /** Oldest and newest year of its pages (null: an index of undated pages only). */
+  from: number | null
+  to: number | null
+  /** The newest partition's first day: it holds the RECENT_SIZE newest pages, so it may start inside a year. */
+  since: string | null
 }
 
-export const partitionOf = (date: string | null, ranges: { from: number | null; to: number | null }[]) => {
+/**
+ * Groups the pages' days, newest first: the newest partition holds the RECENT_SIZE newest pages (and every
+ * page of the last day it reaches); the rest of its first year is a partition of its own (it changes with
+ * every compaction, so it is kept small); the rest go by whole years, each partition of at least
+ * PARTITION_SIZE pages (a year with fewer joins the next older ones). Undated pages go with the newest.
+ */
+export const partitionRanges = (dates: (string | null)[]): PartitionRange[] => {
+  const sorted = dates.filter((d): d is string => Boolean(d)).sort().reverse()
+  if (sorted.length === 0) return [{ from: null, to: null, since: null }]
+  const yearOf = (d: string) => Number(d.slice(0, 4))
+  const since = sorted[Math.min(RECENT_SIZE, sorted.length) - 1]!
+  const ranges: (PartitionRange & { n: number })[] = [{ from: yearOf(since), to: yearOf(sorted[0]!), since, n: RECENT_SIZE }]
+  for (const date of sorted) {
+    if (date >= since) continue
+    const year = yearOf(date)
+    const last = ranges.at(-1)!
+    if (ranges.length > 1 && (last.from === year || last.n < PARTITION_SIZE)) {
+      last.from = year
+      last.n++
+    } else ranges.push({ from: year, to: year, since: null, n: year === yearOf(since) ? PARTITION_SIZE : 1 })
+  }
+  return ranges.map(({ from, to, since }) => ({ from, to, since }))
+}
+
+export const partitionOf = (date: string | null, ranges: PartitionRange[]) => {
   if (!date) return 0
   const year = Number(date.slice(0, 4))
-  const i = ranges.findIndex((r) => r.from === null || year >= r.from)
+  const i = ranges.findIndex((r) => r.from === null || (r.since ? date >= r.since : year >= r.from))
   return i < 0 ? ranges.length - 1 : i
 }
 
@@ -133,33 +151,40 @@ export const writePartition = async (outDir: string, pages: Map<string, string>)
 
 export const closeIndexer = () => pagefind.close()
 
-/** Indexes partitions in parallel worker threads (one per core); resolves with each one's fragment ids. */
-export const writePartitions = async (jobs: { outDir: string; pages: Map<string, string> }[]): Promise<Map<string, string>[]> => {
-  const results: Map<string, string>[] = []
-  let next = 0
-  const runOne = (job: { outDir: string; pages: Map<string, string> }) =>
-    new Promise<Map<string, string>>((resolve, reject) => {
-      const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { outDir: job.outDir, pages: [...job.pages] } })
-      worker.once('message', (m: { fragments?: [string, string][]; error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(new Map(m.fragments))))
-      worker.once('error', reject)
-      worker.once('exit', (code) => code !== 0 && reject(new Error(`索引进程异常退出（${String(code)}）`)))
-    })
-  const lanes = Math.max(1, Math.min(availableParallelism(), jobs.length))
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < jobs.length) {
-        const i = next++
-        results[i] = await runOne(jobs[i]!)
-      }
-    }),
-  )
-  return results
+/** Indexes one partition in a worker thread (its own Pagefind process); resolves with its fragment ids. */
+const indexInWorker = (job: { outDir: string; pages: Map<string, string> }) =>
+  new Promise<Map<string, string>>((resolve, reject) => {
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { outDir: job.outDir, pages: [...job.pages] } })
+    worker.once('message', (m: { fragments?: [string, string][]; error?: string }) => (m.error ? reject(new Error(m.error)) : resolve(new Map(m.fragments))))
+    worker.once('error', reject)
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`索引进程异常退出（${String(code)}）`)))
+  })
+
+/**
+ * Index lanes: partitions handed in are indexed as they come, one per CPU core at a time, so a full build
+ * indexes the partitions already complete while it still renders the rest.
+ */
+export const indexLanes = (lanes = availableParallelism()) => {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async (job: { outDir: string; pages: Map<string, string> }): Promise<Map<string, string>> => {
+    // A lane is taken at once when one is free, or handed over by the job that frees it.
+    if (running < lanes) running++
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      return await indexInWorker(job)
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
 }
 
 /** `/pagefind/partitions.json`: what the search page loads (see site/scripts/search.ts). */
 export const partitionsFile = (state: SearchState) =>
   JSON.stringify({
-    base: state.base.map((p) => ({ path: `/pagefind/${p.dir}/`, from: p.from, to: p.to, pages: Object.keys(p.pages).length })),
+    base: state.base.map((p) => ({ path: `/pagefind/${p.dir}/`, from: p.from, to: p.to, since: p.since ?? null, pages: Object.keys(p.pages).length })),
     delta: state.delta
       ? { path: `/pagefind/${state.delta.dir}/`, dates: Object.fromEntries(Object.values(state.delta.pages).map((p) => [p.fragment, p.date])) }
       : null,

@@ -1,24 +1,30 @@
 /**
- * Brings the search index of a new release up to date (see search-index.ts for the layout): a fast
- * publish re-indexes only the delta partition; a full build regroups the base partitions and re-indexes
- * only those whose pages changed. Unchanged partitions are hard-linked from the live release.
+ * Brings the search index of a new release up to date (see search-index.ts for the layout) while the
+ * release is written: every page of the release is handed in once (`add`), rendered or linked, and
+ * `finish` completes the index.
+ * - A fast publish re-indexes only the delta partition, at `finish`.
+ * - A full build regroups the base partitions by the years of the release's documents (known from the
+ *   route table before anything renders) and indexes each one as soon as its last page is handed in, so
+ *   Pagefind works on older years while newer ones render (release.ts renders newest first). A partition
+ *   whose pages did not change is hard-linked from the live release instead.
  */
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import type { Route } from '../site/lib/routes.ts'
 import { fileFor } from './files.ts'
 import {
   indexInput,
+  indexLanes,
   type IndexedPage,
   PAGEFIND_VERSION,
   type Partition,
   partitionOf,
+  partitionRanges,
   partitionsFile,
-  partitionYears,
   type SearchState,
   synonymsHash,
-  writePartitions,
 } from './search-index.ts'
 
 export type { SearchState }
@@ -35,15 +41,26 @@ export interface SearchUpdate {
   prevSite: string | null
   prev: SearchState | null
   prevFiles: Record<string, string>
-  /** Pages rendered for this release (URL → HTML); every other page is the live release's. */
-  rendered: Map<string, string>
-  /** Every URL of the new release. */
-  urls: Set<string>
+  /** The release's route table: every URL that will be handed in, and the day of each document page. */
+  routes: Map<string, Route>
   synonyms: string[][]
   write: (rel: string, data: Buffer) => Promise<void>
   /** Records a file written to the site directory by someone else (Pagefind). */
   adopt: (rel: string) => Promise<void>
+  /** Removes a folder of the site directory, and its files from the release's record. */
+  discard: (relDir: string) => Promise<void>
   reuse: (from: string, rel: string, hash: string) => Promise<void>
+  log?: (line: string) => void
+}
+
+export interface SearchUpdater {
+  /**
+   * Hands in a page of the release: `html` when it was rendered for this release, nothing when it is the
+   * live release's page, linked (its file must already be in place). Every URL that is part of the release
+   * is handed in exactly once; a URL left out is not in the release.
+   */
+  add: (url: string, html?: string) => Promise<void>
+  finish: () => Promise<SearchState>
 }
 
 const keyOf = (pages: Map<string, Page>) =>
@@ -53,111 +70,87 @@ const keyOf = (pages: Map<string, Page>) =>
     .digest('hex')
     .slice(0, 10)
 
-export const updateSearch = async (a: SearchUpdate): Promise<SearchState> => {
+export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   const groups = a.synonyms.map((words) => ({ words }))
   const synHash = synonymsHash(a.synonyms)
-  const fresh = new Map<string, Page>()
-  for (const [url, html] of a.rendered) {
-    const x = indexInput(html, groups)
-    if (x) fresh.set(url, x)
-  }
+  const sameSynonyms = a.prev?.synonymsHash === synHash
+  const known = new Map<string, IndexedPage>()
+  for (const p of [...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]) for (const [url, page] of Object.entries(p.pages)) known.set(url, page)
+  const runIndex = indexLanes()
+
   /** A page's indexed input read back from the release being written (a page linked, not rendered). */
   const readInput = async (url: string) => indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
-  const inputOf = async (url: string, page: Page) => {
-    if (page.input) return page.input
-    const x = await readInput(url)
-    if (!x) throw new Error(`${url} 不再是可索引的页面`)
-    return x.input
+  /** What is indexed of a page handed in, or null when it is not indexed. */
+  const pageOf = async (url: string, html?: string): Promise<Page | null> => {
+    if (html !== undefined) return indexInput(html, groups)
+    const page = known.get(url)
+    if (!page) return null
+    return sameSynonyms ? { hash: page.hash, date: page.date } : readInput(url)
   }
   const linkPartition = async (dir: string) => {
     const prefix = `pagefind/${dir}/`
     for (const [rel, hash] of Object.entries(a.prevFiles)) if (rel.startsWith(prefix)) await a.reuse(a.prevSite!, rel, hash)
   }
-  /** Indexes partitions (in parallel) into the release and records their files. */
-  const indexAll = async (jobs: { dir: string; pages: Map<string, Page> }[]): Promise<Record<string, IndexedPage>[]> => {
-    const inputs: { outDir: string; pages: Map<string, string> }[] = []
-    for (const job of jobs) {
-      const pages = new Map<string, string>()
-      for (const [url, page] of job.pages) pages.set(url, await inputOf(url, page))
-      inputs.push({ outDir: path.join(a.siteDir, 'pagefind', job.dir), pages })
+  /** Indexes a partition into the release and records its files; returns its pages with their fragment ids. */
+  const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
+    const inputs = new Map<string, string>()
+    for (const [url, page] of pages) {
+      const input = page.input ?? (await readInput(url))?.input
+      if (!input) throw new Error(`${url} 不再是可索引的页面`)
+      inputs.set(url, input)
     }
-    const fragments = await writePartitions(inputs)
-    return Promise.all(
-      jobs.map(async (job, i) => {
-        const outDir = inputs[i]!.outDir
-        for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-          if (entry.isFile()) await a.adopt(path.relative(a.siteDir, path.join(entry.parentPath, entry.name)))
-        }
-        return Object.fromEntries(
-          [...job.pages].map(([url, page]) => {
-            const fragment = fragments[i]!.get(url)
-            if (!fragment) throw new Error(`Pagefind 没有为 ${url} 生成索引条目`)
-            return [url, { hash: page.hash, date: page.date, fragment }]
-          }),
-        )
+    const outDir = path.join(a.siteDir, 'pagefind', dir)
+    const fragments = await runIndex({ outDir, pages: inputs })
+    for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) await a.adopt(path.relative(a.siteDir, path.join(entry.parentPath, entry.name)))
+    }
+    return Object.fromEntries(
+      [...pages].map(([url, page]) => {
+        const fragment = fragments.get(url)
+        if (!fragment) throw new Error(`Pagefind 没有为 ${url} 生成索引条目`)
+        return [url, { hash: page.hash, date: page.date, fragment }]
       }),
     )
   }
-  const index = async (dir: string, pages: Map<string, Page>) => (await indexAll([{ dir, pages }]))[0]!
-
-  {
-    let state: SearchState
-    if (a.mode === 'fast' && a.prev && a.prev.synonymsHash === synHash) state = await fastUpdate(a, fresh, linkPartition, index)
-    else {
-      // Every indexed page: rendered now, or unchanged since the live release (known from its search state).
-      const all = new Map<string, Page>(fresh)
-      const known = new Map<string, IndexedPage>()
-      for (const p of [...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]) for (const [url, page] of Object.entries(p.pages)) known.set(url, page)
-      for (const [url, page] of known) {
-        if (all.has(url) || a.rendered.has(url) || !a.urls.has(url)) continue
-        if (a.prev?.synonymsHash === synHash) all.set(url, { hash: page.hash, date: page.date })
-        else {
-          const x = await readInput(url)
-          if (x) all.set(url, x)
-        }
-      }
-      const ranges = partitionYears([...all.values()].map((p) => p.date))
-      const members = ranges.map(() => new Map<string, Page>())
-      for (const [url, page] of all) members[partitionOf(page.date, ranges)]!.set(url, page)
-      const previous = new Map((a.prev?.base ?? []).map((p) => [p.dir, p]))
-      const base: Partition[] = []
-      const toIndex: { i: number; dir: string; pages: Map<string, Page> }[] = []
-      for (const [i, range] of ranges.entries()) {
-        const pages = members[i]!
-        const dir = `p${String(range.to ?? 'all')}${range.from !== range.to ? `-${String(range.from)}` : ''}-${keyOf(pages)}`
-        const old = previous.get(dir)
-        if (old && a.prev?.synonymsHash === synHash) {
-          await linkPartition(dir)
-          base[i] = old
-        } else {
-          base[i] = { dir, from: range.from, to: range.to, pages: {} }
-          toIndex.push({ i, dir, pages })
-        }
-      }
-      const indexed = await indexAll(toIndex)
-      for (const [k, job] of toIndex.entries()) base[job.i]!.pages = indexed[k]!
-      state = { base, delta: null, removed: [], synonymsHash: synHash }
-    }
+  const done = async (state: SearchState) => {
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
     return state
   }
+
+  if (a.mode === 'fast' && a.prev && sameSynonyms) {
+    const urls = new Set<string>()
+    const fresh = new Map<string, Page>()
+    return {
+      add: async (url, html) => {
+        urls.add(url)
+        if (html === undefined) return
+        const page = indexInput(html, groups)
+        if (page) fresh.set(url, page)
+        // A rendered page that is no longer indexed is recorded too, so its base entry is dropped.
+        else fresh.set(url, { hash: '', date: null })
+      },
+      finish: async () => done(await fastUpdate(a.prev!, urls, fresh, linkPartition, index)),
+    }
+  }
+  return fullUpdate(a, { pageOf, linkPartition, index, done, sameSynonyms, synHash })
 }
 
 /** The delta: every page new or changed since the base partitions were built, and the base entries to drop. */
 const fastUpdate = async (
-  a: SearchUpdate,
-  fresh: Map<string, Page>,
+  prev: SearchState,
+  urls: Set<string>,
+  rendered: Map<string, Page>,
   linkPartition: (dir: string) => Promise<void>,
   index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>,
 ): Promise<SearchState> => {
-  const prev = a.prev!
+  const fresh = new Map([...rendered].filter(([, page]) => page.hash !== ''))
   const base = new Map<string, IndexedPage>()
   for (const p of prev.base) for (const [url, page] of Object.entries(p.pages)) base.set(url, page)
   const delta = new Map<string, Page>()
-  for (const [url, page] of Object.entries(prev.delta?.pages ?? {})) if (a.urls.has(url) && !a.rendered.has(url)) delta.set(url, page)
+  for (const [url, page] of Object.entries(prev.delta?.pages ?? {})) if (urls.has(url) && !rendered.has(url)) delta.set(url, page)
   for (const [url, page] of fresh) if (base.get(url)?.hash !== page.hash) delta.set(url, page)
   const removed = [...base]
-    .filter(([url]) => !a.urls.has(url) || delta.has(url) || (a.rendered.has(url) && !fresh.has(url)))
+    .filter(([url]) => !urls.has(url) || delta.has(url) || (rendered.has(url) && !fresh.has(url)))
     .map(([, page]) => page.fragment)
     .sort()
   for (const p of prev.base) await linkPartition(p.dir)
@@ -170,4 +163,74 @@ const fastUpdate = async (
     } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta) }
   }
   return { base: prev.base, delta: deltaPartition, removed, synonymsHash: prev.synonymsHash }
+}
+
+interface FullContext {
+  pageOf: (url: string, html?: string) => Promise<Page | null>
+  linkPartition: (dir: string) => Promise<void>
+  index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>
+  done: (state: SearchState) => Promise<SearchState>
+  sameSynonyms: boolean
+  synHash: string
+}
+
+/**
+ * The base partitions, rebuilt: grouped by the years of the route table's documents, each closed (linked
+ * or sent to an index lane) once every URL planned into it has been handed in. A page whose indexed day
+ * falls into a partition already closed (its route's day disagreed with its page) reopens that partition,
+ * which is indexed again at the end.
+ */
+const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
+  const ranges = partitionRanges([...a.routes.values()].flatMap((r) => (r.date ? [r.date] : [])))
+  const plannedIn = (url: string) => partitionOf(a.routes.get(url)?.date ?? null, ranges)
+  const remaining = ranges.map(() => 0)
+  for (const url of a.routes.keys()) remaining[plannedIn(url)]!++
+  const members = ranges.map(() => new Map<string, Page>())
+  const previous = new Map((a.prev?.base ?? []).map((p) => [p.dir, p]))
+  const closed: (Promise<Partition> | undefined)[] = []
+  const reopened = new Set<number>()
+
+  const close = (i: number) => {
+    const pages = members[i]!
+    const range = ranges[i]!
+    const dir = `p${String(range.to ?? 'all')}${range.from !== range.to ? `-${String(range.from)}` : ''}${range.since ? `-since${range.since.replaceAll('-', '')}` : ''}-${keyOf(pages)}`
+    const old = previous.get(dir)
+    closed[i] = (async () => {
+      if (old && c.sameSynonyms) {
+        await c.linkPartition(dir)
+        return old
+      }
+      a.log?.(`  索引 ${dir}（${String(pages.size)} 页）`)
+      return { dir, from: range.from, to: range.to, since: range.since, pages: await c.index(dir, pages) }
+    })()
+    // Failures surface at finish(); until then a rejected partition must not be an unhandled rejection.
+    closed[i].catch(() => undefined)
+  }
+  const handedIn = (url: string) => {
+    const i = plannedIn(url)
+    if (--remaining[i]! === 0) close(i)
+  }
+
+  return {
+    add: async (url, html) => {
+      const page = await c.pageOf(url, html)
+      if (page) {
+        const k = partitionOf(page.date, ranges)
+        members[k]!.set(url, page)
+        if (closed[k]) reopened.add(k)
+      }
+      if (a.routes.has(url)) handedIn(url)
+    },
+    finish: async () => {
+      // URLs of the route table not handed in (pages that failed without an earlier version) close their partitions too.
+      for (const [i, left] of remaining.entries()) if (left > 0 && !closed[i]) close(i)
+      const base = await Promise.all(closed.map((p) => p!))
+      for (const i of reopened) {
+        await a.discard(`pagefind/${base[i]!.dir}`)
+        close(i)
+        base[i] = await closed[i]!
+      }
+      return c.done({ base, delta: null, removed: [], synonymsHash: c.synHash })
+    },
+  }
 }

@@ -5,7 +5,7 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
-import { DOC_TYPES, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
+import { DOC_TYPES, filedOn, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry } from './types.ts'
 
 /** The published content the site is built from (the loader's output). */
@@ -74,6 +74,8 @@ export interface Route {
   /** The page file that renders the URL (under site/pages/). */
   page: string
   props: unknown
+  /** The day of the document the page shows (filedOn), for a document's own page; absent on lists and other pages. */
+  date?: string | null
 }
 
 const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ?? '').localeCompare(a.date ?? '')
@@ -119,9 +121,9 @@ const FEED_SIZE = 50
 export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   const data = sortSiteData(unsorted)
   const routes = new Map<string, Route>()
-  const add = <P>(path: string, page: string, props: P) => {
+  const add = <P>(path: string, page: string, props: P, date?: string | null) => {
     if (routes.has(path)) throw new Error(`两个页面使用了同一个网址：${path}（${routes.get(path)!.page} 与 ${page}）`)
-    routes.set(path, { page, props })
+    routes.set(path, date === undefined ? { page, props } : { page, props, date })
   }
   const newsCards = data.news.map(newsCard)
   const resolutionCards = data.resolutions.map(resolutionCard)
@@ -153,7 +155,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
       add<NewsIndexProps>(path, 'regions/[...path].astro', { ...list, region: ref, facets: newsFacets })
     }
   }
-  for (const n of data.news) add(url.news(n), 'news/[slug].astro', { n })
+  for (const n of data.news) add(url.news(n), 'news/[slug].astro', { n }, filedOn.news(n))
 
   // 政策文件: all, by type, by year; and each document.
   const resolutionFacets = {
@@ -172,7 +174,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     const ofYear = data.resolutions.filter((r) => r.year === year).map(resolutionCard)
     for (const [path, list] of paged(url.resolutionYear(year), ofYear)) add<ResolutionIndexProps>(path, 'resolutions/year/[...path].astro', { ...list, year, facets: resolutionFacets })
   }
-  for (const r of data.resolutions) add(url.resolution(r), 'resolutions/[slug].astro', { r })
+  for (const r of data.resolutions) add(url.resolution(r), 'resolutions/[slug].astro', { r }, r.date)
 
   // 简报快报: the series overview, each series' issues, each issue.
   const ofSeries = (s: SeriesEntry) => data.bulletins.filter((b) => b.series.slug === s.slug)
@@ -185,12 +187,12 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   for (const s of data.series) {
     const issues = ofSeries(s)
     for (const [path, list] of paged(url.series(s), issues.map(bulletinCard))) add<SeriesPageProps>(path, 'bulletins/[series]/[...path].astro', { kind: 'list', series: s, ...list })
-    for (const b of issues) add<SeriesPageProps>(url.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b })
+    for (const b of issues) add<SeriesPageProps>(url.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b }, b.date)
   }
 
   // 文明典型 and 镇街.
   add('/figures/', 'figures/index.astro', { figures: data.figures.map(figureCard) })
-  for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f })
+  for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f }, filedOn.figure(f))
   add<RegionsIndexProps>('/regions/', 'regions/index.astro', {
     groups: [...new Set(data.regions.map((r) => r.district))].map((district) => ({
       district,
@@ -211,7 +213,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // Search: the filter values are printed by the page, so the index's filter data is only fetched when used.
   const years = [
     ...new Set(
-      [...data.resolutions.map((x) => x.date), ...data.bulletins.map((x) => x.date), ...data.news.map((x) => x.date ?? x.createdAt.slice(0, 10)), ...data.figures.map((x) => x.updatedAt.slice(0, 10))].map(
+      [...data.resolutions.map((x) => x.date), ...data.bulletins.map((x) => x.date), ...data.news.map(filedOn.news), ...data.figures.map(filedOn.figure)].map(
         (d) => d.slice(0, 4),
       ),
     ),

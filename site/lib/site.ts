@@ -46,3 +46,13 @@ export const excerpt = (text: string | null | undefined, length = 90) => {
 }
 
 export const PAGE_SIZE = 30
+
+/**
+ * The day a document is filed under: shown and sorted by in search, and the order the publisher renders
+ * and indexes documents in (newest first, see publisher/release.ts). News without a date of its own uses
+ * the day it was entered; a model figure, the day its entry last changed.
+ */
+export const filedOn = {
+  news: (n: { date: string | null; createdAt: string }) => n.date ?? n.createdAt.slice(0, 10),
+  figure: (f: { updatedAt: string }) => f.updatedAt.slice(0, 10),
+}

@@ -4,6 +4,7 @@
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
 import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { chineseDate } from '../lib/dates.ts'
 import { escapeHtml } from '../lib/html.ts'
 
 interface PagefindResultData {
@@ -28,7 +29,8 @@ interface PagefindModule {
 }
 /** `/pagefind/partitions.json`, written with each release (publisher/search-index.ts). */
 interface Partitions {
-  base: { path: string; from: number | null; to: number | null; pages: number }[]
+  /** Newest first; `since`: the first day of the newest partition, which may start inside a year. */
+  base: { path: string; from: number | null; to: number | null; since: string | null; pages: number }[]
   delta: { path: string; dates: Record<string, string | null> } | null
   removed: string[]
 }
@@ -269,7 +271,9 @@ export const startSearch = async () => {
     const consulted = partitions.base.filter((p) => !pending.includes(p))
     const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
     const ranges = consulted.map((p) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)).join('、')
-    const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${String(Math.min(...consulted.map((p) => p.from ?? 9999)))} 年以来的文件）` : `（已检索 ${ranges} 年的文件）`
+    const oldest = consulted.at(-1)
+    const newestSince = oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
+    const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${newestSince}以来的文件）` : `（已检索 ${ranges} 年的文件）`
     return `共找到 ${String(ordered.length)} 条结果${query.sort ? '（按日期排序）' : ''}${scope}`
   }
 
