@@ -139,7 +139,9 @@ export const startSearch = async () => {
     return found
   }
   try {
-    partitions = (await (await fetch('/pagefind/partitions.json', { cache: 'no-cache' })).json()) as Partitions
+    // The page preloads this file; the server has browsers revalidate it on every load (it changes with
+    // each release), so the request's cache mode stays the default one, which the preload matches.
+    partitions = (await (await fetch('/pagefind/partitions.json')).json()) as Partitions
     const first = partitions.base[0]
     if (!first) throw new Error('no search index')
     shareWasmDownloads()
