@@ -18,7 +18,7 @@ import path from 'node:path'
 
 import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { fileFor } from './files.ts'
+import { fileFor, pool } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
@@ -113,14 +113,6 @@ const prune = async (keep: number) => {
   for (const name of await readdir(releasesDir())) {
     if (!keepers.has(name)) await rm(path.join(releasesDir(), name), { recursive: true, force: true })
   }
-}
-
-/** Runs `fn` over `items`, `n` at a time. */
-const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<void>) => {
-  let next = 0
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!)
-  }))
 }
 
 export type PublishResult =

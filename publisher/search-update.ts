@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Route } from '../site/lib/routes.ts'
-import { fileFor } from './files.ts'
+import { fileFor, pool } from './files.ts'
 import {
   indexInput,
   indexLanes,
@@ -89,7 +89,8 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   }
   const linkPartition = async (dir: string) => {
     const prefix = `pagefind/${dir}/`
-    for (const [rel, hash] of Object.entries(a.prevFiles)) if (rel.startsWith(prefix)) await a.reuse(a.prevSite!, rel, hash)
+    const files = Object.entries(a.prevFiles).filter(([rel]) => rel.startsWith(prefix))
+    await pool(files, 64, ([rel, hash]) => a.reuse(a.prevSite!, rel, hash))
   }
   /** Indexes a partition into the release and records its files; returns its pages with their fragment ids. */
   const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
