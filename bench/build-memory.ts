@@ -8,11 +8,12 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
+import { benchEnv } from './lib/env.ts'
 import { peakMemory } from './lib/memory.ts'
 
 const dir = path.resolve(process.argv[2] ?? '')
 const root = path.resolve(import.meta.dirname, '..')
-const env = { ...process.env, DATA_DIR: dir, DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, PAYLOAD_SECRET: 'bench-secret', SITE_DIST: path.join(dir, 'dist'), SITE_URL: 'http://localhost:4321' }
+const env = { ...process.env, ...benchEnv(dir) }
 const started = performance.now()
 const child = spawn(process.execPath, [path.join(root, 'scripts', 'build-site.ts'), '--clean'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })
 const memory = peakMemory(child.pid)

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 import type { ChangeTiming } from './lib/changes.ts'
+import { benchEnv } from './lib/env.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string, fallback: string) => {
@@ -30,16 +31,7 @@ const stamp = new Date().toISOString().slice(0, 10)
 const dir = path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
 mkdirSync(dir, { recursive: true })
 const cmsPort = Number(arg('cms-port', '3491'))
-Object.assign(process.env, {
-  DATA_DIR: dir,
-  DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
-  PAYLOAD_SECRET: 'bench-secret',
-  SEED_PASSWORD: 'bench-password-123',
-  SITE_DIST: path.join(dir, 'dist'),
-  SITE_URL: 'http://localhost:4321',
-  NEXT_TELEMETRY_DISABLED: '1',
-  ASTRO_TELEMETRY_DISABLED: '1',
-})
+Object.assign(process.env, benchEnv(dir))
 
 const say = (line: string) => console.log(line)
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
