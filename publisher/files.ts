@@ -1,7 +1,9 @@
+import { Worker } from 'node:worker_threads'
+
 /** The file a URL is written to: `/a/` → `a/index.html`, `/404` → `404.html`, `/rss/x.xml` as is. */
 export const fileFor = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : /\.[a-z0-9]+$/i.test(url) ? url.slice(1) : `${url.slice(1)}.html`)
 
-/** Runs `fn` over `items`, `n` at a time (file operations: tens of thousands of links per release at 10,000 documents). */
+/** Runs `fn` over `items`, `n` at a time. */
 export const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<void>) => {
   let next = 0
   await Promise.all(
@@ -10,3 +12,14 @@ export const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<vo
     }),
   )
 }
+
+/** Hard-links the files `rels` of directory `from` into directory `to` (in a worker thread: link-worker.ts). */
+export const linkFiles = (from: string, to: string, rels: string[]) =>
+  rels.length === 0
+    ? Promise.resolve()
+    : new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL('./link-worker.ts', import.meta.url), { workerData: { from, to, rels } })
+        worker.once('message', (m: { error?: string }) => (m.error ? reject(new Error(`复用上一版本的文件失败：${m.error}`)) : resolve()))
+        worker.once('error', reject)
+        worker.once('exit', (code) => code !== 0 && reject(new Error(`复用文件的线程异常退出（${String(code)}）`)))
+      })

@@ -11,19 +11,21 @@
  * index, write the manifest, switch. A fast publish updates the search index's delta partition; a full
  * build (`mode: 'full'`) rebuilds the partitions, reusing those whose pages did not change.
  */
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { setPriority } from 'node:os'
 import path from 'node:path'
 
 import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { fileFor, pool } from './files.ts'
+import { fileFor, linkFiles, pool } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
-import { emptySnapshot, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
+import { refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { writeBuildState } from './state.ts'
 
 export const releasesDir = () => path.join(dataDir, 'releases')
@@ -56,6 +58,9 @@ export interface Manifest {
   failures: Failure[]
   timings: Record<string, number>
 }
+
+/** A file and its precompressed copies. */
+const copiesOf = (rel: string) => [rel, `${rel}.gz`, `${rel}.br`]
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 
@@ -105,14 +110,42 @@ export const switchTo = async (releaseDir: string) => {
   await writeBuildState({ current: path.basename(releaseDir) })
 }
 
-/** Keeps the live release and the `keep` newest; removes the rest and any unfinished directory. Runs under the lock. */
+/**
+ * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved (one
+ * rename each, under the lock) into a trash folder that a low-priority process empties: deleting a
+ * release's tens of thousands of files took seconds of the machine from the next publish.
+ */
 const prune = async (keep: number) => {
   const live = await liveRelease()
   const complete = await listReleases()
   const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
+  await mkdir(trashDir(), { recursive: true })
   for (const name of await readdir(releasesDir())) {
-    if (!keepers.has(name)) await rm(path.join(releasesDir(), name), { recursive: true, force: true })
+    if (!keepers.has(name)) await rename(path.join(releasesDir(), name), path.join(trashDir(), `${name}-${String(Date.now())}`))
   }
+  emptyTrash()
+}
+
+const trashDir = () => path.join(dataDir, 'releases-trash')
+
+const emptyTrash = () => {
+  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', trashDir()], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  remover.on('error', () => undefined)
+  try {
+    if (remover.pid) setPriority(remover.pid, 19)
+  } catch {
+    // Left at normal priority where the system does not allow it.
+  }
+  remover.unref()
+}
+
+/** Writes a file whole or not at all (a reader never sees half of it). */
+const writeFileAtomic = async (file: string, data: string) => {
+  await writeFile(`${file}.tmp`, data)
+  await rename(`${file}.tmp`, file)
 }
 
 export type PublishResult =
@@ -147,15 +180,15 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   const liveId = clean ? null : await liveRelease()
   const prevDir = liveId ? path.join(releasesDir(), liveId) : null
   const { manifest: prev, snapshot: prevSnapshot } = liveId ? await readRelease(liveId) : { manifest: null, snapshot: null }
-  // A full build after a code change, or without a usable live release, indexes everything anew.
-  const effectiveMode = prev && prevSnapshot ? mode : 'full'
+  // Without a usable live release everything is indexed anew (a missing snapshot only means reading every document).
+  const effectiveMode = prev ? mode : 'full'
 
   let t = performance.now()
   const renderer = await loadRenderer(log)
   lap('rendererMs', t)
   t = performance.now()
   log('▶ 读取已发布的内容')
-  const refresh = await refreshSnapshot(prevSnapshot ?? (prev ? null : emptySnapshot()))
+  const refresh = await refreshSnapshot(prevSnapshot)
   const routes = routeTable(siteData(refresh.snapshot))
   lap('loadMs', t)
   log(`  重新读取 ${String(refresh.reloaded)} 篇，移除 ${String(refresh.removed)} 篇；共 ${String(routes.size)} 个网址`)
@@ -180,7 +213,12 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   }
   /** Links a file of the live release and its compressed copies. */
   const reusePrevious = async (rel: string) => {
-    for (const r of [rel, `${rel}.gz`, `${rel}.br`]) if (prev!.files[r]) await reuse(prevSite!, r, prev!.files[r])
+    for (const r of copiesOf(rel)) if (prev!.files[r]) await reuse(prevSite!, r, prev!.files[r])
+  }
+  /** Links many files (path, hash) of `from` at once. */
+  const reuseMany = async (from: string, entries: (readonly [string, string])[]) => {
+    await linkFiles(from, siteDir, entries.map(([rel]) => rel))
+    for (const [rel, hash] of entries) files[rel] = hash
   }
   const record = async (rel: string, data: Buffer) => {
     Object.assign(files, await hashWithCopies(siteDir, rel, data))
@@ -232,7 +270,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
         await rm(path.join(siteDir, relDir), { recursive: true, force: true })
         for (const rel of Object.keys(files)) if (rel.startsWith(`${relDir}/`)) delete files[rel]
       },
-      reuse,
+      reuseMany,
       log,
     })
     log('▶ 生成页面，更新全文搜索索引（Pagefind）')
@@ -246,10 +284,13 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(url)
       else toRender.push([url, route])
     }
-    await pool(toLink, 64, async (url) => {
-      await reusePrevious(fileFor(url))
-      await searchUpdate.add(url)
-    })
+    // Unchanged pages are linked by another thread while this one renders; they are handed to the search
+    // update once their files are in place (it may read them).
+    const linking = reuseMany(
+      prevSite!,
+      toLink.flatMap((url) => copiesOf(fileFor(url)).flatMap((rel) => (prev!.files[rel] ? [[rel, prev!.files[rel]] as const] : []))),
+    ).then(() => lap('linkMs', t))
+    linking.catch(() => undefined)
     // Pages that are not a document's first, then documents newest first: each search partition (a range
     // of years) is complete, and indexed, as soon as rendering has passed its oldest day.
     toRender.sort(([, a], [, b]) => (b.date ? 0 : 1) - (a.date ? 0 : 1) || (b.date ?? '').localeCompare(a.date ?? ''))
@@ -272,12 +313,15 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       }
     }
     lap('renderMs', t)
+    await linking
+    for (const url of toLink) await searchUpdate.add(url)
     log(`  生成 ${String(toRender.length)} 个，沿用 ${String(toLink.length)} 个`)
     if (!files['index.html']) throw new Error('没有生成首页 index.html')
 
     t = performance.now()
     const search = await searchUpdate.finish()
     lap('indexMs', t)
+    t = performance.now()
 
     const pages = Object.keys(files).filter((f) => f.endsWith('.html')).length
     const before = prev?.files ?? {}
@@ -302,11 +346,15 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       failures,
       timings: { ...timings, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
     }
-    await writeFile(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot))
     // The manifest is written last: a directory without it is an unfinished release.
     await writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest))
+    lap('manifestMs', t)
     await switchTo(outDir)
     lastWritten = { id, manifest, snapshot: refresh.snapshot }
+    log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
+    // The snapshot (tens of MB at 10,000 documents) is only a cache of database reads, so it is written
+    // after the switch: a release left without one (the process was killed just now) is read afresh.
+    await writeFileAtomic(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot))
     await writeBuildState({
       status: 'idle',
       error: null,

@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Route } from '../site/lib/routes.ts'
-import { fileFor, pool } from './files.ts'
+import { fileFor } from './files.ts'
 import {
   indexInput,
   indexLanes,
@@ -49,7 +49,8 @@ export interface SearchUpdate {
   adopt: (rel: string) => Promise<void>
   /** Removes a folder of the site directory, and its files from the release's record. */
   discard: (relDir: string) => Promise<void>
-  reuse: (from: string, rel: string, hash: string) => Promise<void>
+  /** Links files (path, hash) of `from` into the release. */
+  reuseMany: (from: string, entries: (readonly [string, string])[]) => Promise<void>
   log?: (line: string) => void
 }
 
@@ -96,7 +97,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     if (list) list.push(entry)
     else prevPartitionFiles.set(folder, [entry])
   }
-  const linkPartition = (dir: string) => pool(prevPartitionFiles.get(dir) ?? [], 64, ([rel, hash]) => a.reuse(a.prevSite!, rel, hash))
+  const linkPartitions = (dirs: string[]) => a.reuseMany(a.prevSite!, dirs.flatMap((dir) => prevPartitionFiles.get(dir) ?? []))
   /** Indexes a partition into the release and records its files; returns its pages with their fragment ids. */
   const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
@@ -136,17 +137,17 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
         const page = indexInput(html, groups)
         if (page) fresh.set(url, page)
       },
-      finish: async () => done(await fastUpdate(a.prev!, { urls, rendered, fresh }, linkPartition, index)),
+      finish: async () => done(await fastUpdate(a.prev!, { urls, rendered, fresh }, linkPartitions, index)),
     }
   }
-  return fullUpdate(a, { pageOf, linkPartition, index, done, sameSynonyms, synHash })
+  return fullUpdate(a, { pageOf, linkPartitions, index, done, sameSynonyms, synHash })
 }
 
 /** The delta: every page new or changed since the base partitions were built, and the base entries to drop. */
 const fastUpdate = async (
   prev: SearchState,
   { urls, rendered, fresh }: { urls: Set<string>; rendered: Set<string>; fresh: Map<string, Page> },
-  linkPartition: (dir: string) => Promise<void>,
+  linkPartitions: (dirs: string[]) => Promise<void>,
   index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>,
 ): Promise<SearchState> => {
   const base = new Map<string, IndexedPage>()
@@ -158,12 +159,12 @@ const fastUpdate = async (
     .filter(([url]) => !urls.has(url) || delta.has(url) || (rendered.has(url) && !fresh.has(url)))
     .map(([, page]) => page.fragment)
     .sort()
-  for (const p of prev.base) await linkPartition(p.dir)
+  await linkPartitions(prev.base.map((p) => p.dir))
   let deltaPartition: Partition | null = null
   if (delta.size > 0) {
     const dir = `delta-${keyOf(delta)}`
     if (prev.delta?.dir === dir) {
-      await linkPartition(dir)
+      await linkPartitions([dir])
       deltaPartition = prev.delta
     } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta) }
   }
@@ -172,7 +173,7 @@ const fastUpdate = async (
 
 interface FullContext {
   pageOf: (url: string, html?: string) => Promise<Page | null>
-  linkPartition: (dir: string) => Promise<void>
+  linkPartitions: (dirs: string[]) => Promise<void>
   index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>
   done: (state: SearchState) => Promise<SearchState>
   sameSynonyms: boolean
@@ -202,7 +203,7 @@ const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
     const old = previous.get(dir)
     closed[i] = (async () => {
       if (old && c.sameSynonyms) {
-        await c.linkPartition(dir)
+        await c.linkPartitions([dir])
         return old
       }
       a.log?.(`  索引 ${dir}（${String(pages.size)} 页）`)

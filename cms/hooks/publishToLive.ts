@@ -16,19 +16,19 @@ export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, c
   if (context.seed || context.skipRebuild || context.workflow) return doc
   // A draft save on top of a published document also lands here; its rebuild is merely redundant.
   const visible = !collection.versions || isPublished(doc) || isPublished(previousDoc)
-  if (visible) await requestRebuild(req.payload, `${collection.slug} ${String(doc.id)} 已更新`)
+  if (visible) await requestRebuild(req, `${collection.slug} ${String(doc.id)} 已更新`)
   return doc
 }
 
 export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
   await invalidateApiCache(req)
   if (context.seed || context.skipRebuild) return doc
-  if (!collection.versions || isPublished(doc)) await requestRebuild(req.payload, `${collection.slug} ${String(doc.id)} 已删除`)
+  if (!collection.versions || isPublished(doc)) await requestRebuild(req, `${collection.slug} ${String(doc.id)} 已删除`)
   return doc
 }
 
 export const rebuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
   await invalidateApiCache(req)
-  if (!context.seed) await requestRebuild(req.payload, `${global.slug} 已更新`, 'full')
+  if (!context.seed) await requestRebuild(req, `${global.slug} 已更新`, 'full')
   return doc
 }

@@ -19,7 +19,7 @@ export const siteBuildEndpoint: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       if (!userHasRole(req.user, 'admin')) return Response.json({ errors: [{ message: '只有管理员可以重新构建网站。' }] }, { status: 403 })
-      const result = await requestRebuild(req.payload, `${req.user?.name ?? '管理员'} 手动重新构建`)
+      const result = await requestRebuild(req, `${req.user?.name ?? '管理员'} 手动重新构建`)
       return Response.json({ message: result === 'queued' ? '已加入构建队列' : '已有等待中的构建任务，本次修改会包含在内', result })
     },
   },

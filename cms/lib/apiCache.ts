@@ -11,7 +11,9 @@
  * when it commits, the cache is cleared again. Changes made by another process (a CLI import) show after
  * at most TTL_MS.
  */
-import type { DatabaseAdapter, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
+
+import { onTransactionEnd } from './transactions.ts'
 
 const TTL_MS = 5_000
 /** All cached bodies together. */
@@ -49,31 +51,11 @@ export const apiCacheStats = () => ({ entries: store.size, bytes })
 /** Called by every content change: clears now, and again once the change's transaction has ended. */
 export const invalidateApiCache = async (req?: Pick<PayloadRequest, 'transactionID'>) => {
   clear()
-  const id = req?.transactionID instanceof Promise ? await req.transactionID : req?.transactionID
-  if (id !== undefined && id !== null) openWrites.add(id)
-}
-
-/** Makes a database adapter report the end of each transaction to the cache (set up in onInit). */
-export const watchTransactions = (db: Pick<DatabaseAdapter, 'commitTransaction' | 'rollbackTransaction'>) => {
-  const ended = (id: unknown) => {
-    if (openWrites.delete(id)) clear()
-  }
-  const commit = db.commitTransaction.bind(db)
-  const rollback = db.rollbackTransaction.bind(db)
-  db.commitTransaction = async (id) => {
-    try {
-      await commit(id)
-    } finally {
-      ended(id instanceof Promise ? await id : id)
-    }
-  }
-  db.rollbackTransaction = async (id) => {
-    try {
-      await rollback(id)
-    } finally {
-      ended(id instanceof Promise ? await id : id)
-    }
-  }
+  const id = await onTransactionEnd(req, (_committed, ended) => {
+    openWrites.delete(ended)
+    clear()
+  })
+  if (id !== null) openWrites.add(id)
 }
 
 const isAnonymous = (request: Request) =>

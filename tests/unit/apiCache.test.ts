@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { ANONYMOUS_MAX_LIMIT, apiCacheStats, capAnonymousQuery, invalidateApiCache, MAX_CACHE_BYTES, watchTransactions, withApiCache } from '../../cms/lib/apiCache.ts'
+import { ANONYMOUS_MAX_LIMIT, apiCacheStats, capAnonymousQuery, invalidateApiCache, MAX_CACHE_BYTES, withApiCache } from '../../cms/lib/apiCache.ts'
+import { watchTransactions } from '../../cms/lib/transactions.ts'
 
 const json = (bytes: number) => new Response('x'.repeat(bytes), { headers: { 'content-type': 'application/json' } })
 
