@@ -1,18 +1,19 @@
 /**
  * Precompressed copies of a release's files, so the static server sends compressed bytes without
- * compressing per request (sirv picks `.br` or `.gz` by the browser's Accept-Encoding).
- * - Text files get `.gz` (level 9) and `.br` at quality 5: ~10 % larger than the maximum (11) but about
- *   60× faster, and within 0.3 % of quality 6 at 60 % of its time (2,000 pages of the 10,000-document
- *   bench: 0.86 s against 1.42 s on 2 cores).
+ * compressing per request (sirv picks `.br` by the browser's Accept-Encoding).
+ * - Text files get `.br` at quality 5: ~10 % larger than the maximum (11) but about 60× faster, and within
+ *   0.3 % of quality 6 at 60 % of its time (2,000 pages of the 10,000-document bench: 0.86 s against 1.42 s
+ *   on 2 cores). There is no `.gz` copy: every browser takes brotli over HTTPS, and the few clients that
+ *   do not (plain HTTP, scripts) get gzip made per request by the site server. A `.gz` of every page cost
+ *   gzip -9 in every full build and a third more files to link into every release.
  * - Pagefind's index files are stored gzipped by Pagefind itself and served as they are; their `.br` holds
  *   the uncompressed data brotli-compressed, which Pagefind's script accepts without its own gunzip (it
  *   recognises the `pagefind_dcd` signature): a few per cent fewer bytes on index chunks, more on the
  *   metadata and the WebAssembly, for browsers that take brotli.
  */
 import { promisify } from 'node:util'
-import { brotliCompress, constants, gunzipSync, gzip } from 'node:zlib'
+import { brotliCompress, constants, gunzipSync } from 'node:zlib'
 
-const gz = promisify(gzip)
 const br = promisify(brotliCompress)
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$/
 // Fragments (one per page, fetched only for the results shown) are left as Pagefind wrote them: compressing
@@ -25,10 +26,7 @@ const brotli = (data: Buffer, quality: number) =>
 export const compressedCopies = async (rel: string, data: Buffer): Promise<[string, Buffer][]> => {
   if (TEXT.test(rel)) {
     if (data.length < 512) return []
-    return [
-      ['.gz', await gz(data, { level: 9 })],
-      ['.br', await brotli(data, 5)],
-    ]
+    return [['.br', await brotli(data, 5)]]
   }
   if (PAGEFIND_DATA.test(rel) && data[0] === 0x1f && data[1] === 0x8b) {
     const raw = gunzipSync(data)

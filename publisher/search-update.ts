@@ -207,7 +207,11 @@ const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
         return old
       }
       a.log?.(`  索引 ${dir}（${String(pages.size)} 页）`)
-      return { dir, from: range.from, to: range.to, since: range.since, pages: await c.index(dir, pages) }
+      const indexed = await c.index(dir, pages)
+      // The indexed text of its pages is not needed again (a reopened partition reads it from the pages):
+      // a full build would otherwise hold every page's text until the end.
+      for (const page of pages.values()) delete page.input
+      return { dir, from: range.from, to: range.to, since: range.since, pages: indexed }
     })()
     // Failures surface at finish(); until then a rejected partition must not be an unhandled rejection.
     closed[i].catch(() => undefined)

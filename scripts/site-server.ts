@@ -1,6 +1,6 @@
 /**
  * The static file server of the public site: sirv over the built site directory, with precompressed
- * (.br/.gz) files, long-lived caching of fingerprinted assets, revalidation of HTML, the site's own
+ * brotli (.br) files and gzip made per request for clients that do not take brotli, long-lived caching of fingerprinted assets, revalidation of HTML, the site's own
  * 404 page and a few security headers. Files are looked up per request, so when the `dist` link is
  * switched to a new release the next request is served from it.
  */
@@ -8,6 +8,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
+import compression from 'compression'
 import sirv from 'sirv'
 
 import { listenHost } from '../cms/lib/deployment.ts'
@@ -33,6 +34,7 @@ export const createSiteServer = (siteDir: string): http.Server => {
         // blocked the server for ~0.65 s at 10,000 documents (45,000 files) before the new release answered.
         dev: true,
         etag: true,
+        // Releases made before brotli-only precompression still carry .gz copies.
         gzip: true,
         brotli: true,
         extensions: ['html'],
@@ -58,7 +60,13 @@ export const createSiteServer = (siteDir: string): http.Server => {
     return /[/\\]\./.test(pathname)
   }
 
-  return http.createServer((req, res) => {
+  // What sirv sends uncompressed (to a client without brotli, or a file without a .br copy) is compressed
+  // here per request; a precompressed answer already carries its Content-Encoding and is left alone.
+  const compress = compression()
+
+  return http.createServer((req, res) => compress(req as never, res as never, () => serve(req, res)))
+
+  function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     let site: ReturnType<typeof current>
     try {
       site = current()
@@ -77,7 +85,7 @@ export const createSiteServer = (siteDir: string): http.Server => {
     }
     if (hidden(req.url)) notFound()
     else site.handler(req, res, notFound)
-  })
+  }
 }
 
 // `node scripts/site-server.ts [dir]`: serve the built site on SITE_PORT (default 4321).

@@ -35,6 +35,11 @@ interface Partitions {
   removed: string[]
 }
 
+/**
+ * Results shown at first, and added by each 显示更多结果: each result fetches its own fragment (its text
+ * and excerpt), so the first screen of a phone costs five, not ten (Pagefind's own interface shows five).
+ */
+const FIRST_PAGE = 5
 const PAGE = 10
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -250,10 +255,11 @@ export const startSearch = async () => {
     // Fill a page from the partitions consulted so far; consult older ones while it is not full (on the
     // first page of a document number's search, only while its own year has not answered).
     const answered = () => first && answeredBy.length > 0 && ordered.length > 0 && !pending.some((p) => answeredBy.includes(p))
-    while (ordered.length < offset + PAGE && !answered() && (await consultNext())) {
+    const size = first ? FIRST_PAGE : PAGE
+    while (ordered.length < offset + size && !answered() && (await consultNext())) {
       /* keep consulting */
     }
-    const slice = ordered.slice(offset, offset + PAGE)
+    const slice = ordered.slice(offset, offset + size)
     const data = await Promise.all(slice.map(dataOf))
     for (const d of data) {
       const li = document.createElement('li')

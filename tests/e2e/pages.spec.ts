@@ -1,3 +1,6 @@
+import http from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+
 import { expect, test } from '@playwright/test'
 
 // Every seed document has its page, and each page shows the facts of its source document.
@@ -109,4 +112,24 @@ test('feeds, sitemap, canonical and Open Graph tags are present', async ({ page,
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/news\/mentougou-lizu-shoushan\/$/)
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', '立足首善，全力谋划文明“大文章”')
   await expect(page.getByRole('navigation', { name: '当前位置' })).toContainText('工作动态')
+})
+
+test('pages are sent brotli-compressed, gzip-compressed or plain, as the client accepts, and read the same', async ({ baseURL }) => {
+  const get = (encoding: string) =>
+    new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const req = http.get(new URL('/resolutions/mentougou-2021-23/', baseURL), { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+      })
+      req.on('error', reject)
+    })
+  const br = await get('gzip, deflate, br')
+  const gzip = await get('gzip, deflate')
+  const plain = await get('')
+  expect([br.encoding, gzip.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
+  const html = plain.body.toString()
+  expect(html).toContain('门常发〔2021〕23号')
+  expect(brotliDecompressSync(br.body).toString()).toBe(html)
+  expect(gunzipSync(gzip.body).toString()).toBe(html)
 })

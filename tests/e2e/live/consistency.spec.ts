@@ -45,6 +45,13 @@ const publishedInDatabase = async (request: APIRequestContext, docs: NewsDoc[]) 
 const searchTitles = async (page: Page, word: string) => {
   await page.goto(`${site}/search/?q=${encodeURIComponent(word)}`)
   await expect(page.locator('#search-status')).toHaveText(/共找到|没有找到/)
+  // Every result, not only the first page's.
+  const more = page.locator('#search-more')
+  while (await more.isVisible()) {
+    const shown = await page.locator('#search-results > li').count()
+    await more.click()
+    await expect.poll(async () => (await page.locator('#search-results > li').count()) > shown || !(await more.isVisible())).toBe(true)
+  }
   return page.locator('#search-results li h2').allTextContents()
 }
 
