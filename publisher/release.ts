@@ -291,27 +291,46 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       toLink.flatMap((url) => copiesOf(fileFor(url)).flatMap((rel) => (prev!.files[rel] ? [[rel, prev!.files[rel]] as const] : []))),
     ).then(() => lap('linkMs', t))
     linking.catch(() => undefined)
-    // Pages that are not a document's first, then documents newest first: each search partition (a range
-    // of years) is complete, and indexed, as soon as rendering has passed its oldest day.
-    toRender.sort(([, a], [, b]) => (b.date ? 0 : 1) - (a.date ? 0 : 1) || (b.date ?? '').localeCompare(a.date ?? ''))
+    // Documents oldest first, then the pages without a day (lists, home, feeds): each search partition (a
+    // range of days) is complete, and indexed, as soon as rendering has passed its newest day, and the one
+    // left to index when rendering ends is the newest, the smallest (it also holds the pages without a day).
+    toRender.sort(([, a], [, b]) => (a.date ? 0 : 1) - (b.date ? 0 : 1) || (a.date ?? '').localeCompare(b.date ?? ''))
+    /** A page that could not be made keeps its last good version (if it had one); everything else goes live. */
+    const keepPrevious = async (url: string, rel: string, error: unknown) => {
+      failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })
+      if (prev?.files[rel]) {
+        await reusePrevious(rel)
+        routeHashes[url] = prev.routes[url] ?? ''
+        await searchUpdate.add(url)
+      } else delete routeHashes[url]
+    }
+    // Rendering is this thread's work; compressing (libuv's threads) and writing a page are not, so a few
+    // pages are compressed and written while the next ones render.
+    const writing = new Set<Promise<void>>()
     for (const [url] of toRender) {
       const rel = fileFor(url)
+      let body: string
       try {
         const response = await renderer.render(url, routes)
         if (!response.ok && !(url === '/404' && response.status === 404)) throw new Error(`渲染结果为 HTTP ${String(response.status)}：${(await response.text()).slice(0, 300)}`)
-        const body = await response.text()
-        await write(rel, Buffer.from(body))
-        await searchUpdate.add(url, rel.endsWith('.html') ? body : undefined)
+        body = await response.text()
       } catch (error) {
-        // The page keeps its last good version (if it had one); everything else goes live.
-        failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })
-        if (prev?.files[rel]) {
-          await reusePrevious(rel)
-          routeHashes[url] = prev.routes[url] ?? ''
-          await searchUpdate.add(url)
-        } else delete routeHashes[url]
+        await keepPrevious(url, rel, error)
+        continue
       }
+      const job = (async () => {
+        try {
+          await write(rel, Buffer.from(body))
+          await searchUpdate.add(url, rel.endsWith('.html') ? body : undefined)
+        } catch (error) {
+          await keepPrevious(url, rel, error)
+        }
+      })()
+      writing.add(job)
+      void job.finally(() => writing.delete(job))
+      if (writing.size >= 8) await Promise.race(writing)
     }
+    await Promise.all(writing)
     lap('renderMs', t)
     await linking
     for (const url of toLink) await searchUpdate.add(url)
