@@ -24,6 +24,7 @@ import { fileFor, linkFiles, pool } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
+import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { writeBuildState } from './state.ts'
@@ -123,13 +124,19 @@ const prune = async (keep: number) => {
   for (const name of await readdir(releasesDir())) {
     if (!keepers.has(name)) await rename(path.join(releasesDir(), name), path.join(trashDir(), `${name}-${String(Date.now())}`))
   }
+  await moveUnusedPartitions(
+    [...keepers].map((name) => path.join(releasesDir(), name, SITE)),
+    trashDir(),
+  )
   emptyTrash()
 }
 
 const trashDir = () => path.join(dataDir, 'releases-trash')
 
 const emptyTrash = () => {
-  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', trashDir()], {
+  // Empties the folder but keeps it: the next prune may be moving something into it meanwhile.
+  const script = 'const fs = require("node:fs"), path = require("node:path"); for (const n of fs.readdirSync(process.argv[1])) fs.rmSync(path.join(process.argv[1], n), { recursive: true, force: true })'
+  const remover = spawn(process.execPath, ['-e', script, trashDir()], {
     detached: true,
     stdio: 'ignore',
   })
@@ -230,6 +237,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   }
   const adopt = async (rel: string) => record(rel, await readFile(path.join(siteDir, rel)))
 
+  let live = false
   try {
     await mkdir(siteDir, { recursive: true })
     // The bundle's static files (CSS/JS, public/): the same for every release of this code.
@@ -270,7 +278,9 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
         await rm(path.join(siteDir, relDir), { recursive: true, force: true })
         for (const rel of Object.keys(files)) if (rel.startsWith(`${relDir}/`)) delete files[rel]
       },
-      reuseMany,
+      recordMany: (entries) => {
+        for (const [rel, hash] of entries) files[rel] = hash
+      },
       log,
     })
     log('▶ 生成页面，更新全文搜索索引（Pagefind）')
@@ -369,11 +379,12 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     await writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest))
     lap('manifestMs', t)
     await switchTo(outDir)
+    live = true
     lastWritten = { id, manifest, snapshot: refresh.snapshot }
     log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
     // The snapshot (tens of MB at 10,000 documents) is only a cache of database reads, so it is written
     // after the switch: a release left without one (the process was killed just now) is read afresh.
-    await writeFileAtomic(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot))
+    await writeFileAtomic(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot)).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（下次发布将重新读取全部内容）：${String(error)}`))
     await writeBuildState({
       status: 'idle',
       error: null,
@@ -382,11 +393,12 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       lastGoodMs: manifest.ms,
       ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
     })
-    await prune(keep)
+    await prune(keep).catch((error: unknown) => log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`))
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {
-    await rm(outDir, { recursive: true, force: true })
+    // A release that went live stays (what failed after the switch was bookkeeping); any other is removed.
+    if (!live) await rm(outDir, { recursive: true, force: true })
     throw error
   }
 }

@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Route } from '../site/lib/routes.ts'
-import { fileFor } from './files.ts'
+import { fileFor, linkFiles } from './files.ts'
 import {
   indexInput,
   indexLanes,
@@ -26,6 +26,7 @@ import {
   type SearchState,
   synonymsHash,
 } from './search-index.ts'
+import { linkStoredPartition, newStoredPartition, storedPartition } from './search-store.ts'
 
 export type { SearchState }
 
@@ -49,8 +50,8 @@ export interface SearchUpdate {
   adopt: (rel: string) => Promise<void>
   /** Removes a folder of the site directory, and its files from the release's record. */
   discard: (relDir: string) => Promise<void>
-  /** Links files (path, hash) of `from` into the release. */
-  reuseMany: (from: string, entries: (readonly [string, string])[]) => Promise<void>
+  /** Records files (path, hash) the release has through a linked folder. */
+  recordMany: (entries: (readonly [string, string])[]) => void
   log?: (line: string) => void
 }
 
@@ -97,7 +98,23 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     if (list) list.push(entry)
     else prevPartitionFiles.set(folder, [entry])
   }
-  const linkPartitions = (dirs: string[]) => a.reuseMany(a.prevSite!, dirs.flatMap((dir) => prevPartitionFiles.get(dir) ?? []))
+  /**
+   * Gives the release the live release's partitions by linking to them in the store. A partition that a
+   * release older than the store holds itself is first hard-linked into the store, once.
+   */
+  const linkPartitions = async (dirs: string[]) => {
+    for (const dir of dirs) {
+      const entries = prevPartitionFiles.get(dir) ?? []
+      let stored = await storedPartition(a.prevSite!, dir)
+      if (!stored) {
+        stored = newStoredPartition(dir)
+        const prefix = `pagefind/${dir}/`
+        await linkFiles(path.join(a.prevSite!, prefix), stored, entries.map(([rel]) => rel.slice(prefix.length)))
+      }
+      await linkStoredPartition(a.siteDir, dir, stored)
+      a.recordMany(entries)
+    }
+  }
   /** Indexes a partition into the release and records its files; returns its pages with their fragment ids. */
   const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
@@ -106,10 +123,11 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
       if (!input) throw new Error(`${url} 不再是可索引的页面`)
       inputs.set(url, input)
     }
-    const outDir = path.join(a.siteDir, 'pagefind', dir)
-    const fragments = await runIndex({ outDir, pages: inputs })
-    for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) await a.adopt(path.relative(a.siteDir, path.join(entry.parentPath, entry.name)))
+    const stored = newStoredPartition(dir)
+    const fragments = await runIndex({ outDir: stored, pages: inputs })
+    await linkStoredPartition(a.siteDir, dir, stored)
+    for (const entry of await readdir(stored, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) await a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(entry.parentPath, entry.name))))
     }
     return Object.fromEntries(
       [...pages].map(([url, page]) => {
