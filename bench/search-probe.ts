@@ -15,7 +15,7 @@ const base = `http://localhost:${String((server.address() as AddressInfo).port)}
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
 for (const q of queries) {
   const r = await coldLoad(browser, m, `${base}/search/?q=${encodeURIComponent(q)}`, searchReady)
-  console.log(`${q}\t${(r.bytes / 1024).toFixed(1)} KB\t${String(r.ms)} ms`)
+  console.log(`${q}\t${(r.bytes / 1024).toFixed(1)} KB\t${String(r.ms)} ms from navigation\t${String(r.searchMs ?? '—')} ms from the search script`)
 }
 for (const p of ['/', '/bulletins/mentougou-kuaibao/673/', '/news/mentougou-lizu-shoushan/']) {
   const r = await coldLoad(browser, m, `${base}${p}`)

@@ -22,7 +22,7 @@ import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool } from './files.ts'
 import { withPublishLock } from './lock.ts'
-import { compressedCopies } from './precompress.ts'
+import { type CompressOptions, compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
@@ -227,15 +227,15 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     await linkFiles(from, siteDir, entries.map(([rel]) => rel))
     for (const [rel, hash] of entries) files[rel] = hash
   }
-  const record = async (rel: string, data: Buffer) => {
-    Object.assign(files, await hashWithCopies(siteDir, rel, data))
+  const record = async (rel: string, data: Buffer, options?: CompressOptions) => {
+    Object.assign(files, await hashWithCopies(siteDir, rel, data, options))
   }
   const write = async (rel: string, data: Buffer) => {
     await ensureDir(rel)
     await writeFile(path.join(siteDir, rel), data)
     await record(rel, data)
   }
-  const adopt = async (rel: string) => record(rel, await readFile(path.join(siteDir, rel)))
+  const adopt = async (rel: string, options?: CompressOptions) => record(rel, await readFile(path.join(siteDir, rel)), options)
 
   let live = false
   try {
@@ -404,9 +404,9 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
 }
 
 /** Writes the compressed copies of `dir/rel` beside it; returns the SHA-256 of the file and of each copy. */
-const hashWithCopies = async (dir: string, rel: string, data: Buffer): Promise<Record<string, string>> => {
+const hashWithCopies = async (dir: string, rel: string, data: Buffer, options?: CompressOptions): Promise<Record<string, string>> => {
   const hashes: Record<string, string> = { [rel]: sha256(data) }
-  for (const [suffix, copy] of await compressedCopies(rel, data)) {
+  for (const [suffix, copy] of await compressedCopies(rel, data, options)) {
     await writeFile(path.join(dir, rel + suffix), copy)
     hashes[rel + suffix] = sha256(copy)
   }

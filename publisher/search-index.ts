@@ -7,7 +7,7 @@
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
  *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
  *   takedown is out of search as soon as its release is live, between compactions too.
- * Only `<main data-pagefind-body>` is indexed, with the synonym groups of 搜索设置 and one word for each
+ * Only `<main data-pagefind-body>` is indexed, its text split into words by site/lib/segment.ts, with the synonym groups of 搜索设置 and one word for each
  * document number the page cites (docNumberToken) added to the copy that is indexed (the published page
  * is unchanged). `/pagefind/partitions.json` tells the search page
  * what there is.
@@ -26,6 +26,7 @@ import { docNumbersIn, docNumberToken } from '../cms/lib/docNumber.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { escapeHtml } from '../site/lib/html.ts'
+import { INDEX_LANGUAGE, splitWords } from '../site/lib/segment.ts'
 
 export const PARTITION_SIZE = 1000
 /**
@@ -75,8 +76,50 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   const extra = [...synonymsFor(text, groups), ...docNumbersIn(text).map(docNumberToken)]
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length) main = main.replace(MAIN_END, `<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
-  const input = `<!doctype html><html lang="zh-CN"><body>${main}</body></html>`
+  const input = `<!doctype html><html lang="zh-CN"><body>${splitIndexedText(main)}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
+}
+
+/** The end of the tag that starts at `lt` (its `>` outside quoted attribute values). */
+const tagEnd = (html: string, lt: number) => {
+  let quote = ''
+  for (let i = lt + 1; i < html.length; i++) {
+    const c = html[i]!
+    if (quote) {
+      if (c === quote) quote = ''
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === '>') return i
+  }
+  return html.length - 1
+}
+
+/** Text split into words (splitWords), character references (&amp; …) kept whole. */
+const splitText = (text: string) =>
+  text
+    .split(/(&#?\w+;)/)
+    .map((part, i) => (i % 2 ? part : splitWords(part)))
+    .join('')
+
+/**
+ * The index copy's text split into words (see site/lib/segment.ts). Pagefind reads a page's metadata and
+ * filter values from the text of the elements that declare them: that text stays whole, and those
+ * elements are left out of the indexed words (the page's own header shows its title, date and 镇街).
+ */
+const splitIndexedText = (html: string) => {
+  let out = ''
+  let keepWhole = false
+  for (let i = 0; i < html.length; ) {
+    const lt = html.indexOf('<', i)
+    const text = html.slice(i, lt < 0 ? html.length : lt)
+    out += keepWhole ? text : splitText(text)
+    if (lt < 0) break
+    const gt = tagEnd(html, lt)
+    const tag = html.slice(lt, gt + 1)
+    keepWhole = /\sdata-pagefind-(meta|filter|sort)=/.test(tag)
+    out += keepWhole ? tag.replace(/^<(\w+)/, '<$1 data-pagefind-ignore') : tag
+    i = gt + 1
+  }
+  return out
 }
 
 export const synonymsHash = (groups: string[][]) => createHash('sha1').update(JSON.stringify(groups)).digest('hex').slice(0, 12)
@@ -125,7 +168,7 @@ export const partitionOf = (date: string | null, ranges: PartitionRange[]) => {
  * the pages and writing the index: see indexLanes.
  */
 export const writePartition = async (outDir: string, pages: Map<string, string>, beforeWrite = async () => undefined): Promise<Map<string, string>> => {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE })
   if (!index || errors.length) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`)
   const list = [...pages]
   for (let i = 0; i < list.length; i += 64) {

@@ -26,6 +26,7 @@ import {
   type SearchState,
   synonymsHash,
 } from './search-index.ts'
+import type { CompressOptions } from './precompress.ts'
 import { linkStoredPartition, newStoredPartition, storedPartition } from './search-store.ts'
 
 export type { SearchState }
@@ -47,7 +48,7 @@ export interface SearchUpdate {
   synonyms: string[][]
   write: (rel: string, data: Buffer) => Promise<void>
   /** Records a file written to the site directory by someone else (Pagefind). */
-  adopt: (rel: string) => Promise<void>
+  adopt: (rel: string, options?: CompressOptions) => Promise<void>
   /** Removes a folder of the site directory, and its files from the release's record. */
   discard: (relDir: string) => Promise<void>
   /** Records files (path, hash) the release has through a linked folder. */
@@ -115,8 +116,11 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
       a.recordMany(entries)
     }
   }
-  /** Indexes a partition into the release and records its files; returns its pages with their fragment ids. */
-  const index = async (dir: string, pages: Map<string, Page>): Promise<Record<string, IndexedPage>> => {
+  /**
+   * Indexes a partition into the release and records its files; returns its pages with their fragment ids.
+   * `firstSearch`: a partition every first search loads (the newest, the delta), compressed at the best.
+   */
+  const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
     for (const [url, page] of pages) {
       const input = page.input ?? (await readInput(url))?.input
@@ -126,8 +130,12 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     const stored = newStoredPartition(dir)
     const fragments = await runIndex({ outDir: stored, pages: inputs })
     await linkStoredPartition(a.siteDir, dir, stored)
-    for (const entry of await readdir(stored, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) await a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(entry.parentPath, entry.name))))
+    const files = (await readdir(stored, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+    // A few at a time: compression runs on libuv's threads, so the best quality uses every core.
+    for (let i = 0; i < files.length; i += 8) {
+      await Promise.all(
+        files.slice(i, i + 8).map((e) => a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(e.parentPath, e.name))), { best: firstSearch })),
+      )
     }
     return Object.fromEntries(
       [...pages].map(([url, page]) => {
@@ -166,7 +174,7 @@ const fastUpdate = async (
   prev: SearchState,
   { urls, rendered, fresh }: { urls: Set<string>; rendered: Set<string>; fresh: Map<string, Page> },
   linkPartitions: (dirs: string[]) => Promise<void>,
-  index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>,
+  index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Record<string, IndexedPage>>,
 ): Promise<SearchState> => {
   const base = new Map<string, IndexedPage>()
   for (const p of prev.base) for (const [url, page] of Object.entries(p.pages)) base.set(url, page)
@@ -184,7 +192,7 @@ const fastUpdate = async (
     if (prev.delta?.dir === dir) {
       await linkPartitions([dir])
       deltaPartition = prev.delta
-    } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta) }
+    } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta, true) }
   }
   return { base: prev.base, delta: deltaPartition, removed, synonymsHash: prev.synonymsHash }
 }
@@ -192,7 +200,7 @@ const fastUpdate = async (
 interface FullContext {
   pageOf: (url: string, html?: string) => Promise<Page | null>
   linkPartitions: (dirs: string[]) => Promise<void>
-  index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>
+  index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Record<string, IndexedPage>>
   done: (state: SearchState) => Promise<SearchState>
   sameSynonyms: boolean
   synHash: string
@@ -225,7 +233,7 @@ const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
         return old
       }
       a.log?.(`  索引 ${dir}（${String(pages.size)} 页）`)
-      const indexed = await c.index(dir, pages)
+      const indexed = await c.index(dir, pages, i === 0)
       // The indexed text of its pages is not needed again (a reopened partition reads it from the pages):
       // a full build would otherwise hold every page's text until the end.
       for (const page of pages.values()) delete page.input

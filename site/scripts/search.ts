@@ -6,6 +6,7 @@
 import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { escapeHtml } from '../lib/html.ts'
+import { joinWords, splitWords } from '../lib/segment.ts'
 
 interface PagefindResultData {
   url: string
@@ -63,13 +64,14 @@ const decodeEntities = (text: string) =>
 
 /**
  * The excerpt as DOM nodes: Pagefind marks hits with <mark>; everything else is text, so markup that
- * came from a page (or a synonym) is shown as the characters it is, never run.
+ * came from a page (or a synonym) is shown as the characters it is, never run. The index holds its text
+ * split into words (site/lib/segment.ts); the spaces between them are taken out again here.
  */
 export const excerptElement = (excerpt: string): HTMLParagraphElement => {
   const p = document.createElement('p')
   p.className = 'excerpt'
   let target: HTMLElement = p
-  for (const part of excerpt.split(/(<\/?mark>)/)) {
+  for (const part of joinWords(excerpt).split(/(<\/?mark>)/)) {
     if (part === '<mark>') target = p.appendChild(document.createElement('mark'))
     else if (part === '</mark>') target = p
     else if (part) target.append(decodeEntities(part))
@@ -78,31 +80,53 @@ export const excerptElement = (excerpt: string): HTMLParagraphElement => {
 }
 
 /**
- * Each partition's instance downloads Pagefind's WebAssembly from its own folder, though the file is the
- * same in every partition of a release (one Pagefind version builds them all) and only the first
- * download is used. The search page therefore answers those requests from the first download.
+ * Files Pagefind fetches one after the other when an instance starts (its entry file, then its metadata
+ * and WebAssembly), downloaded here at once, in parallel with Pagefind's script: Pagefind's own requests
+ * for them are answered from these downloads. The WebAssembly is the same file in every partition of a
+ * release (one Pagefind version builds them all), so it is downloaded once for all of them.
  */
-const shareWasmDownloads = () => {
+const earlyDownloads = () => {
   const plain = window.fetch.bind(window)
   const downloads = new Map<string, Promise<ArrayBuffer>>()
-  window.fetch = (input, init) => {
+  /** The download's key: the path without Pagefind's cache-busting query; the WebAssembly by file name. */
+  const keyOf = (url: URL) => /^\/pagefind\/[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(url.pathname)?.[1] ?? url.pathname
+  const download = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href)
-    const name = /^\/pagefind\/[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(url.pathname)?.[1]
-    if (!name || url.origin !== location.origin) return plain(input, init)
-    let download = downloads.get(name)
-    if (!download) {
-      download = plain(input, init).then((res) => {
+    const key = keyOf(url)
+    let found = downloads.get(key)
+    if (!found) {
+      found = plain(input, init).then((res) => {
         if (!res.ok) throw new Error(`HTTP ${String(res.status)}`)
         return res.arrayBuffer()
       })
-      download.catch(() => downloads.delete(name))
-      downloads.set(name, download)
+      found.catch(() => downloads.delete(key))
+      downloads.set(key, found)
     }
-    return download.then((bytes) => new Response(bytes.slice(0)))
+    return found
+  }
+  window.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+    if (url.origin !== location.origin || !downloads.has(keyOf(url))) return plain(input, init)
+    return download(input, init).then((bytes) => new Response(bytes.slice(0)))
+  }
+  /**
+   * Starts downloading what the instance at `path` will ask for first. The index's language has no
+   * stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry file.
+   */
+  return (path: string) => {
+    void download(`${path}wasm.unknown.pagefind`)
+    void download(`${path}pagefind-entry.json`)
+      .then((bytes) => {
+        const entry = JSON.parse(new TextDecoder().decode(bytes)) as { languages: Record<string, { hash: string }> }
+        for (const { hash } of Object.values(entry.languages)) void download(`${path}pagefind.${hash}.pf_meta`)
+      })
+      .catch(() => undefined)
   }
 }
 
 export const startSearch = async () => {
+  // User Timing marks, read by the benchmark (bench/lib/probe.ts) on the page's own clock.
+  performance.mark('search:start')
   const form = $<HTMLFormElement>('search-form')
   const input = $<HTMLInputElement>('search-q')
   const sortSelect = $<HTMLSelectElement>('search-sort')
@@ -149,7 +173,9 @@ export const startSearch = async () => {
     partitions = (await (await fetch('/pagefind/partitions.json')).json()) as Partitions
     const first = partitions.base[0]
     if (!first) throw new Error('no search index')
-    shareWasmDownloads()
+    const startDownloads = earlyDownloads()
+    startDownloads(first.path)
+    if (partitions.delta) startDownloads(partitions.delta.path)
     pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule
     // The first (newest) partition and the delta are what a first search needs: load them now.
     void instance(first.path)
@@ -304,7 +330,8 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    query = { q: numberToken ?? (q || null), filters, sort }
+    // Split into words as the index was (site/lib/segment.ts); Pagefind does not split them again.
+    query = { q: numberToken ?? (q ? splitWords(q).trim() : null), filters, sort }
     excerptWords = numberToken ? [numberToken, q] : null
     pending = plan(numberToken ? Number(/〔(\d{4})〕/.exec(q)?.[1]) : null)
     baseHits = []
@@ -322,6 +349,7 @@ export const startSearch = async () => {
     }
     status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
     list.dataset.ms = String(Math.round(performance.now() - started))
+    performance.mark('search:results')
     document.title = `${q || '筛选'} - 站内搜索 - 门头沟区文明创建`
   }
 

@@ -133,3 +133,18 @@ test('pages are sent brotli-compressed, gzip-compressed or plain, as the client 
   expect(brotliDecompressSync(br.body).toString()).toBe(html)
   expect(gunzipSync(gzip.body).toString()).toBe(html)
 })
+
+test('documents carry the security headers; scripts and search data carry only nosniff', async ({ request }) => {
+  for (const url of ['/', '/search/', '/favicon.svg', '/rss/news.xml', '/no-such-page/']) {
+    const headers = (await request.get(url)).headers()
+    expect(headers['content-security-policy'], url).toContain("frame-ancestors 'self'")
+    expect(headers['x-frame-options'], url).toBe('SAMEORIGIN')
+    expect(headers['x-content-type-options'], url).toBe('nosniff')
+  }
+  const partitions = (await (await request.get('/pagefind/partitions.json')).json()) as { base: { path: string }[] }
+  for (const url of ['/pagefind/partitions.json', `${partitions.base[0]!.path}pagefind.js`, `${partitions.base[0]!.path}wasm.unknown.pagefind`]) {
+    const headers = (await request.get(url)).headers()
+    expect(headers['x-content-type-options'], url).toBe('nosniff')
+    expect(headers['content-security-policy'], url).toBeUndefined()
+  }
+})

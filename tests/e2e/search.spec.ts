@@ -18,6 +18,9 @@ test('a Chinese phrase finds its documents, with type, date and a highlighted ex
   await expect(first.locator('.tag')).toHaveText(/政策文件|简报快报|工作动态|文明典型/)
   await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/)
   await expect(first.locator('.excerpt mark').first()).toBeVisible()
+  // The index holds its text split into words; the excerpt reads as the page does, without the spaces.
+  for (const excerpt of await results(page).locator('.excerpt').allTextContents()) expect(excerpt).not.toMatch(/\p{Script=Han} +\p{Script=Han}/u)
+  expect((await results(page).locator('.excerpt').allTextContents()).join('')).toContain('门前三包')
 })
 
 for (const spelling of ['门常发〔2021〕23号', '门常发[2021]23号', '门常发(2021)23号', '门常发2021年23号']) {
