@@ -90,7 +90,7 @@ const fingerprint = async (payload: Payload): Promise<string> => {
 }
 
 /** Changes made by another process (a CLI import) are looked for after at most this long. */
-const MAX_AGE_MS = 5_000
+export const MAX_AGE_MS = 5_000
 let memo: { generation: number; at: number; fingerprint: Promise<string>; ids: Promise<string[]> } | undefined
 
 /**

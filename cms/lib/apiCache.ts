@@ -15,7 +15,7 @@ import type { PayloadRequest } from 'payload'
 
 import { onTransactionEnd } from './transactions.ts'
 
-const TTL_MS = 5_000
+export const TTL_MS = 5_000
 /** All cached bodies together. */
 export const MAX_CACHE_BYTES = 32 * 1024 * 1024
 /** One cached body; larger answers are served but not kept. */
