@@ -7,10 +7,10 @@
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
  *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
  *   takedown is out of search as soon as its release is live, between compactions too.
- * Only `<main data-pagefind-body>` is indexed, its text split into words by site/lib/segment.ts, with the synonym groups of 搜索设置 and one word for each
- * document number the page cites (docNumberToken) added to the copy that is indexed (the published page
- * is unchanged). `/pagefind/partitions.json` tells the search page
- * what there is.
+ * Only `<main data-pagefind-body>` is indexed, its text split into words by site/lib/segment.ts, with the
+ * synonym groups of 搜索设置 and one word for each document number the page cites (docNumberToken) added to
+ * the copy that is indexed (the published page is unchanged). `/pagefind/partitions.json` tells the search
+ * page what there is.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -198,7 +198,7 @@ export const writePartition = async (outDir: string, pages: Map<string, string>,
 
 export const closeIndexer = () => pagefind.close()
 
-/** Runs `work` when no other holder runs, one at a time in the order asked. */
+/** A turn-taking lock: each call waits for the holders before it, in the order asked, and resolves with its release. */
 const mutex = () => {
   let tail: Promise<void> = Promise.resolve()
   return (): Promise<() => void> => {

@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Route } from '../site/lib/routes.ts'
-import { fileFor, linkFiles } from './files.ts'
+import { fileFor, linkFiles, pool } from './files.ts'
 import {
   indexInput,
   indexLanes,
@@ -132,11 +132,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     await linkStoredPartition(a.siteDir, dir, stored)
     const files = (await readdir(stored, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
     // A few at a time: compression runs on libuv's threads, so the best quality uses every core.
-    for (let i = 0; i < files.length; i += 8) {
-      await Promise.all(
-        files.slice(i, i + 8).map((e) => a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(e.parentPath, e.name))), { best: firstSearch })),
-      )
-    }
+    await pool(files, 8, (e) => a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(e.parentPath, e.name))), { best: firstSearch }))
     return Object.fromEntries(
       [...pages].map(([url, page]) => {
         const fragment = fragments.get(url)

@@ -1,7 +1,7 @@
 /**
  * The static file server of the public site: sirv over the built site directory, with precompressed
- * brotli (.br) files and gzip made per request for clients that do not take brotli, long-lived caching of fingerprinted assets, revalidation of HTML, the site's own
- * 404 page and a few security headers. Files are looked up per request, so when the `dist` link is
+ * brotli (.br) files and gzip made per request for clients that do not take brotli, long-lived caching of
+ * fingerprinted assets, revalidation of HTML, the site's own 404 page and a few security headers. Files are looked up per request, so when the `dist` link is
  * switched to a new release the next request is served from it.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs'

@@ -90,9 +90,8 @@ const earlyDownloads = () => {
   const downloads = new Map<string, Promise<ArrayBuffer>>()
   /** The download's key: the path without Pagefind's cache-busting query; the WebAssembly by file name. */
   const keyOf = (url: URL) => /^\/pagefind\/[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(url.pathname)?.[1] ?? url.pathname
-  const download = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
-    const key = keyOf(url)
+  const urlOf = (input: RequestInfo | URL) => new URL(input instanceof Request ? input.url : String(input), location.href)
+  const download = (key: string, input: RequestInfo | URL, init?: RequestInit) => {
     let found = downloads.get(key)
     if (!found) {
       found = plain(input, init).then((res) => {
@@ -105,20 +104,22 @@ const earlyDownloads = () => {
     return found
   }
   window.fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
-    if (url.origin !== location.origin || !downloads.has(keyOf(url))) return plain(input, init)
-    return download(input, init).then((bytes) => new Response(bytes.slice(0)))
+    const url = urlOf(input)
+    const key = keyOf(url)
+    if (url.origin !== location.origin || !downloads.has(key)) return plain(input, init)
+    return download(key, input, init).then((bytes) => new Response(bytes.slice(0)))
   }
+  const start = (path: string) => download(keyOf(urlOf(path)), path)
   /**
    * Starts downloading what the instance at `path` will ask for first. The index's language has no
    * stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry file.
    */
   return (path: string) => {
-    void download(`${path}wasm.unknown.pagefind`)
-    void download(`${path}pagefind-entry.json`)
+    void start(`${path}wasm.unknown.pagefind`)
+    void start(`${path}pagefind-entry.json`)
       .then((bytes) => {
         const entry = JSON.parse(new TextDecoder().decode(bytes)) as { languages: Record<string, { hash: string }> }
-        for (const { hash } of Object.values(entry.languages)) void download(`${path}pagefind.${hash}.pf_meta`)
+        for (const { hash } of Object.values(entry.languages)) void start(`${path}pagefind.${hash}.pf_meta`)
       })
       .catch(() => undefined)
   }
