@@ -9,6 +9,9 @@ import { defineConfig } from '@playwright/test'
 const dir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'))
 process.env.E2E_DATA_DIR = dir
 process.env.E2E_SITE_PORT ??= '4391'
+// The search evaluation's site: the seed content plus the real archive (eval/archive.ts).
+process.env.E2E_ARCHIVE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'wenming-archive-'))
+process.env.E2E_ARCHIVE_PORT ??= '4393'
 // The publish-to-live tests run the real `npm start` (CMS + job runner + site server) on its own data.
 const live = process.env.E2E_LIVE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-live-'))
 process.env.E2E_LIVE_DIR = live

@@ -100,10 +100,15 @@ const splitText = (text: string) =>
     .map((part, i) => (i % 2 ? part : splitWords(part)))
     .join('')
 
+/** An element that only declares the page's title to Pagefind. */
+const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pagefind-meta="title"/
+
 /**
  * The index copy's text split into words (see site/lib/segment.ts). Pagefind reads a page's metadata and
- * filter values from the text of the elements that declare them: that text stays whole, and those
- * elements are left out of the indexed words (the page's own header shows its title, date and 镇街).
+ * filter values from the text of the elements that declare them, and those elements are left out of the
+ * indexed words (the page's own header shows its title, date and 镇街). Their text stays whole, except
+ * the title's: Pagefind also indexes the words of the title (split at spaces) and ranks pages whose title
+ * has the query's words higher, so the title is split like the text (the search page joins it again).
  */
 const splitIndexedText = (html: string) => {
   let out = ''
@@ -115,8 +120,9 @@ const splitIndexedText = (html: string) => {
     if (lt < 0) break
     const gt = tagEnd(html, lt)
     const tag = html.slice(lt, gt + 1)
-    keepWhole = /\sdata-pagefind-(meta|filter|sort)=/.test(tag)
-    out += keepWhole ? tag.replace(/^<(\w+)/, '<$1 data-pagefind-ignore') : tag
+    const declares = /\sdata-pagefind-(meta|filter|sort)=/.test(tag)
+    keepWhole = declares && !TITLE_META.test(tag)
+    out += declares ? tag.replace(/^<(\w+)/, '<$1 data-pagefind-ignore') : tag
     i = gt + 1
   }
   return out

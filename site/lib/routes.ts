@@ -68,6 +68,8 @@ export interface RegionsIndexProps {
 }
 export interface SearchPageProps {
   groups: { name: string; legend: string; values: string[] }[]
+  /** The editors' synonym groups (搜索设置): the search page also runs a query in their other words. */
+  synonyms: string[][]
 }
 
 export interface Route {
@@ -227,6 +229,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
       { name: '发文机关或刊物', legend: '发文机关·刊物', values: [...new Set([...data.resolutions.map((x) => x.issuer).filter((x): x is string => Boolean(x)), ...data.series.map((x) => x.name)])] },
       { name: '镇街', legend: '镇街', values: data.regions.map((x) => x.name) },
     ].filter((g) => g.values.length > 0),
+    synonyms: data.synonyms,
   })
   add('/search/synonyms.json', 'search/synonyms.json.ts', { synonyms: data.synonyms })
 

@@ -4,21 +4,13 @@
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
 import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { escapeHtml } from '../lib/html.ts'
-import { joinWords, splitWords } from '../lib/segment.ts'
+import { PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
+import { joinWords } from '../lib/segment.ts'
+import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
 
-interface PagefindResultData {
-  url: string
-  excerpt: string
-  meta: Record<string, string | undefined>
-  filters: Record<string, string[]>
-}
-interface RawResult {
-  id: string
-  score: number
-  data: () => Promise<PagefindResultData>
-}
 interface PagefindInstance {
   search: (
     q: string | null,
@@ -194,71 +186,53 @@ export const startSearch = async () => {
   }
   filtersBox.hidden = filtersBox.childElementCount === 0
 
-  interface Hit {
-    raw: RawResult
-    /**
-     * Score relative to the best hit of its own partition: Pagefind's scores come from each index's own
-     * statistics and do not compare across indexes. On equal footing the delta (newer edits) goes first.
-     */
-    norm: number
-    delta?: boolean
-    /** Known for delta hits; for base hits read from the result's data when needed (date order). */
-    date?: string | null
-    data?: Promise<PagefindResultData>
+  /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
+  interface Spelling {
+    term: string
+    words: number
+    /** A quoted query: only pages with the exact phrase count. */
+    exact: boolean
   }
-  const dataOf = (hit: Hit) => (hit.data ??= hit.raw.data())
-  const dateOf = async (hit: Hit) => (hit.date !== undefined ? hit.date : ((await dataOf(hit)).meta.date ?? null))
-
-  // The current search: base partitions still to consult (in the order the sort needs), the hits found.
-  let query: { q: string | null; filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } = { q: null, filters: {} }
+  let query: { spellings: Spelling[] | null; filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } = { spellings: null, filters: {} }
+  /** Base partitions still to consult, in the order the sort needs. */
   let pending: Partitions['base'] = []
-  let baseHits: Hit[] = []
-  let deltaHits: Hit[] = []
-  let ordered: Hit[] = []
+  let results = new ResultOrder(null)
   let offset = 0
   let searchId = 0
   /** A document number's index word and the number it stands for, shown in its place in excerpts. */
   let excerptWords: [string, string] | null = null
+  /** The abbreviations and the editors' synonyms (搜索设置, printed on the page by the build). */
+  const groups = mergeGroups([...ABBREVIATIONS, ...(JSON.parse(form.dataset.synonyms ?? '[]') as string[][])])
 
-  const searchIn = async (path: string): Promise<Hit[]> => {
-    const results = ((await (await instance(path)).search(query.q, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
-    const best = Math.max(...results.map((r) => r.score), Number.MIN_VALUE)
-    return results.map((raw) => ({ raw, norm: raw.score / best }))
-  }
-
-  /** Merges the delta's hits into the base hits: by date when sorting by date, else by score. */
-  const merge = async () => {
-    if (!query.sort) {
-      const shown = new Set(ordered.slice(0, offset))
-      const rest = [...baseHits, ...deltaHits].filter((h) => !shown.has(h))
-      ordered = [...ordered.slice(0, offset), ...rest.sort((x, y) => y.norm - x.norm || Number(Boolean(y.delta)) - Number(Boolean(x.delta)))]
-      return
+  /** The hits of one partition: every spelling searched, each page in its best showing (search-hits.ts). */
+  const searchIn = async (path: string, delta = false): Promise<Hit[][]> => {
+    const pf = await instance(path)
+    const find = async (term: string | null) =>
+      ((await pf.search(term, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
+    const lists: Hit[][] = []
+    for (const spelling of query.spellings ?? [null]) {
+      const found = await find(spelling?.term ?? null)
+      // Pagefind's own exact search ("…") finds the pages with the phrase; its scores are all equal, so
+      // the order comes from the plain search of the same words.
+      const exact = spelling?.exact ? new Set((await find(`"${spelling.term}"`)).map((r) => r.id)) : null
+      const best = Math.max(...found.map((r) => r.score), Number.MIN_VALUE)
+      const hits = found
+        .filter((raw) => !exact || exact.has(raw.id))
+        .map((raw): Hit => ({ raw, norm: raw.score / best, rank: exact ? PHRASE : spelling ? phraseRank(raw.words, spelling.words) : WORDS_ONLY, delta }))
+      if (delta) for (const h of hits) h.date = partitions.delta!.dates[h.raw.id] ?? null
+      lists.push(hits)
     }
-    const desc = query.sort.date === 'desc'
-    const shown = new Set(ordered.slice(0, offset))
-    const base = baseHits.filter((h) => !shown.has(h))
-    const delta = deltaHits.filter((h) => !shown.has(h))
-    const merged: Hit[] = []
-    let i = 0
-    for (const d of delta) {
-      const dDate = d.date ?? ''
-      // Base hits come in date order; place each delta hit among them by its date.
-      while (i < base.length) {
-        const bDate = (await dateOf(base[i]!)) ?? ''
-        if (desc ? bDate >= dDate : bDate <= dDate) merged.push(base[i++]!)
-        else break
-      }
-      merged.push(d)
-    }
-    ordered = [...ordered.slice(0, offset), ...merged, ...base.slice(i)]
+    // By date each spelling's list keeps Pagefind's date order; by relevance they are one list.
+    if (!query.sort) return [bestPerPage(lists)]
+    if (delta) for (const l of lists) l.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (query.sort?.date === 'desc' ? -1 : 1))
+    return lists
   }
 
   /** Consults the next base partition; false when there is none left. */
   const consultNext = async () => {
     const next = pending.shift()
     if (!next) return false
-    baseHits = [...baseHits, ...(await searchIn(next.path))]
-    await merge()
+    for (const hits of await searchIn(next.path)) results.add(hits, offset)
     return true
   }
 
@@ -280,26 +254,33 @@ export const startSearch = async () => {
 
   const render = async (first = false) => {
     // Fill a page from the partitions consulted so far; consult older ones while it is not full (on the
-    // first page of a document number's search, only while its own year has not answered).
-    const answered = () => first && answeredBy.length > 0 && ordered.length > 0 && !pending.some((p) => answeredBy.includes(p))
+    // first page of a document number's search, only while its own year has not answered). A clause (a
+    // query of three words or more) is looked for in older partitions until a page has it as a phrase:
+    // the newest ones share its words with any number of pages.
+    const answered = () => first && answeredBy.length > 0 && results.total > 0 && !pending.some((p) => answeredBy.includes(p))
+    const clause = first && !query.sort && (query.spellings ?? []).some((s) => s.words >= 3 && !s.exact)
+    const phraseFound = () => !clause || results.ordered.some((h) => h.rank === PHRASE)
     const size = first ? FIRST_PAGE : PAGE
-    while (ordered.length < offset + size && !answered() && (await consultNext())) {
+    while ((results.total < offset + size || !phraseFound()) && !answered() && (await consultNext())) {
       /* keep consulting */
     }
-    const slice = ordered.slice(offset, offset + size)
+    await results.fill(offset + size)
+    const slice = results.ordered.slice(offset, offset + size)
     const data = await Promise.all(slice.map(dataOf))
     for (const d of data) {
       const li = document.createElement('li')
       const type = d.meta.type ?? d.filters['类型']?.[0] ?? ''
+      // The title is indexed split into words, for Pagefind's title ranking (publisher/search-index.ts).
+      const title = d.meta.title ? joinWords(d.meta.title) : d.url
       li.innerHTML =
-        `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(d.meta.title ?? d.url)}</a></h2>` +
+        `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(title)}</a></h2>` +
         `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>`
       li.append(excerptElement(excerptWords ? d.excerpt.replaceAll(excerptWords[0], excerptWords[1]) : d.excerpt))
       list.append(li)
     }
     offset += slice.length
-    more.hidden = offset >= ordered.length && pending.length === 0
-    more.textContent = offset >= ordered.length ? '检索更早年份的文件' : '显示更多结果'
+    more.hidden = offset >= results.total && pending.length === 0
+    more.textContent = offset >= results.total ? '检索更早年份的文件' : '显示更多结果'
   }
 
   const statusText = () => {
@@ -309,13 +290,33 @@ export const startSearch = async () => {
     const oldest = consulted.at(-1)
     const newestSince = oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
     const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${newestSince}以来的文件）` : `（已检索 ${ranges} 年的文件）`
-    return `共找到 ${String(ordered.length)} 条结果${query.sort ? '（按日期排序）' : ''}${scope}`
+    // A phrase typed as one (no spaces) that no result holds, not even most of it: say the results only
+    // share some of its words (Pagefind also matches a word missing from the index by a shorter one).
+    const loose = !/\s/.test(shownQuery) && query.spellings?.some((s) => s.words >= 2) && !results.ordered.some((h) => h.rank !== WORDS_ONLY)
+    const note = loose ? '，都只含其中部分字词，没有完整包含这段文字的内容' : ''
+    return `共找到 ${String(results.total)} 条结果${note}${query.sort ? '（按日期排序）' : ''}${scope}`
   }
 
+  /**
+   * The spellings a query is searched in: a document number as the one word the index stores for it
+   * (docNumberToken); otherwise the query as typed and with its abbreviations written out or shortened
+   * (queryVariants), split into words as the index was (site/lib/segment.ts). A query in quotation marks
+   * (“…” or "…") finds only pages with the exact phrase.
+   */
+  const spellingsOf = (q: string, numberToken: string | null): Spelling[] | null => {
+    if (numberToken) return [{ term: numberToken, words: 1, exact: false }]
+    if (!q) return null
+    const phrase = quotedPhrase(q)
+    return queryVariants(phrase ?? q, groups).map((v) => {
+      const words = queryWords(v)
+      return { term: words.join(' '), words: words.length, exact: phrase !== null }
+    })
+  }
+
+  let shownQuery = ''
   const run = async () => {
     const id = ++searchId
     const q = searchTerm(input.value)
-    // A document number is looked up as the one word the index stores for it (docNumberToken).
     const numberToken = looksLikeDocNumber(q) ? docNumberToken(q) : null
     const filters: Record<string, { any: string[] }> = {}
     for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
@@ -331,19 +332,16 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    // Split into words as the index was (site/lib/segment.ts); Pagefind does not split them again.
-    query = { q: numberToken ?? (q ? splitWords(q).trim() : null), filters, sort }
+    query = { spellings: spellingsOf(q, numberToken), filters, sort }
+    shownQuery = q
     excerptWords = numberToken ? [numberToken, q] : null
     pending = plan(numberToken ? Number(/〔(\d{4})〕/.exec(q)?.[1]) : null)
-    baseHits = []
-    ordered = []
+    results = new ResultOrder(sort?.date ?? null)
     offset = 0
-    deltaHits = partitions.delta ? (await searchIn(partitions.delta.path)).map((h): Hit => ({ ...h, delta: true, date: partitions.delta!.dates[h.raw.id] ?? null })) : []
-    if (sort) deltaHits.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (sort.date === 'desc' ? -1 : 1))
-    await merge()
+    if (partitions.delta) for (const hits of await searchIn(partitions.delta.path, true)) results.add(hits, 0)
     await render(true)
     if (id !== searchId) return
-    if (ordered.length === 0) {
+    if (results.total === 0) {
       status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'
       empty.hidden = false
       return
@@ -367,7 +365,7 @@ export const startSearch = async () => {
   more.addEventListener('click', () => {
     const first = list.children.length
     void render().then(() => {
-      status.textContent = `${query.q ? `“${query.q}”` : '筛选结果'}：${statusText()}。`
+      status.textContent = `${shownQuery ? `“${shownQuery}”` : '筛选结果'}：${statusText()}。`
       ;(list.children[first]?.querySelector('a') as HTMLElement | null)?.focus()
     })
   })

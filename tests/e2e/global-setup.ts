@@ -32,10 +32,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   runScript('scripts/build-site.ts', [], { ...env, SITE_BUILD_FAIL_ON: '立足首善' })
   const server: Server = createSiteServer(env.SITE_DIST)
   await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SITE_PORT), resolve))
+
+  const archiveDir = process.env.E2E_ARCHIVE_DIR!
+  const archiveEnv = {
+    DATA_DIR: archiveDir,
+    DATABASE_URI: `file:${path.join(archiveDir, 'archive.db')}`,
+    PAYLOAD_SECRET: 'e2e-archive-secret',
+    SEED_PASSWORD: 'e2e-password-123',
+    SITE_DIST: path.join(archiveDir, 'dist'),
+    SITE_URL: `http://localhost:${process.env.E2E_ARCHIVE_PORT!}`,
+  }
+  runScript('eval/build-archive-site.ts', [], archiveEnv)
+  const archiveServer: Server = createSiteServer(archiveEnv.SITE_DIST)
+  await new Promise<void>((resolve) => archiveServer.listen(Number(process.env.E2E_ARCHIVE_PORT), resolve))
   return async () => {
     await new Promise((resolve) => server.close(resolve))
+    await new Promise((resolve) => archiveServer.close(resolve))
     if (!process.env.KEEP_E2E_DATA) {
       rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+      rmSync(archiveDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
       // The live stack's data (its server is stopped right after this teardown).
       if (process.env.E2E_LIVE_DIR) rmSync(process.env.E2E_LIVE_DIR, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     }
