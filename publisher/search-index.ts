@@ -26,7 +26,7 @@ import { docNumbersIn, docNumberToken } from '../cms/lib/docNumber.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { escapeHtml } from '../site/lib/html.ts'
-import { INDEX_LANGUAGE, splitWords } from '../site/lib/segment.ts'
+import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, splitWords } from '../site/lib/segment.ts'
 
 export const PARTITION_SIZE = 1000
 /**
@@ -94,10 +94,10 @@ const tagEnd = (html: string, lt: number) => {
 }
 
 /** Text split into words (splitWords), character references (&amp; …) kept whole. */
-const splitText = (text: string) =>
+const splitText = (text: string, separator: string) =>
   text
     .split(/(&#?\w+;)/)
-    .map((part, i) => (i % 2 ? part : splitWords(part)))
+    .map((part, i) => (i % 2 ? part : splitWords(part, separator)))
     .join('')
 
 /** An element that only declares the page's title to Pagefind. */
@@ -108,20 +108,23 @@ const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pa
  * filter values from the text of the elements that declare them, and those elements are left out of the
  * indexed words (the page's own header shows its title, date and 镇街). Their text stays whole, except
  * the title's: Pagefind also indexes the words of the title (split at spaces) and ranks pages whose title
- * has the query's words higher, so the title is split like the text (the search page joins it again).
+ * has the query's words higher, so the title is split like the text, at TITLE_WORD_SEPARATOR (the search
+ * page takes those out again).
  */
 const splitIndexedText = (html: string) => {
   let out = ''
   let keepWhole = false
+  let inTitle = false
   for (let i = 0; i < html.length; ) {
     const lt = html.indexOf('<', i)
     const text = html.slice(i, lt < 0 ? html.length : lt)
-    out += keepWhole ? text : splitText(text)
+    out += keepWhole ? text : splitText(text, inTitle ? TITLE_WORD_SEPARATOR : ' ')
     if (lt < 0) break
     const gt = tagEnd(html, lt)
     const tag = html.slice(lt, gt + 1)
     const declares = /\sdata-pagefind-(meta|filter|sort)=/.test(tag)
-    keepWhole = declares && !TITLE_META.test(tag)
+    inTitle = TITLE_META.test(tag)
+    keepWhole = declares && !inTitle
     out += declares ? tag.replace(/^<(\w+)/, '<$1 data-pagefind-ignore') : tag
     i = gt + 1
   }

@@ -28,12 +28,19 @@ const HAN = /\p{Script=Han}/u
  * `Intl.Segmenter` (old browsers) each Han character is a word of its own: Pagefind matches query words
  * as prefixes of index words, so a query split that way still finds every document with its characters.
  */
-export const splitWords = (text: string): string => {
+export const splitWords = (text: string, separator = ' '): string => {
   let out = ''
   const words = segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text)
-  for (const word of words) out += HAN.test(word) ? ` ${word} ` : word
-  return out.replace(/ {2,}/g, ' ')
+  for (const word of words) out += HAN.test(word) ? `${separator}${word}${separator}` : word
+  return out.replace(new RegExp(`${separator}{2,}`, 'g'), separator)
 }
+
+/**
+ * What separates the words of a page's title in the index (publisher/search-index.ts): a hair space,
+ * which Pagefind splits metadata at like any space, and which the search page takes out again without
+ * touching the spaces the title has (门头沟区创建全国文明城市工作快报 第673期).
+ */
+export const TITLE_WORD_SEPARATOR = '\u200a'
 
 /**
  * Text that went through splitWords (as Pagefind returns it in excerpts) with the inserted spaces taken

@@ -8,7 +8,7 @@ import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.
 import { chineseDate } from '../lib/dates.ts'
 import { escapeHtml } from '../lib/html.ts'
 import { PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
-import { joinWords } from '../lib/segment.ts'
+import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
 import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
 
 interface PagefindInstance {
@@ -209,8 +209,7 @@ export const startSearch = async () => {
     const pf = await instance(path)
     const find = async (term: string | null) =>
       ((await pf.search(term, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
-    const lists: Hit[][] = []
-    for (const spelling of query.spellings ?? [null]) {
+    const hitsOf = async (spelling: Spelling | null): Promise<Hit[]> => {
       const found = await find(spelling?.term ?? null)
       // Pagefind's own exact search ("…") finds the pages with the phrase; its scores are all equal, so
       // the order comes from the plain search of the same words.
@@ -220,18 +219,23 @@ export const startSearch = async () => {
         .filter((raw) => !exact || exact.has(raw.id))
         .map((raw): Hit => ({ raw, norm: raw.score / best, rank: exact ? PHRASE : spelling ? phraseRank(raw.words, spelling.words) : WORDS_ONLY, delta }))
       if (delta) for (const h of hits) h.date = partitions.delta!.dates[h.raw.id] ?? null
-      lists.push(hits)
+      return hits
     }
+    // All spellings at once: each loads the index chunks of its own words.
+    const lists = await Promise.all((query.spellings ?? [null]).map(hitsOf))
     // By date each spelling's list keeps Pagefind's date order; by relevance they are one list.
     if (!query.sort) return [bestPerPage(lists)]
     if (delta) for (const l of lists) l.sort((x, y) => ((x.date ?? '') < (y.date ?? '') ? -1 : 1) * (query.sort?.date === 'desc' ? -1 : 1))
     return lists
   }
 
+  const yearsOf = (p: Partitions['base'][number]) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)
   /** Consults the next base partition; false when there is none left. */
   const consultNext = async () => {
     const next = pending.shift()
     if (!next) return false
+    // Older partitions load their own index files: say what is being searched meanwhile.
+    if (next !== partitions.base[0]) status.textContent = `正在检索 ${yearsOf(next)} 年的文件…`
     for (const hits of await searchIn(next.path)) results.add(hits, offset)
     return true
   }
@@ -271,7 +275,7 @@ export const startSearch = async () => {
       const li = document.createElement('li')
       const type = d.meta.type ?? d.filters['类型']?.[0] ?? ''
       // The title is indexed split into words, for Pagefind's title ranking (publisher/search-index.ts).
-      const title = d.meta.title ? joinWords(d.meta.title) : d.url
+      const title = d.meta.title ? d.meta.title.replaceAll(TITLE_WORD_SEPARATOR, '') : d.url
       li.innerHTML =
         `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(title)}</a></h2>` +
         `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>`
@@ -286,7 +290,7 @@ export const startSearch = async () => {
   const statusText = () => {
     const consulted = partitions.base.filter((p) => !pending.includes(p))
     const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
-    const ranges = consulted.map((p) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)).join('、')
+    const ranges = consulted.map(yearsOf).join('、')
     const oldest = consulted.at(-1)
     const newestSince = oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
     const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${newestSince}以来的文件）` : `（已检索 ${ranges} 年的文件）`
