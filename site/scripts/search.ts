@@ -63,7 +63,8 @@ export const excerptElement = (excerpt: string): HTMLParagraphElement => {
   const p = document.createElement('p')
   p.className = 'excerpt'
   let target: HTMLElement = p
-  for (const part of joinWords(excerpt).split(/(<\/?mark>)/)) {
+  // Words hit one after another (a phrase) are marked as one: separate marks would show gaps between them.
+  for (const part of joinWords(excerpt).replaceAll('</mark><mark>', '').split(/(<\/?mark>)/)) {
     if (part === '<mark>') target = p.appendChild(document.createElement('mark'))
     else if (part === '</mark>') target = p
     else if (part) target.append(decodeEntities(part))
@@ -185,6 +186,9 @@ export const startSearch = async () => {
     box.addEventListener('change', () => form.requestSubmit())
   }
   filtersBox.hidden = filtersBox.childElementCount === 0
+  // The 筛选 disclosure around them (the page leaves it hidden until the filters work).
+  const filtersDisclosure = filtersBox.closest('details')
+  if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
 
   /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
   interface Spelling {
