@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import { defineConfig } from '@playwright/test'
 
+import { dataEnv } from './scripts/lib/data-env.ts'
+
 // The browser tests build the site from a throwaway, freshly seeded database (plus a draft that must
 // never be published), serve it with the real static server, and drive Debian's Chromium.
 const dir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'))
@@ -43,12 +45,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      DATA_DIR: live,
-      DATABASE_URI: `file:${path.join(live, 'live.db')}`,
-      PAYLOAD_SECRET: 'live-e2e-secret',
-      SEED_PASSWORD: 'live-password-123',
-      SITE_DIST: path.join(live, 'dist'),
-      SITE_URL: `http://localhost:${process.env.E2E_LIVE_SITE_PORT}`,
+      ...dataEnv(live, { name: 'live', secret: 'live-e2e-secret', seedPassword: 'live-password-123', siteUrl: `http://localhost:${process.env.E2E_LIVE_SITE_PORT}` }),
       PORT: process.env.E2E_LIVE_CMS_PORT,
       SITE_PORT: process.env.E2E_LIVE_SITE_PORT,
     },

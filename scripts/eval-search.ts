@@ -22,6 +22,7 @@ import { meter } from '../bench/lib/probe.ts'
 import { readArchive } from '../eval/archive.ts'
 import { type EvalQuery, archiveQueries } from '../eval/archive-queries.ts'
 import { distLink } from '../publisher/release.ts'
+import { dataEnv } from './lib/data-env.ts'
 import { createSiteServer } from './site-server.ts'
 
 interface QuerySet {
@@ -55,15 +56,7 @@ const seedQueries = (): EvalQuery[] => {
 const buildArchiveSite = () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wenming-eval-'))
   console.log(`▶ 导入档案并生成网站（临时目录 ${dir}）`)
-  const env = {
-    ...process.env,
-    DATA_DIR: dir,
-    DATABASE_URI: `file:${path.join(dir, 'eval.db')}`,
-    PAYLOAD_SECRET: 'eval-only-secret',
-    SEED_PASSWORD: 'eval-password-123',
-    SITE_DIST: path.join(dir, 'dist'),
-    SITE_URL: 'http://localhost:4321',
-  }
+  const env = { ...process.env, ...dataEnv(dir, { name: 'eval', secret: 'eval-only-secret', seedPassword: 'eval-password-123', siteUrl: 'http://localhost:4321' }) }
   const run = spawnSync(process.execPath, [path.join(root, 'eval', 'build-archive-site.ts')], { cwd: root, env, stdio: 'inherit' })
   if (run.status !== 0) throw new Error('档案网站生成失败')
   return dir

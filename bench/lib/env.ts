@@ -1,13 +1,8 @@
-import path from 'node:path'
+import { dataEnv } from '../../scripts/lib/data-env.ts'
 
 /** The environment of a bench data directory (`bench/tmp/<N>-<time>/`): its database, uploads, releases and `dist`. */
 export const benchEnv = (dir: string): Record<string, string> => ({
-  DATA_DIR: dir,
-  DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
-  PAYLOAD_SECRET: 'bench-secret',
-  SEED_PASSWORD: 'bench-password-123',
-  SITE_DIST: path.join(dir, 'dist'),
-  SITE_URL: 'http://localhost:4321',
+  ...dataEnv(dir, { name: 'bench', secret: 'bench-secret', seedPassword: 'bench-password-123', siteUrl: 'http://localhost:4321' }),
   NEXT_TELEMETRY_DISABLED: '1',
   ASTRO_TELEMETRY_DISABLED: '1',
 })

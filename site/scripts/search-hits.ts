@@ -73,7 +73,8 @@ export class ResultOrder {
 
   /** Adds a list of hits; by date, it must be in date order. `shown`: results already on screen stay put. */
   add(hits: Hit[], shown: number) {
-    const fresh = hits.filter((h) => !this.ordered.slice(0, shown).some((o) => o.raw.id === h.raw.id))
+    const onScreen = new Set(this.ordered.slice(0, shown).map((h) => h.raw.id))
+    const fresh = hits.filter((h) => !onScreen.has(h.raw.id))
     for (const h of fresh) this.pages.add(h.raw.id)
     if (this.sort) {
       this.lists.push(fresh)
@@ -89,7 +90,9 @@ export class ResultOrder {
     const newer = this.sort === 'desc'
     const merged = new Set(this.ordered.map((h) => h.raw.id))
     while (this.ordered.length < count) {
-      this.lists = this.lists.map((l) => l.filter((h) => !merged.has(h.raw.id))).filter((l) => l.length > 0)
+      // A page found by several spellings is merged once: its later showings are dropped as they surface.
+      for (const l of this.lists) while (l[0] && merged.has(l[0].raw.id)) l.shift()
+      this.lists = this.lists.filter((l) => l.length > 0)
       if (this.lists.length === 0) return
       const heads = await Promise.all(this.lists.map(async (l) => ({ list: l, date: (await dateOf(l[0]!)) ?? '' })))
       const first = heads.reduce((a, b) => ((newer ? b.date > a.date : b.date < a.date) || (b.date === a.date && b.list[0]!.delta) ? b : a))

@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 
+import { dataEnv } from '../../scripts/lib/data-env.ts'
 import { createSiteServer } from '../../scripts/site-server.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -14,37 +15,28 @@ export const runScript = (script: string, args: string[], env: Record<string, st
   return result.stdout
 }
 
+/** Serves a built site on `port` with the real static server. */
+const serve = async (dist: string, port: string): Promise<Server> => {
+  const server = createSiteServer(dist)
+  await new Promise<void>((resolve) => server.listen(Number(port), resolve))
+  return server
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = process.env.E2E_DATA_DIR!
-  const env = {
-    DATA_DIR: dir,
-    DATABASE_URI: `file:${path.join(dir, 'e2e.db')}`,
-    PAYLOAD_SECRET: 'e2e-only-secret',
-    SEED_PASSWORD: 'e2e-password-123',
-    SITE_DIST: path.join(dir, 'dist'),
-    SITE_URL: `http://localhost:${process.env.E2E_SITE_PORT!}`,
-  }
+  const env = dataEnv(dir, { name: 'e2e', secret: 'e2e-only-secret', seedPassword: 'e2e-password-123', siteUrl: `http://localhost:${process.env.E2E_SITE_PORT!}` })
   runScript('scripts/seed.ts', [], env)
   const markers = JSON.parse(runScript('tests/e2e/fixtures.ts', [], env).trim().split('\n').at(-1)!) as Record<string, string>
   writeFileSync(path.join(dir, 'markers.json'), JSON.stringify(markers))
   // The old fault-injection switch is set on purpose: it must not exist outside the tests, so a build
   // with it set (to the title of a seed document) still succeeds.
   runScript('scripts/build-site.ts', [], { ...env, SITE_BUILD_FAIL_ON: '立足首善' })
-  const server: Server = createSiteServer(env.SITE_DIST)
-  await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SITE_PORT), resolve))
+  const server = await serve(env.SITE_DIST, process.env.E2E_SITE_PORT!)
 
   const archiveDir = process.env.E2E_ARCHIVE_DIR!
-  const archiveEnv = {
-    DATA_DIR: archiveDir,
-    DATABASE_URI: `file:${path.join(archiveDir, 'archive.db')}`,
-    PAYLOAD_SECRET: 'e2e-archive-secret',
-    SEED_PASSWORD: 'e2e-password-123',
-    SITE_DIST: path.join(archiveDir, 'dist'),
-    SITE_URL: `http://localhost:${process.env.E2E_ARCHIVE_PORT!}`,
-  }
+  const archiveEnv = dataEnv(archiveDir, { name: 'archive', secret: 'e2e-archive-secret', seedPassword: 'e2e-password-123', siteUrl: `http://localhost:${process.env.E2E_ARCHIVE_PORT!}` })
   runScript('eval/build-archive-site.ts', [], archiveEnv)
-  const archiveServer: Server = createSiteServer(archiveEnv.SITE_DIST)
-  await new Promise<void>((resolve) => archiveServer.listen(Number(process.env.E2E_ARCHIVE_PORT), resolve))
+  const archiveServer = await serve(archiveEnv.SITE_DIST, process.env.E2E_ARCHIVE_PORT!)
   return async () => {
     await new Promise((resolve) => server.close(resolve))
     await new Promise((resolve) => archiveServer.close(resolve))
