@@ -221,6 +221,7 @@ export interface Resolution {
  */
 export interface User {
   id: number;
+  currentPassword?: string | null;
   name: string;
   roles: ('admin' | 'editor' | 'reviewer' | 'signer')[];
   updatedAt: string;
@@ -362,6 +363,10 @@ export interface Bulletin {
   };
   region?: (number | null) | Region;
   topics?: (number | Topic)[] | null;
+  /**
+   * Policy documents this reports on; document numbers in the text are linked automatically.
+   */
+  policies?: (number | Resolution)[] | null;
   sections?:
     | {
         /**
@@ -479,6 +484,14 @@ export interface News {
     [k: string]: unknown;
   };
   sourceBulletin?: (number | null) | Bulletin;
+  /**
+   * Policy documents this reports on; document numbers in the text are linked automatically.
+   */
+  policies?: (number | Resolution)[] | null;
+  /**
+   * Choose the policy this article explains.
+   */
+  interprets?: (number | null) | Resolution;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -497,6 +510,7 @@ export interface Figure {
   kind: '个人' | '集体' | '家庭';
   category: '助人为乐' | '见义勇为' | '诚实守信' | '敬业奉献' | '孝老爱亲' | '志愿服务' | '其他';
   region?: (number | null) | Region;
+  topics?: (number | Topic)[] | null;
   portrait?: (number | null) | Media;
   summary: string;
   honors?:
@@ -809,6 +823,7 @@ export interface BulletinsSelect<T extends boolean = true> {
       };
   region?: T;
   topics?: T;
+  policies?: T;
   sections?:
     | T
     | {
@@ -884,6 +899,8 @@ export interface NewsSelect<T extends boolean = true> {
       };
   body?: T;
   sourceBulletin?: T;
+  policies?: T;
+  interprets?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -898,6 +915,7 @@ export interface FiguresSelect<T extends boolean = true> {
   kind?: T;
   category?: T;
   region?: T;
+  topics?: T;
   portrait?: T;
   summary?: T;
   honors?:
@@ -995,6 +1013,7 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   roles?: T;
   updatedAt?: T;
@@ -1139,6 +1158,7 @@ export interface CollectionsWidget {
 export interface TaskRebuildSite {
   input: {
     reason?: string | null;
+    mode?: string | null;
   };
   output: {
     release?: string | null;

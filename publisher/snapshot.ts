@@ -20,6 +20,8 @@ export interface StoredDoc {
 }
 
 export interface Snapshot {
+  /** The entries' format: a snapshot of another version is not reused (every document is read again). */
+  version: number
   docs: Record<Slug, Record<string, StoredDoc>>
   /** Media ids and `updatedAt`, to notice a replaced image or a changed description. */
   media: Record<string, string>
@@ -27,10 +29,13 @@ export interface Snapshot {
   pages: string[]
 }
 
-const SLUGS: Slug[] = ['regions', 'bulletin-series', 'resolutions', 'bulletins', 'news', 'figures']
+const SLUGS: Slug[] = ['regions', 'topics', 'bulletin-series', 'resolutions', 'bulletins', 'news', 'figures']
+/** Raise when the entries' shape changes (site/lib/types.ts). */
+const VERSION = 2
 
 export const emptySnapshot = (): Snapshot => ({
-  docs: { regions: {}, 'bulletin-series': {}, resolutions: {}, bulletins: {}, news: {}, figures: {} },
+  version: VERSION,
+  docs: { regions: {}, topics: {}, 'bulletin-series': {}, resolutions: {}, bulletins: {}, news: {}, figures: {} },
   media: {},
   synonyms: [],
   pages: [],
@@ -46,7 +51,7 @@ export interface Refresh {
 
 /** Brings `previous` up to date with the database. */
 export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refresh> => {
-  const prev = previous ?? emptySnapshot()
+  const prev = previous?.version === VERSION ? previous : emptySnapshot()
   const next = emptySnapshot()
   const changed = new Set<string>()
   const toLoad = new Map<Slug, Set<string>>(SLUGS.map((s) => [s, new Set()]))
@@ -96,6 +101,7 @@ const entries = <T>(docs: Record<string, StoredDoc>) => Object.values(docs).flat
 /** The snapshot as the route table takes it. */
 export const siteData = (s: Snapshot): SiteData => ({
   regions: entries(s.docs.regions),
+  topics: entries(s.docs.topics),
   series: entries(s.docs['bulletin-series']),
   resolutions: entries(s.docs.resolutions),
   bulletins: entries(s.docs.bulletins),

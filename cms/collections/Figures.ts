@@ -4,7 +4,7 @@ import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
 import { label } from '../fields/label.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
-import { regionField } from '../fields/region.ts'
+import { regionField, topicsField } from '../fields/region.ts'
 import { slugField } from '../fields/slug.ts'
 
 const options = (values: string[]) => values.map((v) => ({ label: v, value: v }))
@@ -56,6 +56,7 @@ export const Figures: CollectionConfig = {
       ],
     },
     regionField(),
+    topicsField(),
     { name: 'portrait', type: 'upload', relationTo: 'media', label: label('照片', 'Portrait') },
     { name: 'summary', type: 'textarea', required: true, label: label('简介', 'Summary') },
     {

@@ -6,6 +6,7 @@ import { dayField } from '../fields/dayField.ts'
 import { label } from '../fields/label.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../hooks/publishToLive.ts'
 import { regionField, topicsField } from '../fields/region.ts'
+import { interpretsField, policiesField } from '../fields/relations.ts'
 import { slugField } from '../fields/slug.ts'
 
 /** 工作动态: activity news and feature articles, some taken from a bulletin's 简讯. */
@@ -82,5 +83,7 @@ export const News: CollectionConfig = {
       label: label('来源简报', 'Source bulletin'),
       admin: { position: 'sidebar' },
     },
+    policiesField(),
+    interpretsField(),
   ],
 }

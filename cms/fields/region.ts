@@ -18,6 +18,8 @@ export const topicsField = (): RelationshipField => ({
   type: 'relationship',
   relationTo: 'topics',
   hasMany: true,
+  // Ids only: the site looks the names up in the topics it loads, so renaming a topic touches its pages only.
+  maxDepth: 0,
   label: label('专题', 'Topics'),
   admin: { position: 'sidebar' },
 })

@@ -2,6 +2,7 @@ import * as migration_20261122_022322_initial from './20261122_022322_initial.ts
 import * as migration_20261122_024122_search_settings from './20261122_024122_search_settings.ts';
 import * as migration_20261122_024748_workflow_jobs from './20261122_024748_workflow_jobs.ts';
 import * as migration_20261122_030331_status_sort_indexes from './20261122_030331_status_sort_indexes.ts';
+import * as migration_20261122_221525_relations from './20261122_221525_relations.ts';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_030331_status_sort_indexes.up,
     down: migration_20261122_030331_status_sort_indexes.down,
-    name: '20261122_030331_status_sort_indexes'
+    name: '20261122_030331_status_sort_indexes',
+  },
+  {
+    up: migration_20261122_221525_relations.up,
+    down: migration_20261122_221525_relations.down,
+    name: '20261122_221525_relations'
   },
 ];

@@ -79,6 +79,19 @@ export const seed = async (payload: Payload, options: { password: string | null;
     )
   }
 
+  log('导入专题…')
+  const topicIds = new Map<string, number | string>()
+  for (const topic of seedContent.topics) {
+    const doc = await ensure('topics', `专题 ${topic.name}`, { slug: { equals: topic.slug } }, () => payload.create({ collection: 'topics', data: topic, ...common }))
+    topicIds.set(topic.slug, doc.id)
+  }
+  const topicsOf = (slugs: string[] | undefined) =>
+    (slugs ?? []).map((slug) => {
+      const id = topicIds.get(slug)
+      if (id === undefined) throw new Error(`种子数据引用了未定义的专题“${slug}”`)
+      return id as number
+    })
+
   log('导入镇街…')
   const regionIds = new Map<string, number | string>()
   for (const region of seedContent.regions) {
@@ -142,6 +155,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
           adoptedAt: day(r.adoptedAt),
           publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : undefined,
           region: regionId(r.region),
+          topics: topicsOf(r.topics),
           body: markdownToLexical(r.body),
           workflow: imported(),
           _status: 'published',
@@ -160,7 +174,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
       'bulletins',
       `${b.series} 第${b.issueNumber}期${b.totalIssueNumber ? `（总第${b.totalIssueNumber}期）` : ""}`,
       { and: [{ series: { equals: seriesId } }, { issueNumber: { equals: b.issueNumber } }] },
-      () => payload.create({ collection: 'bulletins', data: bulletinData(b, seriesId as number, regionId), draft: false, ...common }),
+      () => payload.create({ collection: 'bulletins', data: { ...bulletinData(b, seriesId as number, regionId), topics: topicsOf(b.topics) }, draft: false, ...common }),
     )
     for (const section of b.sections) {
       for (const item of section.items) {
@@ -191,7 +205,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
   log('导入工作动态…')
   for (const n of seedContent.news) {
     await ensure('news', `工作动态 ${n.title}`, { slug: { equals: n.slug } }, () =>
-      payload.create({ collection: 'news', data: newsData(n, regionId), draft: false, ...common }),
+      payload.create({ collection: 'news', data: { ...newsData(n, regionId), topics: topicsOf(n.topics) }, draft: false, ...common }),
     )
   }
 

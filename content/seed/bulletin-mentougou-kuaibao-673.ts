@@ -7,6 +7,7 @@ export const bulletin: SeedBulletin = {
   issueNumber: 673,
   date: '2022-04-13',
   region: '门头沟区',
+  topics: ['sannian-chongci'],
   sections: [
     {
       heading: '指挥调度',

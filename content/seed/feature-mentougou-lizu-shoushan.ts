@@ -9,6 +9,7 @@ export const feature: SeedNews = {
   authors: '朱凡 张东辉',
   category: '专题报道',
   region: '门头沟区',
+  topics: ['sannian-chongci'],
   summary: '门头沟区坚持全域创建、全员实践、全面提升、全民至上，推进创建全国文明城区工作再上新台阶。',
   keyFigures: [
     {

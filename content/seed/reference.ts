@@ -1,6 +1,6 @@
 // Reference data named in the seed documents: the bulletin series, the 镇街 and districts, and the
 // exemplary teams of the feature article (003). Figure stories quote the article word for word.
-import type { SeedFigure, SeedRegion, SeedSeries } from './types.ts'
+import type { SeedFigure, SeedRegion, SeedSeries, SeedTopic } from './types.ts'
 
 export const series: SeedSeries[] = [
   {
@@ -19,6 +19,15 @@ export const series: SeedSeries[] = [
     phone: '55569506',
     fax: '55569505',
     email: 'jswmzhxtc@163.com',
+  },
+]
+
+/** 专题: the campaign the resolution (000) launched, which the bulletin (001) and the feature (003) report on. */
+export const topics: SeedTopic[] = [
+  {
+    slug: 'sannian-chongci',
+    name: '誓夺全国文明城区三年冲刺行动',
+    description: '门头沟区2021—2023年誓夺全国文明城区三年冲刺行动的决议、部署和进展。',
   },
 ]
 

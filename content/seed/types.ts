@@ -18,6 +18,8 @@ export interface SeedResolution {
   period?: string
   region?: string
   sourceCategory?: string
+  /** Slugs of the 专题 it is filed under. */
+  topics?: string[]
   summary: string
   body: string
 }
@@ -41,6 +43,7 @@ export interface SeedBulletin {
   sections: { heading?: string; items: SeedBulletinItem[] }[]
   signoff: { editor?: string; reviewer?: string; signer?: string }
   distribution: { reportTo?: string; sendTo?: string; issueTo?: string }
+  topics?: string[]
 }
 
 export interface SeedNews {
@@ -53,6 +56,7 @@ export interface SeedNews {
   region?: string
   summary: string
   keyFigures: { value: string; unit?: string; label: string }[]
+  topics?: string[]
   body: string
 }
 
@@ -64,6 +68,12 @@ export interface SeedSeries {
   phone?: string
   fax?: string
   email?: string
+}
+
+export interface SeedTopic {
+  slug: string
+  name: string
+  description: string
 }
 
 export interface SeedRegion {

@@ -12,14 +12,14 @@ import type { Payload } from 'payload'
 import { getCms } from '../../cms/lib/getCms.ts'
 import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
 import { synonymGroups } from '../../cms/lib/synonyms.ts'
-import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution } from '../../cms/payload-types.ts'
+import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution, Topic } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
-import type { BulletinEntry, FigureEntry, ImageRef, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, TopicEntry } from './types.ts'
 
 let cms: Promise<Payload> | undefined
 const payload = () => (cms ??= getCms())
 
-export type Slug = 'resolutions' | 'bulletins' | 'bulletin-series' | 'news' | 'figures' | 'regions'
+export type Slug = 'resolutions' | 'bulletins' | 'bulletin-series' | 'news' | 'figures' | 'regions' | 'topics'
 
 const KIND: Record<Slug, string> = {
   resolutions: '政策文件',
@@ -28,6 +28,7 @@ const KIND: Record<Slug, string> = {
   news: '工作动态',
   figures: '文明典型',
   regions: '镇街',
+  topics: '专题',
 }
 const LABEL: Record<Slug, 'title' | 'name'> = {
   resolutions: 'title',
@@ -36,6 +37,7 @@ const LABEL: Record<Slug, 'title' | 'name'> = {
   news: 'title',
   figures: 'name',
   regions: 'name',
+  topics: 'name',
 }
 
 /** Ids and `updatedAt` of every published document of a collection (cheap: two columns). */
@@ -107,7 +109,7 @@ export const loadDocuments = async (collection: Slug, ids: string[]): Promise<{ 
 }
 
 type RawDoc = { id: number | string; updatedAt: string; title?: string | null; name?: string | null }
-const DEPTH: Record<Slug, number> = { resolutions: 1, bulletins: 2, 'bulletin-series': 0, news: 2, figures: 1, regions: 0 }
+const DEPTH: Record<Slug, number> = { resolutions: 1, bulletins: 2, 'bulletin-series': 0, news: 2, figures: 1, regions: 0, topics: 0 }
 
 /** The related documents an entry embeds, found in the populated document (objects with an id). */
 const REF_FIELDS: Record<Slug, [string, Slug | 'media'][]> = {
@@ -127,6 +129,7 @@ const REF_FIELDS: Record<Slug, [string, Slug | 'media'][]> = {
   ],
   regions: [],
   'bulletin-series': [],
+  topics: [],
 }
 const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null)
 const refsOf = (collection: Slug, doc: RawDoc): string[] => {
@@ -193,12 +196,21 @@ const series = (s: BulletinSery): SeriesEntry => ({
   description: s.description ?? null,
 })
 
+/** Topic and policy ids as stored (the fields keep ids: maxDepth 0); the route table resolves them. */
+const idList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : []).map((v: unknown) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
+const links = (doc: { topics?: unknown; policies?: unknown }): Links => ({ topics: idList(doc.topics), policies: idList(doc.policies) })
+
+const toTopic = (t: Topic): TopicEntry => ({ id: String(t.id), slug: String(t.slug), name: t.name, description: t.description ?? null })
+
 const toRegion = (r: Region): RegionEntry => ({ slug: String(r.slug), name: r.name, kind: r.kind, district: r.district ?? '' })
 
 const toResolution = (r: Resolution): ResolutionEntry => {
   const adoptedAt = day(r.adoptedAt)
   const date = adoptedAt ?? day(r.publishedAt) ?? beijingDay(r.createdAt)
   return {
+    id: String(r.id),
+    ...links(r),
     slug: String(r.slug),
     title: r.title,
     docType: r.docType,
@@ -226,6 +238,7 @@ const toBulletin = (b: Bulletin): BulletinEntry | null => {
   const date = beijingDay(b.date)
   const key = `${s.slug}/${String(b.issueNumber)}`
   return {
+    ...links(b),
     key,
     title: b.title ?? `${s.name} 第${String(b.issueNumber)}期`,
     series: s,
@@ -259,6 +272,7 @@ const toNews = (n: News): NewsEntry => {
   const source = n.sourceBulletin && typeof n.sourceBulletin === 'object' ? n.sourceBulletin : null
   const sourceSeries = source?.series && typeof source.series === 'object' ? source.series : null
   return {
+    ...links(n),
     slug: String(n.slug),
     title: n.title,
     subtitle: n.subtitle ?? null,
@@ -272,12 +286,14 @@ const toNews = (n: News): NewsEntry => {
     cover: image(n.cover),
     keyFigures: (n.keyFigures ?? []).map((k) => ({ value: k.value, unit: k.unit ?? null, label: k.label })),
     sourceBulletin: source && sourceSeries ? { key: `${String(sourceSeries.slug)}/${String(source.issueNumber)}`, title: source.title ?? '' } : null,
+    interprets: idList(n.interprets === null || n.interprets === undefined ? [] : [n.interprets])[0] ?? null,
     updatedAt: n.updatedAt,
     createdAt: n.createdAt,
   }
 }
 
 const toFigure = (f: Figure): FigureEntry => ({
+  ...links(f),
   slug: String(f.slug),
   name: f.name,
   kind: f.kind,
@@ -292,6 +308,7 @@ const toFigure = (f: Figure): FigureEntry => ({
 
 const CONVERT: Record<Slug, (doc: never) => unknown> = {
   regions: toRegion,
+  topics: toTopic,
   'bulletin-series': series,
   resolutions: toResolution,
   bulletins: toBulletin,

@@ -5,12 +5,14 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
+import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
 import { DOC_TYPES, filedOn, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
-import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, TopicEntry } from './types.ts'
 
 /** The published content the site is built from (the loader's output). */
 export interface SiteData {
   regions: RegionEntry[]
+  topics: TopicEntry[]
   series: SeriesEntry[]
   resolutions: ResolutionEntry[]
   bulletins: BulletinEntry[]
@@ -49,7 +51,8 @@ export interface ListPage<T> {
 }
 export interface NewsIndexProps extends ListPage<NewsCard> {
   category?: string
-  region?: { slug: string; name: string }
+  /** A 镇街's page: its feed (every kind of document of the 镇街), when it has any. */
+  region?: { slug: string; name: string; feed: string | null }
   facets: { categories: string[]; regions: { slug: string; name: string }[] }
 }
 export interface ResolutionIndexProps extends ListPage<ResolutionCard> {
@@ -59,13 +62,24 @@ export interface ResolutionIndexProps extends ListPage<ResolutionCard> {
 }
 export type SeriesPageProps =
   | ({ kind: 'list'; series: SeriesEntry } & ListPage<BulletinCard>)
-  | { kind: 'issue'; series: SeriesEntry; bulletin: BulletinEntry }
+  | { kind: 'issue'; series: SeriesEntry; bulletin: BulletinEntry; links: DocLinks }
 export interface BulletinsIndexProps {
   series: { series: SeriesCard; count: number; latest: BulletinCard[] }[]
 }
 export interface RegionsIndexProps {
   groups: { district: string; regions: { slug: string; name: string; kind: string; news: number; figures: number }[] }[]
 }
+export interface TopicsIndexProps {
+  topics: { slug: string; name: string; description: string | null; count: number; latest: string | null }[]
+}
+export interface TopicPageProps extends ListPage<SummaryCard> {
+  topic: { slug: string; name: string; description: string | null }
+}
+export interface FeedProps {
+  title: string
+  items: FeedItem[]
+}
+
 export interface SearchPageProps {
   groups: { name: string; legend: string; values: string[] }[]
   /** The editors' synonym groups (搜索设置): the search page also runs a query in their other words. */
@@ -86,6 +100,7 @@ const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ??
 export const sortSiteData = (data: SiteData): SiteData => ({
   ...data,
   regions: [...data.regions].sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug)),
+  topics: [...data.topics].sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.slug.localeCompare(b.slug)),
   series: [...data.series].sort((a, b) => a.name.localeCompare(b.name)),
   resolutions: [...data.resolutions].sort((a, b) => byDateDesc(a, b) || a.slug.localeCompare(b.slug)),
   bulletins: [...data.bulletins].sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber || a.key.localeCompare(b.key)),
@@ -118,6 +133,7 @@ const paged = <T>(base: string, all: T[]): [string, ListPage<T>][] => {
 }
 
 const FEED_SIZE = 50
+const FEED_PAGE = 'rss/[...feed].ts'
 
 /** Every URL of the site with its page and props. Keys are URL paths (`/news/<slug>/`, `/rss/news.xml`). */
 export const routeTable = (unsorted: SiteData): Map<string, Route> => {
@@ -127,6 +143,9 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     if (routes.has(path)) throw new Error(`两个页面使用了同一个网址：${path}（${routes.get(path)!.page} 与 ${page}）`)
     routes.set(path, date === undefined ? { page, props } : { page, props, date })
   }
+  const relations = siteRelations(data)
+  const ofRegion = new Map(data.regions.map((r) => [r.slug, relations.region(r.slug)]))
+  const regionFeed = (slug: string) => (ofRegion.get(slug)?.length ? `/rss/regions/${slug}.xml` : null)
   const newsCards = data.news.map(newsCard)
   const resolutionCards = data.resolutions.map(resolutionCard)
   const bulletinCards = data.bulletins.map(bulletinCard)
@@ -152,12 +171,12 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     }
   }
   for (const region of data.regions) {
-    const ref = { slug: region.slug, name: region.name }
+    const ref = { slug: region.slug, name: region.name, feed: regionFeed(region.slug) }
     for (const [path, list] of paged(url.region(region), newsCards.filter((n) => n.region?.slug === region.slug))) {
       add<NewsIndexProps>(path, 'regions/[...path].astro', { ...list, region: ref, facets: newsFacets })
     }
   }
-  for (const n of data.news) add(url.news(n), 'news/[slug].astro', { n }, filedOn.news(n))
+  for (const n of data.news) add(url.news(n), 'news/[slug].astro', { n, links: relations.news(n) }, filedOn.news(n))
 
   // 政策文件: all, by type, by year; and each document.
   const resolutionFacets = {
@@ -176,7 +195,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     const ofYear = data.resolutions.filter((r) => r.year === year).map(resolutionCard)
     for (const [path, list] of paged(url.resolutionYear(year), ofYear)) add<ResolutionIndexProps>(path, 'resolutions/year/[...path].astro', { ...list, year, facets: resolutionFacets })
   }
-  for (const r of data.resolutions) add(url.resolution(r), 'resolutions/[slug].astro', { r }, r.date)
+  for (const r of data.resolutions) add(url.resolution(r), 'resolutions/[slug].astro', { r, links: relations.resolution(r) }, r.date)
 
   // 简报快报: the series overview, each series' issues, each issue.
   const ofSeries = (s: SeriesEntry) => data.bulletins.filter((b) => b.series.slug === s.slug)
@@ -189,12 +208,12 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   for (const s of data.series) {
     const issues = ofSeries(s)
     for (const [path, list] of paged(url.series(s), issues.map(bulletinCard))) add<SeriesPageProps>(path, 'bulletins/[series]/[...path].astro', { kind: 'list', series: s, ...list })
-    for (const b of issues) add<SeriesPageProps>(url.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b }, b.date)
+    for (const b of issues) add<SeriesPageProps>(url.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b, links: relations.bulletin(b) }, b.date)
   }
 
   // 文明典型 and 镇街.
   add('/figures/', 'figures/index.astro', { figures: data.figures.map(figureCard) })
-  for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f }, filedOn.figure(f))
+  for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f, links: relations.figure(f) }, filedOn.figure(f))
   add<RegionsIndexProps>('/regions/', 'regions/index.astro', {
     groups: [...new Set(data.regions.map((r) => r.district))].map((district) => ({
       district,
@@ -209,6 +228,15 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
         })),
     })),
   })
+
+  // 专题: a page per topic that has published documents, gathering all of them newest first.
+  const topics = data.topics.map((topic) => ({ topic, items: relations.topic(topic) })).filter((t) => t.items.length > 0)
+  add<TopicsIndexProps>('/topics/', 'topics/index.astro', {
+    topics: topics.map(({ topic, items }) => ({ slug: topic.slug, name: topic.name, description: topic.description, count: items.length, latest: items[0]?.date ?? null })),
+  })
+  for (const { topic, items } of topics) {
+    for (const [path, list] of paged(topicUrl(topic), items)) add<TopicPageProps>(path, 'topics/[...path].astro', { ...list, topic: { slug: topic.slug, name: topic.name, description: topic.description } })
+  }
 
   for (const id of data.pages) add(`/${id}/`, '[page].astro', { id })
 
@@ -234,13 +262,16 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   add('/search/synonyms.json', 'search/synonyms.json.ts', { synonyms: data.synonyms })
 
   // Feeds: the newest 50 of each kind.
-  add('/rss/news.xml', 'rss/news.xml.ts', {
+  add<FeedProps>('/rss/news.xml', FEED_PAGE, {
+    title: '工作动态',
     items: data.news.slice(0, FEED_SIZE).map((n): FeedItem => ({ title: n.title, link: url.news(n), day: n.date, description: excerpt(n.summary ?? n.text, 200) })),
   })
-  add('/rss/bulletins.xml', 'rss/bulletins.xml.ts', {
+  add<FeedProps>('/rss/bulletins.xml', FEED_PAGE, {
+    title: '简报快报',
     items: data.bulletins.slice(0, FEED_SIZE).map((b): FeedItem => ({ title: b.title, link: url.bulletin(b), day: b.date, description: excerpt(bulletinText(b), 200) })),
   })
-  add('/rss/resolutions.xml', 'rss/resolutions.xml.ts', {
+  add<FeedProps>('/rss/resolutions.xml', FEED_PAGE, {
+    title: '政策文件',
     items: data.resolutions.slice(0, FEED_SIZE).map((r): FeedItem => ({
       title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title,
       link: url.resolution(r),
@@ -248,6 +279,14 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
       description: r.summary ?? excerpt(r.text, 200),
     })),
   })
+
+  // A feed per topic and per 镇街: the newest 50 documents of every kind.
+  const feedItems = (cards: SummaryCard[]) => cards.slice(0, FEED_SIZE).map((c): FeedItem => ({ title: c.title, link: c.href, day: c.date, description: c.summary }))
+  for (const { topic, items } of topics) add<FeedProps>(`/rss/topics/${topic.slug}.xml`, FEED_PAGE, { title: `专题：${topic.name}`, items: feedItems(items) })
+  for (const region of data.regions) {
+    const feed = regionFeed(region.slug)
+    if (feed) add<FeedProps>(feed, FEED_PAGE, { title: region.name, items: feedItems(ofRegion.get(region.slug)!) })
+  }
 
   add('/404', '404.astro', {})
   add('/robots.txt', 'robots.txt.ts', {})

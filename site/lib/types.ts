@@ -33,7 +33,23 @@ export interface SeriesEntry {
   description: string | null
 }
 
-export interface ResolutionEntry {
+export interface TopicEntry {
+  id: string
+  slug: string
+  name: string
+  description: string | null
+}
+
+/** What links a document to others: ids of topics and policy documents, as editors set them. */
+export interface Links {
+  /** Ids of the 专题 the document is filed under. */
+  topics: string[]
+  /** Ids of the policy documents it reports on (news, bulletins). */
+  policies: string[]
+}
+
+export interface ResolutionEntry extends Links {
+  id: string
   slug: string
   title: string
   docType: string
@@ -66,7 +82,7 @@ export interface BulletinItem {
   text: string
 }
 
-export interface BulletinEntry {
+export interface BulletinEntry extends Links {
   /** `<series-slug>/<issueNumber>`. */
   key: string
   title: string
@@ -82,7 +98,7 @@ export interface BulletinEntry {
   updatedAt: string
 }
 
-export interface NewsEntry {
+export interface NewsEntry extends Links {
   slug: string
   title: string
   subtitle: string | null
@@ -96,11 +112,13 @@ export interface NewsEntry {
   cover: ImageRef | null
   keyFigures: { value: string; unit: string | null; label: string }[]
   sourceBulletin: { key: string; title: string } | null
+  /** Id of the policy document this news item explains (政策解读). */
+  interprets: string | null
   updatedAt: string
   createdAt: string
 }
 
-export interface FigureEntry {
+export interface FigureEntry extends Links {
   slug: string
   name: string
   kind: string

@@ -1,5 +1,6 @@
 // Writes the e2e fixtures into the (throwaway) database: a published news item and a draft one, each
-// with a unique marker, and an unpublished draft edit of a published resolution. Prints the markers.
+// with a unique marker, an unpublished draft edit of a published resolution, and a news item citing and
+// one explaining a resolution. Prints the markers.
 import { getCms } from '../../cms/lib/getCms.ts'
 import { markdownToLexical } from '../../cms/lib/markdown.ts'
 
@@ -16,6 +17,19 @@ await payload.create({
   collection: 'news',
   data: { title: `测试草稿${markers.draft}`, slug: `e2e-draft-${tag}`, date: '2022-04-10T12:00:00.000Z', category: '其他', body: markdownToLexical(`正文包含${markers.draft}。`), _status: 'draft' },
   draft: true,
+  overrideAccess: true,
+})
+// Documents that lead to the resolution 门常发〔2021〕23号: a news item citing its number (in a spelling
+// editors type) and a 解读 marked as explaining it.
+const resolution23 = (await payload.find({ collection: 'resolutions', where: { docNumber: { equals: '门常发〔2021〕23号' } }, overrideAccess: true })).docs[0]!
+await payload.create({
+  collection: 'news',
+  data: { title: '区人大常委会视察创城重点点位', slug: 'e2e-mentions-23', date: '2022-05-06T12:00:00.000Z', category: '检查督导', body: markdownToLexical('视察组对照门常发[2021]23号决议要求，检查了背街小巷整治情况。'), _status: 'published' },
+  overrideAccess: true,
+})
+await payload.create({
+  collection: 'news',
+  data: { title: '一图读懂三年冲刺行动决议', slug: 'e2e-interprets-23', date: '2021-05-10T12:00:00.000Z', category: '专题报道', interprets: resolution23.id, body: markdownToLexical('决议明确了三年冲刺行动的目标任务。'), _status: 'published' },
   overrideAccess: true,
 })
 const { docs } = await payload.find({ collection: 'resolutions', where: { slug: { equals: 'dazu-2018-2020-action-plan' } }, overrideAccess: true })

@@ -5,6 +5,7 @@ import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated.
 import { dayField } from '../../fields/dayField.ts'
 import { label } from '../../fields/label.ts'
 import { regionField, topicsField } from '../../fields/region.ts'
+import { policiesField } from '../../fields/relations.ts'
 import { ensureUnique } from '../../hooks/ensureUnique.ts'
 import { rebuildOnChange, rebuildOnDelete } from '../../hooks/publishToLive.ts'
 import { workflowEndpoint } from '../../workflow/endpoint.ts'
@@ -73,6 +74,7 @@ export const Bulletins: CollectionConfig = {
     workflowField(),
     regionField(),
     topicsField(),
+    policiesField(),
     {
       name: 'sections',
       type: 'array',

@@ -1,0 +1,218 @@
+/**
+ * How documents lead to each other, computed from the published content with the route table:
+ *
+ * - a policy document's 政策解读 (news items marked as explaining it) and 相关报道 (news and bulletin
+ *   issues that editors related to it, or whose text cites its 文号);
+ * - an article's or a bulletin's policy documents (the same relation seen from the other side);
+ * - a bulletin issue's 简讯 published as news items (their 来源简报);
+ * - 专题: everything filed under a topic;
+ * - 相关阅读: a few documents sharing a topic, a 镇街 or a kind with the one shown.
+ *
+ * Everything here is linear in the number of documents (maps, never all pairs), and 相关阅读 is chosen
+ * among the nearest *earlier* documents of each shared group, so publishing a new document does not
+ * change the related list of every older page in its groups (the publisher re-renders what changed).
+ */
+import { docNumbersIn } from '../../cms/lib/docNumber.ts'
+import { excerpt, filedOn, url } from './site.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, RegionRef, ResolutionEntry, TopicEntry } from './types.ts'
+
+/** One document in a list that mixes kinds (topic pages, related documents, feeds). */
+export interface DocCard {
+  kind: '政策文件' | '简报快报' | '工作动态' | '文明典型'
+  title: string
+  href: string
+  date: string | null
+}
+/** A card with a short plain-text summary, for topic pages and feeds. */
+export interface SummaryCard extends DocCard {
+  summary: string
+}
+
+export interface TopicLink {
+  name: string
+  href: string
+}
+
+/** The sections a detail page ends with, in order; empty sections are left out. */
+export interface DocLinks {
+  topics: TopicLink[]
+  sections: { heading: string; items: DocCard[]; more?: { label: string; href: string } }[]
+}
+
+/** A document with what relates it to others. */
+interface Unit {
+  key: string
+  card: DocCard
+  summary: string
+  /** Sort key, newest first. */
+  day: string
+  topics: string[]
+  /** Groups it shares with others: each topic, its 镇街, its kind, its kind and category. */
+  groups: string[]
+}
+
+const RELATED = 4
+const NEAREST = 4
+/** A policy page lists at most this many reports; the rest are a search for its 文号 away. */
+const REPORTS_SHOWN = 20
+
+const byDayDesc = (a: Unit, b: Unit) => b.day.localeCompare(a.day) || a.key.localeCompare(b.key)
+
+export const topicUrl = (t: { slug: string }) => `/topics/${t.slug}/`
+
+const groupsOf = (kind: string, sub: string | null, region: RegionRef | null, topics: string[]) => [
+  ...topics.map((t) => `topic:${t}`),
+  ...(region ? [`region:${region.slug}`] : []),
+  // The kind on its own is the group of last resort: a document alone in its 镇街 and category still leads somewhere.
+  `kind:${kind}`,
+  `kind:${kind}:${sub ?? ''}`,
+]
+
+const weight = (group: string) => (group.startsWith('topic:') ? 3 : 1)
+
+export interface SiteRelations {
+  resolution: (r: ResolutionEntry) => DocLinks
+  news: (n: NewsEntry) => DocLinks
+  bulletin: (b: BulletinEntry) => DocLinks
+  figure: (f: FigureEntry) => DocLinks
+  /** Every document filed under the topic, newest first. */
+  topic: (t: TopicEntry) => SummaryCard[]
+  /** Every document of a 镇街 (news, bulletins, policy documents, figures), newest first. */
+  region: (slug: string) => SummaryCard[]
+}
+
+export const siteRelations = (data: {
+  topics: TopicEntry[]
+  resolutions: ResolutionEntry[]
+  bulletins: BulletinEntry[]
+  news: NewsEntry[]
+  figures: FigureEntry[]
+}): SiteRelations => {
+  const topicById = new Map(data.topics.map((t) => [t.id, t]))
+  const policyById = new Map(data.resolutions.map((r) => [r.id, r]))
+  const policyByNumber = new Map(data.resolutions.filter((r) => r.docNumber).map((r) => [r.docNumber!, r]))
+  const known = (ids: string[]) => ids.filter((id) => topicById.has(id))
+
+  const units = new Map<string, Unit>()
+  const unit = (key: string, { summary, ...card }: SummaryCard, sub: string | null, region: RegionRef | null, topics: string[]) => {
+    const u: Unit = { key, card, summary: excerpt(summary, 200), day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)) }
+    units.set(key, u)
+    return u
+  }
+  const bulletinText = (b: BulletinEntry) => b.sections.flatMap((s) => s.items.map((i) => i.text)).join('\n')
+  for (const r of data.resolutions) {
+    unit(`r:${r.id}`, { kind: '政策文件', title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title, href: url.resolution(r), date: r.date, summary: r.summary ?? r.text }, r.docType, r.region, r.topics)
+  }
+  for (const b of data.bulletins) {
+    unit(`b:${b.key}`, { kind: '简报快报', title: b.title, href: url.bulletin(b), date: b.date, summary: bulletinText(b) }, b.series.slug, b.region, b.topics)
+  }
+  for (const n of data.news) {
+    unit(`n:${n.slug}`, { kind: '工作动态', title: n.title, href: url.news(n), date: filedOn.news(n), summary: n.summary ?? n.text }, n.category, n.region, n.topics)
+  }
+  for (const f of data.figures) {
+    unit(`f:${f.slug}`, { kind: '文明典型', title: f.name, href: url.figure(f), date: filedOn.figure(f), summary: f.summary }, f.category, f.region, f.topics)
+  }
+
+  // Policies an article or a bulletin reports on: chosen by the editor, or cited by 文号 in its text.
+  const policiesOf = (explicit: string[], text: string, except: string | null) => {
+    const found = new Set<ResolutionEntry>()
+    for (const id of explicit) if (policyById.has(id)) found.add(policyById.get(id)!)
+    for (const number of docNumbersIn(text)) if (policyByNumber.has(number)) found.add(policyByNumber.get(number)!)
+    return [...found].filter((p) => p.id !== except)
+  }
+  const reports = new Map<string, Unit[]>()
+  const interpretations = new Map<string, Unit[]>()
+  const policiesByUnit = new Map<string, ResolutionEntry[]>()
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => (map.get(key) ?? map.set(key, []).get(key)!).push(value)
+  for (const n of data.news) {
+    const policies = policiesOf(n.policies, n.text, n.interprets)
+    policiesByUnit.set(`n:${n.slug}`, policies)
+    for (const p of policies) push(reports, p.id, units.get(`n:${n.slug}`)!)
+    if (n.interprets && policyById.has(n.interprets)) push(interpretations, n.interprets, units.get(`n:${n.slug}`)!)
+  }
+  for (const b of data.bulletins) {
+    const policies = policiesOf(b.policies, bulletinText(b), null)
+    policiesByUnit.set(`b:${b.key}`, policies)
+    for (const p of policies) push(reports, p.id, units.get(`b:${b.key}`)!)
+  }
+  const entriesOfBulletin = new Map<string, Unit[]>()
+  for (const n of data.news) if (n.sourceBulletin) push(entriesOfBulletin, n.sourceBulletin.key, units.get(`n:${n.slug}`)!)
+
+  // Each group's members newest first, and each member's place in it.
+  const members = new Map<string, Unit[]>()
+  for (const u of units.values()) for (const g of u.groups) push(members, g, u)
+  const place = new Map<string, number>()
+  for (const [g, list] of members) {
+    list.sort(byDayDesc)
+    list.forEach((u, i) => place.set(`${g}\n${u.key}`, i))
+  }
+
+  /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
+  const relatedTo = (u: Unit, shown: Set<string>): DocCard[] => {
+    const score = new Map<Unit, number>()
+    const consider = (direction: 1 | -1) => {
+      for (const g of u.groups) {
+        const list = members.get(g)!
+        const at = place.get(`${g}\n${u.key}`)!
+        for (let step = 1, taken = 0; taken < NEAREST; step++) {
+          const other = list[at + direction * step]
+          if (!other) break
+          if (shown.has(other.card.href)) continue
+          taken++
+          score.set(other, 0)
+        }
+      }
+    }
+    consider(1)
+    if (score.size < RELATED) consider(-1)
+    for (const other of score.keys()) score.set(other, u.groups.filter((g) => other.groups.includes(g)).reduce((sum, g) => sum + weight(g), 0))
+    return [...score.keys()]
+      .sort((a, b) => score.get(b)! - score.get(a)! || byDayDesc(a, b))
+      .slice(0, RELATED)
+      .map((x) => x.card)
+  }
+
+  const topicLinks = (u: Unit) => u.topics.map((id) => topicById.get(id)!).map((t) => ({ name: t.name, href: topicUrl(t) }))
+  const cards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.card)
+  const policyCards = (key: string) => (policiesByUnit.get(key) ?? []).map((p) => units.get(`r:${p.id}`)!).sort(byDayDesc).map((x) => x.card)
+  /** The page's sections, then 相关阅读 without anything already listed. */
+  const finish = (u: Unit, sections: DocLinks['sections']): DocLinks => {
+    const shown = new Set([u.card.href, ...sections.flatMap((s) => s.items.map((i) => i.href))])
+    const all = [...sections, { heading: '相关阅读', items: relatedTo(u, shown) }]
+    return { topics: topicLinks(u), sections: all.filter((s) => s.items.length > 0) }
+  }
+
+  const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => ({ ...x.card, summary: x.summary }))
+  const ofTopic = new Map<string, Unit[]>()
+  for (const u of units.values()) for (const t of u.topics) push(ofTopic, t, u)
+
+  return {
+    resolution: (r) => {
+      const u = units.get(`r:${r.id}`)!
+      const reported = cards(reports.get(r.id))
+      const more = reported.length > REPORTS_SHOWN && r.docNumber ? { label: `共 ${String(reported.length)} 篇，查看全部`, href: `/search/?q=${encodeURIComponent(r.docNumber)}` } : undefined
+      return finish(u, [
+        { heading: '政策解读', items: cards(interpretations.get(r.id)) },
+        { heading: '相关报道', items: reported.slice(0, REPORTS_SHOWN), ...(more ? { more } : {}) },
+      ])
+    },
+    news: (n) => {
+      const u = units.get(`n:${n.slug}`)!
+      const explained = n.interprets ? units.get(`r:${n.interprets}`) : undefined
+      return finish(u, [
+        { heading: '本文解读的政策文件', items: explained ? [explained.card] : [] },
+        { heading: '相关政策文件', items: policyCards(u.key) },
+      ])
+    },
+    bulletin: (b) => {
+      const u = units.get(`b:${b.key}`)!
+      return finish(u, [
+        { heading: '本期刊登为工作动态的稿件', items: cards(entriesOfBulletin.get(b.key)) },
+        { heading: '相关政策文件', items: policyCards(u.key) },
+      ])
+    },
+    figure: (f) => finish(units.get(`f:${f.slug}`)!, []),
+    topic: (t) => summaryCards(ofTopic.get(t.id)),
+    region: (slug) => summaryCards(members.get(`region:${slug}`)),
+  }
+}
