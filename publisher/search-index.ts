@@ -72,12 +72,42 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   if (start < 0 || end < start) return null
   let main = html.slice(start, end + MAIN_END.length)
   if (!main.slice(0, main.indexOf('>')).includes('data-pagefind-body')) return null
-  const text = main.replace(/<[^>]+>/g, '')
+  // Words Pagefind does not index (data-pagefind-ignore: 朗读's controls, the related documents' titles)
+  // must not bring synonyms or document numbers either: a 解读 would otherwise be a hit for its policy's 文号.
+  const text = withoutIgnored(main).replace(/<[^>]+>/g, '')
   const extra = [...synonymsFor(text, groups), ...docNumbersIn(text).map(docNumberToken)]
+  // The document a number names (data-doc-number, on its own page) outranks every page citing it.
+  const own = /\sdata-doc-number="([^"]+)"/.exec(main)?.[1]
+  const ownWord = own ? `<p data-pagefind-weight="10">${docNumberToken(own)}</p>` : ''
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
-  if (extra.length) main = main.replace(MAIN_END, `<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
+  if (extra.length || ownWord) main = main.replace(MAIN_END, `${ownWord}<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
   const input = `<!doctype html><html lang="zh-CN"><body>${splitIndexedText(main)}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
+}
+
+/** The HTML without the elements marked `data-pagefind-ignore` (each with everything inside it). */
+export const withoutIgnored = (html: string): string => {
+  const open = /<([a-z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/gi
+  let out = ''
+  let from = 0
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const name = m[1]!.toLowerCase()
+    const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi')
+    tags.lastIndex = m.index + m[0].length
+    let depth = 1
+    let end = html.length
+    for (let t = tags.exec(html); t; t = tags.exec(html)) {
+      depth += t[1] ? -1 : 1
+      if (depth === 0) {
+        end = t.index + t[0].length
+        break
+      }
+    }
+    out += html.slice(from, m.index)
+    from = end
+    open.lastIndex = end
+  }
+  return out + html.slice(from)
 }
 
 /** The end of the tag that starts at `lt` (its `>` outside quoted attribute values). */

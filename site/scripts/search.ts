@@ -9,6 +9,7 @@ import { chineseDate } from '../lib/dates.ts'
 import { escapeHtml } from '../lib/html.ts'
 import { PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
 import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
+import { filterCounter } from './search-counts.ts'
 import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
 
 interface PagefindInstance {
@@ -185,10 +186,20 @@ export const startSearch = async () => {
     box.checked = params.getAll(box.name).includes(box.value)
     box.addEventListener('change', () => form.requestSubmit())
   }
-  filtersBox.hidden = filtersBox.childElementCount === 0
+  filtersBox.hidden = !filtersBox.querySelector('fieldset')
   // The 筛选 disclosure around them (the page leaves it hidden until the filters work).
   const filtersDisclosure = filtersBox.closest('details')
   if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
+  const countsNote = $<HTMLParagraphElement>('search-counts-note')
+  const checkboxes = [...filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
+  const valuesByGroup = new Map<string, string[]>()
+  for (const box of checkboxes) valuesByGroup.set(box.name, [...(valuesByGroup.get(box.name) ?? []), box.value])
+  // Every partition, the delta included: counts are over the whole index (search-counts.ts).
+  const countFilters = filterCounter(
+    () => Promise.all([...partitions.base.map((p) => instance(p.path)), ...(partitions.delta ? [instance(partitions.delta.path)] : [])]),
+    valuesByGroup,
+    removed,
+  )
 
   /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
   interface Spelling {
@@ -321,6 +332,35 @@ export const startSearch = async () => {
     })
   }
 
+  /**
+   * Each filter value's count for the current search, worked out only while the filters are on screen
+   * (always on wide screens, once 筛选 is opened on a phone) and after the results are shown: counting
+   * consults every partition of the index.
+   */
+  let countedFor: string | null = null
+  const showCounts = async () => {
+    const key = location.search
+    if (!filtersDisclosure?.open || countedFor === key || (!query.spellings && Object.keys(query.filters).length === 0)) return
+    countedFor = key
+    const id = searchId
+    countsNote.textContent = '正在统计各项的结果数…'
+    const terms = query.spellings?.map((s) => (s.exact ? `"${s.term}"` : s.term)) ?? null
+    const chosen = Object.fromEntries(Object.entries(query.filters).map(([name, f]) => [name, f.any]))
+    try {
+      const counts = await countFilters(terms, chosen)
+      if (id !== searchId) return
+      for (const box of checkboxes) {
+        const n = counts.get(box.name)?.get(box.value) ?? 0
+        box.closest('label')!.querySelector('.count')!.textContent = `（${String(n)}）`
+      }
+      countsNote.textContent = '括号内为本次搜索中各项的结果数。'
+    } catch {
+      countedFor = null
+      countsNote.textContent = ''
+    }
+  }
+  filtersDisclosure?.addEventListener('toggle', () => void showCounts())
+
   let shownQuery = ''
   const run = async () => {
     const id = ++searchId
@@ -352,12 +392,14 @@ export const startSearch = async () => {
     if (results.total === 0) {
       status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'
       empty.hidden = false
+      void showCounts()
       return
     }
     status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
     list.dataset.ms = String(Math.round(performance.now() - started))
     performance.mark('search:results')
     document.title = `${q || '筛选'} - 站内搜索 - 门头沟区文明创建`
+    void showCounts()
   }
 
   form.addEventListener('submit', (event) => {

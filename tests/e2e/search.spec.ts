@@ -52,7 +52,7 @@ test('each filter narrows the results, and the URL keeps it', async ({ page }) =
   ] as const) {
     await page.goto('/search/?q=文明')
     await expect(status(page)).toContainText('共找到')
-    const box = page.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value}$`) })
+    const box = page.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value}\\s*(（\\d+）)?$`) })
     await box.focus()
     await page.keyboard.press('Space')
     await expect(box).toBeChecked()
@@ -64,6 +64,30 @@ test('each filter narrows the results, and the URL keeps it', async ({ page }) =
     for (const li of await results(page).all()) {
       if (group === '类型') await expect(li.locator('.tag')).toHaveText(value)
       if (group === '年份') await expect(li.locator('time')).toHaveAttribute('datetime', /^2021-/)
+    }
+  }
+})
+
+test('each filter value shows how many results it gives, with the other groups applied', async ({ page }) => {
+  const total = async () => Number(/共找到 (\d+) 条/.exec((await status(page).textContent()) ?? '')?.[1])
+  const countsOf = async (group: string) =>
+    (await page.getByRole('group', { name: group }).locator('label').allTextContents()).map((text) => {
+      const [, value = '', count = ''] = /^\s*(.+?)\s*（(\d+)）$/.exec(text) ?? []
+      return { value, count: Number(count) }
+    })
+  const note = page.locator('#search-counts-note')
+  for (const start of ['/search/?q=文明', `/search/?q=文明&${new URLSearchParams({ 年份: '2022' }).toString()}`]) {
+    await page.goto(start)
+    await expect(note).toHaveText('括号内为本次搜索中各项的结果数。')
+    const types = await countsOf('类型')
+    expect(types.length).toBeGreaterThan(1)
+    expect(types.some((t) => t.count > 0)).toBe(true)
+    for (const { value, count } of types) {
+      await page.goto(start)
+      await expect(note).toHaveText('括号内为本次搜索中各项的结果数。')
+      await page.getByRole('group', { name: '类型' }).getByRole('checkbox', { name: new RegExp(`^${value}`) }).check()
+      await expect(status(page)).toHaveText(count > 0 ? /共找到/ : /没有/)
+      expect(count > 0 ? await total() : 0, `${start} 类型=${value}`).toBe(count)
     }
   }
 })
