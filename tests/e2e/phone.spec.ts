@@ -12,6 +12,7 @@ const PAGES = {
   figure: '/figures/baiyu-sheyuan-jutuan/',
   about: '/about/',
   list: '/news/',
+  topic: '/topics/sannian-chongci/',
   search: '/search/?q=%E9%97%A8%E5%89%8D%E4%B8%89%E5%8C%85',
 }
 const PHONE = { width: 375, height: 667 }
@@ -67,6 +68,36 @@ test.describe('on a phone', () => {
     await page.getByText('筛选', { exact: true }).click()
     await expect(page.getByRole('group', { name: '类型' })).toBeVisible()
   })
+})
+
+test.describe('on the narrowest phone (320 px)', () => {
+  test.use({ viewport: { width: 320, height: 568 } })
+
+  // The pages with the widest content: the 政策文件 metadata table, the bulletin's masthead, sign-off and
+  // distribution lines, the related documents, the search page with its filters open.
+  for (const kind of ['resolution', 'bulletin', 'briefing', 'news', 'search'] as const) {
+    test(`${kind}: reads without sideways scrolling in both display modes`, async ({ page }, info) => {
+      const path = PAGES[kind]
+      for (const mode of ['default', 'large+contrast']) {
+        if (mode !== 'default') {
+          await page.evaluate(() => {
+            localStorage.setItem('a11y-font', 'large')
+            localStorage.setItem('a11y-contrast', 'high')
+          })
+        }
+        await page.goto(path)
+        await settle(page, path)
+        if (kind === 'search') await page.getByText('筛选', { exact: true }).click()
+        expect(await noSidewaysScroll(page), `${kind} ${mode}`).toBe(true)
+        // No element sticks out of the viewport either (a table cell or a long 文号 clipped by overflow).
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.tagName + '.' + e.className),
+        )
+        expect(wide, `${kind} ${mode}`).toEqual([])
+        await info.attach(`${kind}-320-${mode}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
+      }
+    })
+  }
 })
 
 test.describe('on a phone without JavaScript', () => {
