@@ -2,7 +2,7 @@
 // anyone presses anything (朗读 and search load their code only when used; images are not counted).
 import { gzipSync } from 'node:zlib'
 
-import { expect, test } from '@playwright/test'
+import { expect, type Response, test } from '@playwright/test'
 
 import { sitemapPaths } from './sitemap.ts'
 
@@ -17,7 +17,7 @@ test('every content page weighs under 50 KB gzip (HTML + CSS + JS)', async ({ pa
   const weights: Record<string, number> = {}
   for (const path of paths) {
     const loaded: Promise<number>[] = []
-    const onResponse = (response: import('@playwright/test').Response) => {
+    const onResponse = (response: Response) => {
       if (COUNTED.has(response.request().resourceType())) loaded.push(response.body().then((body) => gzipSync(body).length, () => 0))
     }
     page.on('response', onResponse)
