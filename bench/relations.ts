@@ -28,7 +28,7 @@ const resolution = (i: number): ResolutionEntry => {
   return {
     id: `r${String(i)}`, slug: `r-${String(i)}`, title: `关于推进工作的决议${String(i)}`, docType: pick(['决议', '行动计划', '通知']), docNumber: `门文发〔${date.slice(0, 4)}〕${String(i)}号`,
     issuer: '门头沟区人大常委会', meeting: null, adoptedAt: date, publishedAt: null, validity: '现行有效', period: null, sourceCategory: null, region: ref(pick(regions)),
-    summary: `决议${String(i)}摘要`, html: '<p>正文</p>', text: '正文', date, year: Number(date.slice(0, 4)), updatedAt: date, topics: someTopics(), policies: [],
+    summary: `决议${String(i)}摘要`, html: '<p>正文</p>', text: '正文', date, year: Number(date.slice(0, 4)), updatedAt: date, topics: someTopics(), policies: [], firstPublishedAt: null,
   }
 }
 const policies = Array.from({ length: Math.round(N / 10) }, (_, i) => resolution(i * 10))
@@ -39,11 +39,12 @@ const news = (i: number, extra: Partial<NewsEntry> = {}): NewsEntry => {
   return {
     slug: `n-${String(i)}`, title: `工作动态${String(i)}`, subtitle: null, date, category: pick(['文明实践', '综合整治', '检查督导']), region: ref(pick(regions)), authors: null,
     summary: text, html: `<p>${text}</p>`, text, cover: null, keyFigures: [], sourceBulletin: null, interprets: null, updatedAt: date, createdAt: date,
-    topics: someTopics(), policies: [], ...extra,
+    topics: someTopics(), policies: [], firstPublishedAt: null, ...extra,
   }
 }
 const data: SiteData = {
   regions, topics, series: [], bulletins: [], figures: [], synonyms: [], pages: [],
+  site: { name: '文明创建', tagline: null, description: null, sponsor: null, organizer: null, phone: null, email: null, address: null, siteCode: null, icp: null, psb: null, psbUrl: null, conacUrl: null },
   resolutions: policies,
   news: Array.from({ length: N - policies.length }, (_, i) => news(i * 10 + 1 + (i % 9))),
 }

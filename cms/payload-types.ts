@@ -69,13 +69,15 @@ export interface Config {
   collections: {
     resolutions: Resolution;
     bulletins: Bulletin;
-    'bulletin-series': BulletinSery;
     news: News;
     figures: Figure;
+    'bulletin-series': BulletinSery;
     regions: Region;
     topics: Topic;
     media: Media;
     users: User;
+    'content-rules': ContentRule;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,13 +88,15 @@ export interface Config {
   collectionsSelect: {
     resolutions: ResolutionsSelect<false> | ResolutionsSelect<true>;
     bulletins: BulletinsSelect<false> | BulletinsSelect<true>;
-    'bulletin-series': BulletinSeriesSelect<false> | BulletinSeriesSelect<true>;
     news: NewsSelect<false> | NewsSelect<true>;
     figures: FiguresSelect<false> | FiguresSelect<true>;
+    'bulletin-series': BulletinSeriesSelect<false> | BulletinSeriesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'content-rules': ContentRulesSelect<false> | ContentRulesSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -105,9 +109,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'search-settings': SearchSetting;
+    'site-settings': SiteSetting;
   };
   globalsSelect: {
     'search-settings': SearchSettingsSelect<false> | SearchSettingsSelect<true>;
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -211,6 +217,19 @@ export interface Resolution {
     [k: string]: unknown;
   };
   attachments?: (number | Media)[] | null;
+  /**
+   * Set by the server on first publication.
+   */
+  firstPublishedAt?: string | null;
+  contentChecks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -413,6 +432,19 @@ export interface Bulletin {
     sendTo?: string | null;
     issueTo?: string | null;
   };
+  /**
+   * Set by the server on first publication.
+   */
+  firstPublishedAt?: string | null;
+  contentChecks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -492,6 +524,19 @@ export interface News {
    * Choose the policy this article explains.
    */
   interprets?: (number | null) | Resolution;
+  /**
+   * Set by the server on first publication.
+   */
+  firstPublishedAt?: string | null;
+  contentChecks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -536,9 +581,71 @@ export interface Figure {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Set by the server on first publication.
+   */
+  firstPublishedAt?: string | null;
+  contentChecks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Checked on every save of a public document.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-rules".
+ */
+export interface ContentRule {
+  id: number;
+  kind: '禁用表述' | '错别字' | '不规范提法' | '领导职务';
+  severity: '禁止' | '提醒';
+  text: string;
+  correct?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Read-only record of every change.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  action:
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'delete'
+    | 'submit'
+    | 'pass'
+    | 'return'
+    | 'sign'
+    | 'import'
+    | 'role'
+    | 'publishDate'
+    | 'loginFailed'
+    | 'locked';
+  user?: (number | null) | User;
+  userName?: string | null;
+  targetCollection?: string | null;
+  docId?: string | null;
+  docTitle?: string | null;
+  ip?: string | null;
+  forwardedFor?: string | null;
+  detail?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -669,16 +776,16 @@ export interface PayloadLockedDocument {
         value: number | Bulletin;
       } | null)
     | ({
-        relationTo: 'bulletin-series';
-        value: number | BulletinSery;
-      } | null)
-    | ({
         relationTo: 'news';
         value: number | News;
       } | null)
     | ({
         relationTo: 'figures';
         value: number | Figure;
+      } | null)
+    | ({
+        relationTo: 'bulletin-series';
+        value: number | BulletinSery;
       } | null)
     | ({
         relationTo: 'regions';
@@ -695,6 +802,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'content-rules';
+        value: number | ContentRule;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -783,6 +898,8 @@ export interface ResolutionsSelect<T extends boolean = true> {
   summary?: T;
   body?: T;
   attachments?: T;
+  firstPublishedAt?: T;
+  contentChecks?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -854,25 +971,11 @@ export interface BulletinsSelect<T extends boolean = true> {
         sendTo?: T;
         issueTo?: T;
       };
+  firstPublishedAt?: T;
+  contentChecks?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "bulletin-series_select".
- */
-export interface BulletinSeriesSelect<T extends boolean = true> {
-  name?: T;
-  slug?: T;
-  kind?: T;
-  issuer?: T;
-  phone?: T;
-  fax?: T;
-  email?: T;
-  description?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -901,6 +1004,8 @@ export interface NewsSelect<T extends boolean = true> {
   sourceBulletin?: T;
   policies?: T;
   interprets?: T;
+  firstPublishedAt?: T;
+  contentChecks?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -927,9 +1032,27 @@ export interface FiguresSelect<T extends boolean = true> {
         id?: T;
       };
   story?: T;
+  firstPublishedAt?: T;
+  contentChecks?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bulletin-series_select".
+ */
+export interface BulletinSeriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  issuer?: T;
+  phone?: T;
+  fax?: T;
+  email?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1036,6 +1159,35 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-rules_select".
+ */
+export interface ContentRulesSelect<T extends boolean = true> {
+  kind?: T;
+  severity?: T;
+  text?: T;
+  correct?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  action?: T;
+  user?: T;
+  userName?: T;
+  targetCollection?: T;
+  docId?: T;
+  docTitle?: T;
+  ip?: T;
+  forwardedFor?: T;
+  detail?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1127,6 +1279,39 @@ export interface SearchSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  siteName: string;
+  tagline?: string | null;
+  description?: string | null;
+  sponsor: string;
+  organizer?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  siteCode?: string | null;
+  /**
+   * 如：京ICP备XXXXXXXX号
+   */
+  icp?: string | null;
+  /**
+   * 如：京公网安备 11010902000000号
+   */
+  psb?: string | null;
+  psbUrl?: string | null;
+  /**
+   * 开办单位取得的党政机关网站标识（conac.cn）核验地址
+   */
+  conacUrl?: string | null;
+  dynamicDays?: number | null;
+  policyDays?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search-settings_select".
  */
 export interface SearchSettingsSelect<T extends boolean = true> {
@@ -1137,6 +1322,30 @@ export interface SearchSettingsSelect<T extends boolean = true> {
         expansions?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  siteName?: T;
+  tagline?: T;
+  description?: T;
+  sponsor?: T;
+  organizer?: T;
+  phone?: T;
+  email?: T;
+  address?: T;
+  siteCode?: T;
+  icp?: T;
+  psb?: T;
+  psbUrl?: T;
+  conacUrl?: T;
+  dynamicDays?: T;
+  policyDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

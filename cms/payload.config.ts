@@ -6,21 +6,14 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { BulletinSeries } from './collections/BulletinSeries.ts'
-import { Bulletins } from './collections/Bulletins/index.ts'
-import { Figures } from './collections/Figures.ts'
-import { Media } from './collections/Media.ts'
-import { News } from './collections/News.ts'
-import { Regions } from './collections/Regions.ts'
-import { Resolutions } from './collections/Resolutions.ts'
-import { Topics } from './collections/Topics.ts'
+import { collections, globals } from './collections/index.ts'
 import { Users } from './collections/Users.ts'
 import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
-import { SearchSettings } from './globals/SearchSettings.ts'
 import { warmPublisher } from '../publisher/worker-client.ts'
 import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
+import { siteHealthEndpoint } from './health/endpoint.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
@@ -50,15 +43,15 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' · 文明创建内容管理' },
-    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus'] },
+    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
     importMap: {
       baseDir: cmsDir,
       importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js'),
     },
   },
-  collections: [Resolutions, Bulletins, BulletinSeries, News, Figures, Regions, Topics, Media, Users],
-  globals: [SearchSettings],
-  endpoints: siteBuildEndpoint,
+  collections,
+  globals,
+  endpoints: [...siteBuildEndpoint, siteHealthEndpoint],
   jobs: {
     tasks: [rebuildSiteTask],
     enableConcurrencyControl: true,

@@ -10,7 +10,8 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/paths.ts'
-import { type LoadFailure, type Slug, loadDocuments, loadSynonyms, scanPublished } from '../site/lib/load.ts'
+import { type LoadFailure, type Slug, loadDocuments, loadSiteIdentity, loadSynonyms, scanPublished } from '../site/lib/load.ts'
+import type { SiteIdentity } from '../site/lib/types.ts'
 import type { SiteData } from '../site/lib/routes.ts'
 
 export interface StoredDoc {
@@ -26,18 +27,21 @@ export interface Snapshot {
   /** Media ids and `updatedAt`, to notice a replaced image or a changed description. */
   media: Record<string, string>
   synonyms: string[][]
+  /** 站点设置. */
+  site: SiteIdentity | null
   pages: string[]
 }
 
 const SLUGS: Slug[] = ['regions', 'topics', 'bulletin-series', 'resolutions', 'bulletins', 'news', 'figures']
 /** Raise when the entries' shape changes (site/lib/types.ts). */
-const VERSION = 2
+const VERSION = 3
 
 export const emptySnapshot = (): Snapshot => ({
   version: VERSION,
   docs: { regions: {}, topics: {}, 'bulletin-series': {}, resolutions: {}, bulletins: {}, news: {}, figures: {} },
   media: {},
   synonyms: [],
+  site: null,
   pages: [],
 })
 
@@ -92,6 +96,7 @@ export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refres
     failures.push(...result.failures)
   }
   next.synonyms = await loadSynonyms()
+  next.site = await loadSiteIdentity()
   next.pages = (await readdir(path.join(rootDir, 'content', 'pages'))).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4))
   return { snapshot: next, failures, reloaded, removed }
 }
@@ -108,5 +113,6 @@ export const siteData = (s: Snapshot): SiteData => ({
   news: entries(s.docs.news),
   figures: entries(s.docs.figures),
   synonyms: s.synonyms,
+  site: s.site ?? { name: '文明创建', tagline: null, description: null, sponsor: null, organizer: null, phone: null, email: null, address: null, siteCode: null, icp: null, psb: null, psbUrl: null, conacUrl: null },
   pages: s.pages,
 })

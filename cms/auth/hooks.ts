@@ -1,6 +1,7 @@
 import { AuthenticationError, LockedAuth } from 'payload'
 import type { CollectionAfterErrorHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
+import { recordAudit } from '../audit/record.ts'
 import { isLocalRequest } from '../lib/deployment.ts'
 import { fieldError, publicError } from '../lib/errors.ts'
 import { DEFAULT_SEED_PASSWORD } from '../seed/password.ts'
@@ -32,8 +33,11 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
 }
 
 /** Failed logins all read the same (Payload says "locked" only for accounts that exist). */
-export const uniformLoginErrors: CollectionAfterErrorHook = ({ error }) => {
+export const uniformLoginErrors: CollectionAfterErrorHook = async ({ error, req }) => {
   if (error instanceof AuthenticationError || error instanceof LockedAuth) {
+    // Recorded in 操作日志 with the e-mail tried (outside the failed request's transaction).
+    const email = String((req.data as { email?: unknown } | undefined)?.email ?? '').slice(0, 200)
+    await recordAudit(req, { action: error instanceof LockedAuth ? 'locked' : 'loginFailed', collection: 'users', docTitle: email || null, userName: `（未登录）${email}` }, true).catch(() => undefined)
     return { response: { errors: [{ message: LOGIN_FAILED }], message: LOGIN_FAILED }, status: 401 }
   }
   return undefined

@@ -3,6 +3,7 @@ import * as migration_20261122_024122_search_settings from './20261122_024122_se
 import * as migration_20261122_024748_workflow_jobs from './20261122_024748_workflow_jobs.ts';
 import * as migration_20261122_030331_status_sort_indexes from './20261122_030331_status_sort_indexes.ts';
 import * as migration_20261122_221525_relations from './20261122_221525_relations.ts';
+import * as migration_20261122_230501_compliance from './20261122_230501_compliance.ts';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_221525_relations.up,
     down: migration_20261122_221525_relations.down,
-    name: '20261122_221525_relations'
+    name: '20261122_221525_relations',
+  },
+  {
+    up: migration_20261122_230501_compliance.up,
+    down: migration_20261122_230501_compliance.down,
+    name: '20261122_230501_compliance'
   },
 ];

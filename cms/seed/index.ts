@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { SeedBulletin, SeedNews } from '../../content/seed/types.ts'
 import { ROLE_LABELS, type Role } from '../access/roles.ts'
 import { markdownToLexical } from '../lib/markdown.ts'
+import { STARTER_RULES } from '../checks/rules.ts'
 import { DEFAULT_SYNONYMS } from '../lib/synonyms.ts'
 import { seedContent } from './content.ts'
 import { placeholderPortrait } from './placeholder.ts'
@@ -208,6 +209,17 @@ export const seed = async (payload: Payload, options: { password: string | null;
       payload.create({ collection: 'news', data: { ...newsData(n, regionId), topics: topicsOf(n.topics) }, draft: false, ...common }),
     )
   }
+
+  log('导入站点设置和内容检查规则…')
+  const site = await payload.findGlobal({ slug: 'site-settings', ...common })
+  if (!site.siteName) {
+    await payload.updateGlobal({ slug: 'site-settings', data: seedContent.site, ...common })
+    report.created++
+  } else report.existing++
+  if ((await payload.count({ collection: 'content-rules', ...common })).totalDocs === 0) {
+    for (const rule of STARTER_RULES) await payload.create({ collection: 'content-rules', data: rule, ...common })
+    report.created++
+  } else report.existing++
 
   log('导入搜索同义词…')
   const settings = await payload.findGlobal({ slug: 'search-settings', ...common })

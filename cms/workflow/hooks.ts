@@ -5,7 +5,7 @@ import { fieldError } from '../lib/errors.ts'
 import { STATES, type State } from './states.ts'
 
 // Bookkeeping only: everything else (title and the printed sign-off line included) is what the public reads.
-const IGNORED = new Set(['workflow', '_status', 'updatedAt', 'createdAt', 'id'])
+const IGNORED = new Set(['workflow', '_status', 'updatedAt', 'createdAt', 'id', 'contentChecks', 'firstPublishedAt'])
 
 /** A comparable form of a document's content (relations reduced to ids, bookkeeping fields dropped). */
 const contentOf = (doc: Record<string, unknown> | undefined) => {

@@ -1,6 +1,9 @@
 import { APIError, Forbidden, type Payload, type PayloadRequest } from 'payload'
 
 import { ROLE_LABELS, userHasRole } from '../access/roles.ts'
+import { recordAudit, titleOf } from '../audit/record.ts'
+import { checkContext } from '../checks/context.ts'
+import { blockingSummary, runChecks } from '../checks/run.ts'
 import { idOf } from '../lib/ids.ts'
 import { ACTIONS, type Action, type State, STATES } from './states.ts'
 
@@ -38,8 +41,22 @@ export const transition = async (
   if (!(step.from as readonly State[]).includes(from)) {
     throw new APIError(`当前状态是“${STATES[from]}”，不能执行“${step.label}”。`, 409, null, true)
   }
-  const reason = args.reason?.trim()
+  let reason = args.reason?.trim()
   if (action === 'return' && !reason) throw new APIError('退回修改时请填写退回原因。', 400, null, true)
+  // The content checks run again on what is passed or signed: a 禁止 finding stops it, and the signer's
+  // signature records the 提醒 findings as acknowledged.
+  if (action === 'pass' || action === 'sign') {
+    const findings = await runChecks(collection, doc as unknown as Record<string, unknown>, await checkContext(payload))
+    const blocking = blockingSummary(findings)
+    if (blocking.length > 0) {
+      throw new APIError(`内容检查发现 ${String(blocking.length)} 处必须改正的问题，不能${step.label}：\n${blocking.join('\n')}`, 409, null, true)
+    }
+    const reminders = findings.filter((f) => f.severity === '提醒')
+    if (action === 'sign' && reminders.length > 0) {
+      const acknowledged = `已确认内容检查提醒 ${String(reminders.length)} 处：${reminders.map((f) => `${f.where}“${f.found}”${f.suggestion ? `（${f.suggestion}）` : ''}`).join('；')}`
+      reason = reason ? `${reason}\n${acknowledged}` : acknowledged
+    }
+  }
 
   const now = new Date().toISOString()
   const userName = user.name || user.email || String(user.id)
@@ -64,7 +81,7 @@ export const transition = async (
     }
     data.signoff = { editor: await nameOf(wf.submittedBy), reviewer: await nameOf(wf.reviewedBy), signer: userName }
   }
-  return payload.update({
+  const updated = await payload.update({
     collection,
     id,
     data: data as never,
@@ -73,4 +90,6 @@ export const transition = async (
     overrideAccess: true,
     context: WORKFLOW_CONTEXT,
   })
+  await recordAudit({ payload, user: user as never, headers: args.req?.headers }, { action, collection, docId: id, docTitle: titleOf(doc), detail: reason ?? null }, true)
+  return updated
 }

@@ -2,6 +2,16 @@
 // exemplary teams of the feature article (003). Figure stories quote the article word for word.
 import type { SeedFigure, SeedRegion, SeedSeries, SeedTopic } from './types.ts'
 
+/** 站点设置 of the demo district (the office that edits the bulletin series below). */
+export const site = {
+  siteName: '门头沟区文明创建',
+  tagline: '创建全国文明城区',
+  description: '门头沟区创建全国文明城区的工作动态、简报快报、政策文件和文明典型。',
+  sponsor: '门头沟区创建全国文明城市工作领导小组办公室',
+  phone: '69822006',
+  email: 'mtgccbxcz@bjmtg.gov.cn',
+}
+
 export const series: SeedSeries[] = [
   {
     slug: 'mentougou-kuaibao',

@@ -14,7 +14,7 @@ import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
 import { synonymGroups } from '../../cms/lib/synonyms.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution, Topic } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
-import type { BulletinEntry, FigureEntry, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, TopicEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 let cms: Promise<Payload> | undefined
 const payload = () => (cms ??= getCms())
@@ -199,7 +199,11 @@ const series = (s: BulletinSery): SeriesEntry => ({
 /** Topic and policy ids as stored (the fields keep ids: maxDepth 0); the route table resolves them. */
 const idList = (value: unknown): string[] =>
   (Array.isArray(value) ? value : []).map((v: unknown) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
-const links = (doc: { topics?: unknown; policies?: unknown }): Links => ({ topics: idList(doc.topics), policies: idList(doc.policies) })
+const links = (doc: { topics?: unknown; policies?: unknown; firstPublishedAt?: string | null }): Links & { firstPublishedAt: string | null } => ({
+  topics: idList(doc.topics),
+  policies: idList(doc.policies),
+  firstPublishedAt: doc.firstPublishedAt ?? null,
+})
 
 const toTopic = (t: Topic): TopicEntry => ({ id: String(t.id), slug: String(t.slug), name: t.name, description: t.description ?? null })
 
@@ -314,6 +318,28 @@ const CONVERT: Record<Slug, (doc: never) => unknown> = {
   bulletins: toBulletin,
   news: toNews,
   figures: toFigure,
+}
+
+/** 站点设置 as the site shows it (a field left empty is left out of the footer). */
+export const loadSiteIdentity = async (): Promise<SiteIdentity> => {
+  const p = await payload()
+  const s = await p.findGlobal({ slug: 'site-settings', overrideAccess: false })
+  const text = (v: string | null | undefined) => v?.trim() || null
+  return {
+    name: text(s.siteName) ?? '文明创建',
+    tagline: text(s.tagline),
+    description: text(s.description),
+    sponsor: text(s.sponsor),
+    organizer: text(s.organizer),
+    phone: text(s.phone),
+    email: text(s.email),
+    address: text(s.address),
+    siteCode: text(s.siteCode),
+    icp: text(s.icp),
+    psb: text(s.psb),
+    psbUrl: text(s.psbUrl),
+    conacUrl: text(s.conacUrl),
+  }
 }
 
 /** The synonym groups editors keep in 搜索设置, applied when the search index is built. */

@@ -7,7 +7,7 @@
  */
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
 import { DOC_TYPES, filedOn, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
-import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, TopicEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 /** The published content the site is built from (the loader's output). */
 export interface SiteData {
@@ -20,6 +20,8 @@ export interface SiteData {
   figures: FigureEntry[]
   /** Synonym groups of 搜索设置. */
   synonyms: string[][]
+  /** 站点设置: every page shows it, so it is part of every route's props (a change re-renders them all). */
+  site: SiteIdentity
   /** Ids of the standing MDX pages (content/pages/<id>.mdx). */
   pages: string[]
 }
@@ -141,7 +143,8 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   const routes = new Map<string, Route>()
   const add = <P>(path: string, page: string, props: P, date?: string | null) => {
     if (routes.has(path)) throw new Error(`两个页面使用了同一个网址：${path}（${routes.get(path)!.page} 与 ${page}）`)
-    routes.set(path, date === undefined ? { page, props } : { page, props, date })
+    const withSite = { ...(props as object), site: data.site }
+    routes.set(path, date === undefined ? { page, props: withSite } : { page, props: withSite, date })
   }
   const relations = siteRelations(data)
   const ofRegion = new Map(data.regions.map((r) => [r.slug, relations.region(r.slug)]))

@@ -1,7 +1,4 @@
-/** The site's name, URL builders, the fixed vocabularies' URL slugs and small text helpers. */
-
-export const SITE_NAME = '门头沟区文明创建'
-export const SITE_DESCRIPTION = '门头沟区创建全国文明城区的工作动态、简报快报、政策文件和文明典型。'
+/** URL builders, the fixed vocabularies' URL slugs and small text helpers. */
 
 /** URL slugs of the fixed vocabularies (URLs stay latin and readable). */
 export const NEWS_CATEGORIES: Record<string, string> = {

@@ -33,6 +33,29 @@ export interface SeriesEntry {
   description: string | null
 }
 
+/** 站点设置: the portal's identity, shown in every page's header and footer. */
+export interface SiteIdentity {
+  name: string
+  tagline: string | null
+  description: string | null
+  sponsor: string | null
+  organizer: string | null
+  phone: string | null
+  email: string | null
+  address: string | null
+  siteCode: string | null
+  icp: string | null
+  psb: string | null
+  psbUrl: string | null
+  conacUrl: string | null
+}
+
+/** When a document went public (set by the server, cms/fields/firstPublished.ts) and last changed. */
+export interface PublicDates {
+  firstPublishedAt: string | null
+  updatedAt: string
+}
+
 export interface TopicEntry {
   id: string
   slug: string
@@ -48,7 +71,7 @@ export interface Links {
   policies: string[]
 }
 
-export interface ResolutionEntry extends Links {
+export interface ResolutionEntry extends Links, PublicDates {
   id: string
   slug: string
   title: string
@@ -82,7 +105,7 @@ export interface BulletinItem {
   text: string
 }
 
-export interface BulletinEntry extends Links {
+export interface BulletinEntry extends Links, PublicDates {
   /** `<series-slug>/<issueNumber>`. */
   key: string
   title: string
@@ -98,7 +121,7 @@ export interface BulletinEntry extends Links {
   updatedAt: string
 }
 
-export interface NewsEntry extends Links {
+export interface NewsEntry extends Links, PublicDates {
   slug: string
   title: string
   subtitle: string | null
@@ -118,7 +141,7 @@ export interface NewsEntry extends Links {
   createdAt: string
 }
 
-export interface FigureEntry extends Links {
+export interface FigureEntry extends Links, PublicDates {
   slug: string
   name: string
   kind: string

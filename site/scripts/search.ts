@@ -398,7 +398,7 @@ export const startSearch = async () => {
     status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
     list.dataset.ms = String(Math.round(performance.now() - started))
     performance.mark('search:results')
-    document.title = `${q || '筛选'} - 站内搜索 - 门头沟区文明创建`
+    document.title = `${q || '筛选'} - 站内搜索 - ${document.title.split(' - ').at(-1) ?? ''}`
     void showCounts()
   }
 

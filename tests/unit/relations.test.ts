@@ -25,6 +25,7 @@ const resolution = (id: string, docNumber: string | null, date: string, extra: P
   updatedAt: date,
   topics: [],
   policies: [],
+  firstPublishedAt: null,
   ...extra,
 })
 
@@ -47,6 +48,7 @@ const news = (slug: string, date: string, extra: Partial<NewsEntry> = {}): NewsE
   createdAt: date,
   topics: [],
   policies: [],
+  firstPublishedAt: null,
   ...extra,
 })
 

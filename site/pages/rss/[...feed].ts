@@ -5,8 +5,9 @@ import type { APIRoute } from 'astro'
 import { routeProps } from '../../lib/props.ts'
 import type { FeedProps } from '../../lib/routes.ts'
 import { feed } from '../../lib/rss.ts'
+import type { SiteIdentity } from '../../lib/types.ts'
 
 export const GET: APIRoute = (context) => {
-  const { title, items } = routeProps<FeedProps>(context)
-  return feed(context.site, title, items)
+  const { title, items, site } = routeProps<FeedProps & { site: SiteIdentity }>(context)
+  return feed(context.site, site.name, title, items)
 }

@@ -1,0 +1,55 @@
+/**
+ * The collections and globals, with what every one of a kind gets: documents with a public page get the
+ * server-set first-publication time and the content checks; every collection and global is audited.
+ */
+import type { CollectionConfig, GlobalAfterChangeHook, GlobalConfig } from 'payload'
+
+import { auditChange, auditDelete } from '../audit/hooks.ts'
+import { recordAudit } from '../audit/record.ts'
+import { checkContent, contentChecksField } from '../checks/hook.ts'
+import { firstPublishedField, refuseForgedPublishDate, stampFirstPublished } from '../fields/firstPublished.ts'
+import { SearchSettings } from '../globals/SearchSettings.ts'
+import { SiteSettings } from '../globals/SiteSettings.ts'
+import { AuditLog } from './AuditLog.ts'
+import { BulletinSeries } from './BulletinSeries.ts'
+import { Bulletins } from './Bulletins/index.ts'
+import { ContentRules } from './ContentRules.ts'
+import { Figures } from './Figures.ts'
+import { Media } from './Media.ts'
+import { News } from './News.ts'
+import { Regions } from './Regions.ts'
+import { Resolutions } from './Resolutions.ts'
+import { Topics } from './Topics.ts'
+import { Users } from './Users.ts'
+
+const publicDocument = (c: CollectionConfig): CollectionConfig => ({
+  ...c,
+  fields: [...c.fields, firstPublishedField(), contentChecksField()],
+  hooks: {
+    ...c.hooks,
+    beforeOperation: [...(c.hooks?.beforeOperation ?? []), refuseForgedPublishDate],
+    beforeChange: [...(c.hooks?.beforeChange ?? []), checkContent, stampFirstPublished],
+  },
+})
+
+const audited = (c: CollectionConfig): CollectionConfig => ({
+  ...c,
+  hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), auditChange], afterDelete: [...(c.hooks?.afterDelete ?? []), auditDelete] },
+})
+
+const auditGlobal: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
+  if (!context.seed) await recordAudit(req, { action: 'update', collection: global.slug, docTitle: typeof global.label === 'object' ? (global.label as Record<string, string>).zh : String(global.label ?? global.slug) })
+  return doc
+}
+
+export const collections: CollectionConfig[] = [
+  ...[Resolutions, Bulletins, News, Figures].map(publicDocument),
+  BulletinSeries,
+  Regions,
+  Topics,
+  Media,
+  Users,
+  ContentRules,
+].map(audited).concat(AuditLog)
+
+export const globals: GlobalConfig[] = [SearchSettings, SiteSettings].map((g) => ({ ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), auditGlobal] } }))
