@@ -1,4 +1,4 @@
-import { APIError, type Payload } from 'payload'
+import type { APIError, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { PUBLISH_DATE_REFUSED } from '../../cms/fields/firstPublished.ts'
