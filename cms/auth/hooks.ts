@@ -25,6 +25,8 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
   const password = typeof data.password === 'string' ? data.password : ''
   if (password === DEFAULT_SEED_PASSWORD && !isLocalRequest(req.headers)) throw publicError(DEMO_PASSWORD_REFUSED, 401)
   const email = typeof data.email === 'string' ? data.email.toLowerCase().trim() : ''
+  // For 操作日志 if the login fails (uniformLoginErrors).
+  req.context.loginEmail = email
   if (email && password) {
     const known = await req.payload.db.findOne({ collection: 'users', req, where: { email: { equals: email } } })
     if (!known) await spendPasswordCheck(password)
@@ -36,7 +38,7 @@ export const guardLogin: CollectionBeforeOperationHook = async ({ args, operatio
 export const uniformLoginErrors: CollectionAfterErrorHook = async ({ error, req }) => {
   if (error instanceof AuthenticationError || error instanceof LockedAuth) {
     // Recorded in 操作日志 with the e-mail tried (outside the failed request's transaction).
-    const email = String((req.data as { email?: unknown } | undefined)?.email ?? '').slice(0, 200)
+    const email = String(req.context.loginEmail ?? '').slice(0, 200)
     await recordAudit(req, { action: error instanceof LockedAuth ? 'locked' : 'loginFailed', collection: 'users', docTitle: email || null, userName: `（未登录）${email}` }, true).catch(() => undefined)
     return { response: { errors: [{ message: LOGIN_FAILED }], message: LOGIN_FAILED }, status: 401 }
   }
