@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
+import { authenticated } from '../access/authenticated.ts'
 import { label } from '../fields/label.ts'
 import { fieldError } from '../lib/errors.ts'
 import { checkContext } from './context.ts'
@@ -10,6 +11,8 @@ export const contentChecksField = (): Field => ({
   name: 'contentChecks',
   type: 'json',
   label: label('内容检查', 'Content checks'),
+  // Internal, like the sign-off record: anonymous readers never get it.
+  access: { read: authenticated },
   admin: { position: 'sidebar', components: { Field: '/components/ContentChecks#ContentChecks' } },
 })
 

@@ -49,6 +49,14 @@ test('the log exports as CSV for admins only', async ({ request }) => {
   expect((await request.get(`${cms}/api/audit-log/export.csv`, { headers: await as(request, 'editor') })).status()).toBe(403)
 })
 
+test('anonymous readers get no content-check findings with a published document', async ({ request }) => {
+  const anon = (await (await request.get(`${cms}/api/news?limit=5&depth=0`)).json()) as { docs: Record<string, unknown>[] }
+  expect(anon.docs.length).toBeGreaterThan(0)
+  for (const doc of anon.docs) expect(doc).not.toHaveProperty('contentChecks')
+  const staff = (await (await request.get(`${cms}/api/news?limit=1&depth=0`, { headers: await as(request, 'editor') })).json()) as { docs: Record<string, unknown>[] }
+  expect(staff.docs[0]).toHaveProperty('contentChecks')
+})
+
 test('/api/site-health answers signed-in users with every column', async ({ request }) => {
   expect((await request.get(`${cms}/api/site-health`)).status()).toBe(401)
   const health = (await (await request.get(`${cms}/api/site-health`, { headers: await as(request, 'editor') })).json()) as { columns: { column: string; state: string }[] }
