@@ -43,7 +43,7 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' · 文明创建内容管理' },
-    components: { beforeDashboard: ['/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
+    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
     importMap: {
       baseDir: cmsDir,
       importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js'),

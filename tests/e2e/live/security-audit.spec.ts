@@ -1,9 +1,10 @@
 // 操作日志 and 栏目监测 over real HTTP: a failed login is logged with its address; nobody, an admin
 // included, can write, change or delete an entry; the CSV export and /api/site-health are for signed-in
-// staff only; the dashboard panels and the content checks render in Chinese in the admin.
+// staff only; the dashboard panels (待办, 栏目监测) and the content checks render in Chinese in the admin.
 import { expect, type Page, test } from '@playwright/test'
 
-import { as, cms, password } from './helpers.ts'
+import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { as, cms } from './helpers.ts'
 
 interface Entry {
   id: number
@@ -59,17 +60,33 @@ test('anonymous readers get no content-check findings with a published document'
 
 test('/api/site-health answers signed-in users with every column', async ({ request }) => {
   expect((await request.get(`${cms}/api/site-health`)).status()).toBe(401)
-  const health = (await (await request.get(`${cms}/api/site-health`, { headers: await as(request, 'editor') })).json()) as { columns: { column: string; state: string }[] }
+  const res = await request.get(`${cms}/api/site-health`, { headers: await as(request, 'editor') })
+  expect(res.status(), await res.text()).toBe(200)
+  const health = (await res.json()) as { columns: { column: string; state: string }[] }
   expect(health.columns.map((c) => c.column)).toEqual(expect.arrayContaining(['首页', '工作动态', '政策文件', '文明典型', '简报快报 · 门头沟区创建全国文明城市工作快报', '镇街 · 斋堂镇']))
 })
 
+/**
+ * Signs into the admin with a fresh account of `role`: the demo accounts' sessions stay untouched by these
+ * logins (concurrent logins of one account in parallel tests could otherwise replace each other's session).
+ */
+const created: number[] = []
 const signIn = async (page: Page, role: string) => {
+  const email = `staff-${role}-${Math.random().toString(36).slice(2, 8)}@example.com`
+  const pass = `Zhengshi-${Math.random().toString(36).slice(2, 10)}-密码`
+  const res = await page.request.post(`${cms}/api/users`, { headers: await as(page.request, 'admin'), data: { email, name: `测试${role}`, roles: [role], password: pass } })
+  expect(res.status(), await res.text()).toBe(201)
+  created.push(((await res.json()) as { doc: { id: number } }).doc.id)
   await page.goto(`${cms}/admin/login`)
-  await page.locator('input[name="email"]').fill(`${role}@example.com`)
-  await page.locator('input[name="password"]').fill(password)
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(pass)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL(/\/admin\/?$/)
 }
+
+test.afterAll(async ({ request }) => {
+  for (const id of created) await request.delete(`${cms}/api/users/${String(id)}`, { headers: await as(request, 'admin') })
+})
 
 test('the dashboard shows 栏目监测 and a document shows 内容检查, in Chinese', async ({ page, request }, info) => {
   await signIn(page, 'editor')
@@ -93,4 +110,33 @@ test('the dashboard shows 栏目监测 and a document shows 内容检查, in Chi
   await expect(checks).toContainText('应为“再接再厉”')
   await info.attach('content-checks.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
   await request.delete(`${cms}/api/news/${String(id)}`, { headers: await as(request, 'admin') })
+})
+
+test('the dashboard shows each person what waits for them', async ({ page, request }, info) => {
+  const series = ((await (await request.get(`${cms}/api/bulletin-series?where[slug][equals]=mentougou-kuaibao`)).json()) as { docs: { id: number }[] }).docs[0]!
+  const issueNumber = 70_000 + Math.floor(Math.random() * 9_000)
+  const editor = await as(request, 'editor')
+  const created = await request.post(`${cms}/api/bulletins?draft=true`, {
+    headers: editor,
+    data: { series: series.id, issueNumber, date: '2022-06-01T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ body: markdownToLexical('龙泉镇开展文明实践活动。') }] }] },
+  })
+  expect(created.ok(), await created.text()).toBe(true)
+  const id = ((await created.json()) as { doc: { id: number } }).doc.id
+  expect((await request.post(`${cms}/api/bulletins/${String(id)}/workflow`, { headers: editor, data: { action: 'submit' } })).ok()).toBe(true)
+
+  await signIn(page, 'reviewer')
+  const queue = page.getByRole('region', { name: '我的待办' })
+  const review = queue.getByRole('region', { name: /^待审核（\d+）$/ })
+  await expect(review.getByRole('link', { name: new RegExp(`第${String(issueNumber)}期`) })).toHaveAttribute('href', `/admin/collections/bulletins/${String(id)}`)
+  // A reviewer is not shown the signers' or the editors' queues.
+  await expect(queue.getByRole('region', { name: /^待核签/ })).toHaveCount(0)
+  await expect(queue.getByRole('region', { name: /^草稿/ })).toHaveCount(0)
+  await info.attach('work-queue-reviewer.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
+
+  // Sent back: the editor finds it under 退回修改 with the reason.
+  expect((await request.post(`${cms}/api/bulletins/${String(id)}/workflow`, { headers: await as(request, 'reviewer'), data: { action: 'return', reason: '请补充活动人数' } })).ok()).toBe(true)
+  await page.context().clearCookies()
+  await signIn(page, 'editor')
+  const returned = page.getByRole('region', { name: /^退回修改（\d+）$/ })
+  await expect(returned.getByRole('listitem').filter({ hasText: `第${String(issueNumber)}期` })).toContainText('请补充活动人数')
 })

@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ContentChecks as ContentChecks_fe97a24e8ff6418020caa8abc24fd967 } from '../../../components/ContentChecks'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
+import { WorkQueue as WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2 } from '../../../components/WorkQueue'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SiteHealthPanel as SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90 } from '../../../components/SiteHealthPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/ContentChecks#ContentChecks": ContentChecks_fe97a24e8ff6418020caa8abc24fd967,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
+  "/components/WorkQueue#WorkQueue": WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SiteHealthPanel#SiteHealthPanel": SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
