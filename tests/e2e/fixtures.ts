@@ -32,6 +32,13 @@ await payload.create({
   data: { title: '一图读懂三年冲刺行动决议', slug: 'e2e-interprets-23', date: '2021-05-10T12:00:00.000Z', category: '专题报道', interprets: resolution23.id, body: markdownToLexical('决议明确了三年冲刺行动的目标任务。'), _status: 'published' },
   overrideAccess: true,
 })
+// A news item published on 10 April 2022 (as a restored archive would record it) and corrected today.
+const corrected = await payload.create({
+  collection: 'news',
+  data: { title: '发布后更正的动态', slug: 'e2e-corrected', date: '2022-04-10T12:00:00.000Z', category: '其他', firstPublishedAt: '2022-04-10T04:00:00.000Z', body: markdownToLexical('原文。'), _status: 'published' },
+  overrideAccess: true,
+})
+await payload.update({ collection: 'news', id: corrected.id, data: { body: markdownToLexical('更正后的正文。') }, overrideAccess: true })
 const { docs } = await payload.find({ collection: 'resolutions', where: { slug: { equals: 'dazu-2018-2020-action-plan' } }, overrideAccess: true })
 await payload.update({
   collection: 'resolutions',

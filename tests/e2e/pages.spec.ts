@@ -65,6 +65,17 @@ test('the feature article shows its 数说 key figures and authors', async ({ pa
   for (const value of ['360个', '5170个', '1864个', '315个', '7.1万余人', '2439支', '240项', '1.35亿元']) await expect(figures).toContainText(value)
 })
 
+test('document pages say when they went public here, a correction shows 更新于, and the footer is 站点设置', async ({ page }) => {
+  for (const path of ['/news/mentougou-lizu-shoushan/', '/resolutions/mentougou-2021-23/', '/bulletins/mentougou-kuaibao/673/', '/figures/jingxi-laobing/']) {
+    await page.goto(path)
+    expect(await page.locator('.publish-dates').innerText(), path).toMatch(/^本站发布：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
+    await expect(page.locator('.site-footer')).toContainText('主办单位：门头沟区创建全国文明城市工作领导小组办公室')
+    await expect(page.locator('.site-footer')).toContainText('电话：69822006')
+  }
+  await page.goto('/news/e2e-corrected/')
+  expect(await page.locator('.publish-dates').innerText()).toMatch(/^本站发布：2022年4月10日 12:00\s+更新于 \d{4}年/)
+})
+
 test('a 简讯 item is a news page linked back to its bulletin', async ({ page }) => {
   await page.goto('/news/2022-04-13-zhaitang-sangyu-sanyuesan/')
   await expect(page.getByRole('link', { name: '斋堂镇' })).toBeVisible()
