@@ -8,6 +8,7 @@
 import os from 'node:os'
 
 import { routeTable, type SiteData } from '../site/lib/routes.ts'
+import { UNNAMED_SITE } from '../site/lib/site.ts'
 import type { NewsEntry, RegionEntry, ResolutionEntry, TopicEntry } from '../site/lib/types.ts'
 
 const args = process.argv.slice(2)
@@ -44,7 +45,7 @@ const news = (i: number, extra: Partial<NewsEntry> = {}): NewsEntry => {
 }
 const data: SiteData = {
   regions, topics, series: [], bulletins: [], figures: [], synonyms: [], pages: [],
-  site: { name: '文明创建', tagline: null, description: null, sponsor: null, organizer: null, phone: null, email: null, address: null, siteCode: null, icp: null, psb: null, psbUrl: null, conacUrl: null },
+  site: UNNAMED_SITE,
   resolutions: policies,
   news: Array.from({ length: N - policies.length }, (_, i) => news(i * 10 + 1 + (i % 9))),
 }

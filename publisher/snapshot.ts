@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { rootDir } from '../cms/lib/paths.ts'
 import { type LoadFailure, type Slug, loadDocuments, loadSiteIdentity, loadSynonyms, scanPublished } from '../site/lib/load.ts'
+import { UNNAMED_SITE } from '../site/lib/site.ts'
 import type { SiteIdentity } from '../site/lib/types.ts'
 import type { SiteData } from '../site/lib/routes.ts'
 
@@ -113,6 +114,6 @@ export const siteData = (s: Snapshot): SiteData => ({
   news: entries(s.docs.news),
   figures: entries(s.docs.figures),
   synonyms: s.synonyms,
-  site: s.site ?? { name: '文明创建', tagline: null, description: null, sponsor: null, organizer: null, phone: null, email: null, address: null, siteCode: null, icp: null, psb: null, psbUrl: null, conacUrl: null },
+  site: s.site ?? UNNAMED_SITE,
   pages: s.pages,
 })

@@ -14,6 +14,7 @@ import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
 import { synonymGroups } from '../../cms/lib/synonyms.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution, Topic } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
+import { UNNAMED_SITE } from './site.ts'
 import type { BulletinEntry, FigureEntry, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 let cms: Promise<Payload> | undefined
@@ -197,8 +198,8 @@ const series = (s: BulletinSery): SeriesEntry => ({
 })
 
 /** Topic and policy ids as stored (the fields keep ids: maxDepth 0); the route table resolves them. */
-const idList = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : []).map((v: unknown) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v)))
+const refId = (value: unknown): string | null => (value === null || value === undefined ? null : (idOf(value) ?? String(value)))
+const idList = (value: unknown): string[] => (Array.isArray(value) ? value : []).flatMap((v: unknown) => refId(v) ?? [])
 const links = (doc: { topics?: unknown; policies?: unknown; firstPublishedAt?: string | null }): Links & { firstPublishedAt: string | null } => ({
   topics: idList(doc.topics),
   policies: idList(doc.policies),
@@ -290,7 +291,7 @@ const toNews = (n: News): NewsEntry => {
     cover: image(n.cover),
     keyFigures: (n.keyFigures ?? []).map((k) => ({ value: k.value, unit: k.unit ?? null, label: k.label })),
     sourceBulletin: source && sourceSeries ? { key: `${String(sourceSeries.slug)}/${String(source.issueNumber)}`, title: source.title ?? '' } : null,
-    interprets: idList(n.interprets === null || n.interprets === undefined ? [] : [n.interprets])[0] ?? null,
+    interprets: refId(n.interprets),
     updatedAt: n.updatedAt,
     createdAt: n.createdAt,
   }
@@ -326,7 +327,7 @@ export const loadSiteIdentity = async (): Promise<SiteIdentity> => {
   const s = await p.findGlobal({ slug: 'site-settings', overrideAccess: false })
   const text = (v: string | null | undefined) => v?.trim() || null
   return {
-    name: text(s.siteName) ?? '文明创建',
+    name: text(s.siteName) ?? UNNAMED_SITE.name,
     tagline: text(s.tagline),
     description: text(s.description),
     sponsor: text(s.sponsor),

@@ -13,7 +13,7 @@
  * change the related list of every older page in its groups (the publisher re-renders what changed).
  */
 import { docNumbersIn } from '../../cms/lib/docNumber.ts'
-import { excerpt, filedOn, url } from './site.ts'
+import { bulletinText, excerpt, filedOn, numberedTitle, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionRef, ResolutionEntry, TopicEntry } from './types.ts'
 
 /** One document in a list that mixes kinds (topic pages, related documents, feeds). */
@@ -99,9 +99,8 @@ export const siteRelations = (data: {
     units.set(key, u)
     return u
   }
-  const bulletinText = (b: BulletinEntry) => b.sections.flatMap((s) => s.items.map((i) => i.text)).join('\n')
   for (const r of data.resolutions) {
-    unit(`r:${r.id}`, { kind: '政策文件', title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title, href: url.resolution(r), date: r.date, summary: r.summary ?? r.text }, r.docType, r.region, r.topics)
+    unit(`r:${r.id}`, { kind: '政策文件', title: numberedTitle(r), href: url.resolution(r), date: r.date, summary: r.summary ?? r.text }, r.docType, r.region, r.topics)
   }
   for (const b of data.bulletins) {
     unit(`b:${b.key}`, { kind: '简报快报', title: b.title, href: url.bulletin(b), date: b.date, summary: bulletinText(b) }, b.series.slug, b.region, b.topics)

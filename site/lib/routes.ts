@@ -6,7 +6,7 @@
  * editing a body re-renders the document's page and not every list it is on.
  */
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
-import { DOC_TYPES, filedOn, NEWS_CATEGORIES, PAGE_SIZE, excerpt, url } from './site.ts'
+import { DOC_TYPES, bulletinText, filedOn, NEWS_CATEGORIES, numberedTitle, PAGE_SIZE, excerpt, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 /** The published content the site is built from (the loader's output). */
@@ -123,7 +123,6 @@ const bulletinCard = (b: BulletinEntry): BulletinCard => ({
 })
 const resolutionCard = (r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date })
 const figureCard = (f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait })
-const bulletinText = (b: BulletinEntry) => b.sections.flatMap((s) => s.items).map((i) => i.text).join('')
 
 /** `base` is page 1 of a list, `base` + `p/<n>/` its later pages. */
 const paged = <T>(base: string, all: T[]): [string, ListPage<T>][] => {
@@ -276,7 +275,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   add<FeedProps>('/rss/resolutions.xml', FEED_PAGE, {
     title: '政策文件',
     items: data.resolutions.slice(0, FEED_SIZE).map((r): FeedItem => ({
-      title: r.docNumber ? `${r.title}（${r.docNumber}）` : r.title,
+      title: numberedTitle(r),
       link: url.resolution(r),
       day: r.date,
       description: r.summary ?? excerpt(r.text, 200),

@@ -1,5 +1,10 @@
 /** URL builders, the fixed vocabularies' URL slugs and small text helpers. */
 
+import type { SiteIdentity } from './types.ts'
+
+/** The identity of a site whose 站点设置 nobody has filled in yet. */
+export const UNNAMED_SITE: SiteIdentity = { name: '文明创建', tagline: null, description: null, sponsor: null, organizer: null, phone: null, email: null, address: null, siteCode: null, icp: null, psb: null, psbUrl: null, conacUrl: null }
+
 /** URL slugs of the fixed vocabularies (URLs stay latin and readable). */
 export const NEWS_CATEGORIES: Record<string, string> = {
   文明培育: 'peiyu',
@@ -35,6 +40,12 @@ export const url = {
 /** `第673期（总第2202期）`. */
 export const issueLabel = (b: { issueNumber: number; totalIssueNumber: number | null }) =>
   `第${String(b.issueNumber)}期${b.totalIssueNumber ? `（总第${String(b.totalIssueNumber)}期）` : ''}`
+
+/** A bulletin's text, item by item (a line between items, so no 文号 is read across two of them). */
+export const bulletinText = (b: { sections: { items: { text: string }[] }[] }) => b.sections.flatMap((s) => s.items.map((i) => i.text)).join('\n')
+
+/** A policy document as lists and feeds name it: its title and 文号. */
+export const numberedTitle = (r: { title: string; docNumber: string | null }) => (r.docNumber ? `${r.title}（${r.docNumber}）` : r.title)
 
 /** A short plain-text excerpt. */
 export const excerpt = (text: string | null | undefined, length = 90) => {

@@ -20,6 +20,17 @@ export const login = async (request: APIRequestContext, role: string) => {
 /** The Authorization header of a demo account. */
 export const as = async (request: APIRequestContext, role: string) => ({ Authorization: `JWT ${await login(request, role)}` })
 
+/** A strong password no test shares. */
+export const strongPassword = () => `Zhengshi-${Math.random().toString(36).slice(2, 10)}-密码`
+
+/** A fresh account of `role`, made by the admin: tests that lock it or sign in with it leave the demo accounts alone. */
+export const newAccount = async (request: APIRequestContext, { role = 'editor', pass = strongPassword(), prefix = 'attack' }: { role?: string; pass?: string; prefix?: string } = {}) => {
+  const email = `${prefix}-${Math.random().toString(36).slice(2, 8)}@example.com`
+  const res = await request.post(`${cms}/api/users`, { headers: await as(request, 'admin'), data: { email, name: '测试账号', roles: [role], password: pass } })
+  expect(res.status(), await res.text()).toBe(201)
+  return { email, pass, id: ((await res.json()) as { doc: { id: number } }).doc.id }
+}
+
 /** Polls a URL until it answers with `status`; returns the milliseconds it took. */
 export const until = async (request: APIRequestContext, url: string, status: number, timeoutMs = 150_000) => {
   const started = Date.now()

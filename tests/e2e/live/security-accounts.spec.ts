@@ -8,19 +8,9 @@ import { type APIRequestContext, expect, test } from '@playwright/test'
 import { LOGIN_FAILED } from '../../../cms/auth/hooks.ts'
 import { markdownToLexical } from '../../../cms/lib/markdown.ts'
 import { DEFAULT_SEED_PASSWORD } from '../../../cms/seed/password.ts'
-import { as, cms, liveDir, password } from './helpers.ts'
+import { as, cms, liveDir, newAccount, password, strongPassword } from './helpers.ts'
 
 // Attacks on accounts and sessions of the running `npm start` stack, over real HTTP.
-
-const strong = () => `Zhengshi-${Math.random().toString(36).slice(2, 10)}-密码`
-
-/** A fresh editor account (so lockouts never touch the accounts other tests use). */
-const newAccount = async (request: APIRequestContext, pass = strong()) => {
-  const email = `attack-${Math.random().toString(36).slice(2, 8)}@example.com`
-  const res = await request.post(`${cms}/api/users`, { headers: await as(request, 'admin'), data: { email, name: '测试账号', roles: ['editor'], password: pass } })
-  expect(res.status(), await res.text()).toBe(201)
-  return { email, pass, id: ((await res.json()) as { doc: { id: number } }).doc.id }
-}
 
 const tryLogin = (request: APIRequestContext, email: string, pass: string, headers: Record<string, string> = {}) =>
   request.post(`${cms}/api/users/login`, { data: { email, password: pass }, headers, failOnStatusCode: false })
@@ -108,7 +98,7 @@ test('changing one\'s own password needs the current one; a stolen session canno
   const account = await newAccount(request)
   const session = ((await (await tryLogin(request, account.email, account.pass)).json()) as { token: string }).token
   const headers = { Authorization: `JWT ${session}` }
-  const next = strong()
+  const next = strongPassword()
   for (const data of [{ password: next }, { password: next, currentPassword: 'not-my-password' }]) {
     const res = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers, data, failOnStatusCode: false })
     expect(res.status()).toBe(400)
@@ -119,7 +109,7 @@ test('changing one\'s own password needs the current one; a stolen session canno
   expect(ok.ok(), await ok.text()).toBe(true)
   expect((await tryLogin(request, account.email, next)).status()).toBe(200)
   // An admin resetting someone else's password is not asked for theirs.
-  const reset = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers: await as(request, 'admin'), data: { password: strong() } })
+  const reset = await request.patch(`${cms}/api/users/${String(account.id)}`, { headers: await as(request, 'admin'), data: { password: strongPassword() } })
   expect(reset.ok(), await reset.text()).toBe(true)
 })
 
@@ -154,7 +144,7 @@ test('the admin refuses to be framed by another site', async ({ request }) => {
 
 test('in the admin, changing one\'s own password asks for the current one', async ({ request, page }) => {
   const account = await newAccount(request)
-  const next = strong()
+  const next = strongPassword()
   await page.goto(`${cms}/admin/login`)
   await page.fill('input[name=email]', account.email)
   await page.fill('input[name=password]', account.pass)

@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test'
 
 import { markdownToLexical } from '../../../cms/lib/markdown.ts'
-import { as, cms } from './helpers.ts'
+import { as, cms, newAccount } from './helpers.ts'
 
 interface Entry {
   id: number
@@ -72,11 +72,8 @@ test('/api/site-health answers signed-in users with every column', async ({ requ
  */
 const created: number[] = []
 const signIn = async (page: Page, role: string) => {
-  const email = `staff-${role}-${Math.random().toString(36).slice(2, 8)}@example.com`
-  const pass = `Zhengshi-${Math.random().toString(36).slice(2, 10)}-密码`
-  const res = await page.request.post(`${cms}/api/users`, { headers: await as(page.request, 'admin'), data: { email, name: `测试${role}`, roles: [role], password: pass } })
-  expect(res.status(), await res.text()).toBe(201)
-  created.push(((await res.json()) as { doc: { id: number } }).doc.id)
+  const { email, pass, id } = await newAccount(page.request, { role, prefix: `staff-${role}` })
+  created.push(id)
   await page.goto(`${cms}/admin/login`)
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(pass)
