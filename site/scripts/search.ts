@@ -182,7 +182,9 @@ export const startSearch = async () => {
   const removed = new Set(partitions.removed)
 
   // Filter checkboxes are printed by the page; restore them from the URL and search on change.
-  for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+  const checkboxes = [...filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
+  const checked = () => checkboxes.filter((box) => box.checked)
+  for (const box of checkboxes) {
     box.checked = params.getAll(box.name).includes(box.value)
     box.addEventListener('change', () => form.requestSubmit())
   }
@@ -191,7 +193,6 @@ export const startSearch = async () => {
   const filtersDisclosure = filtersBox.closest('details')
   if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
   const countsNote = $<HTMLParagraphElement>('search-counts-note')
-  const checkboxes = [...filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
   const valuesByGroup = new Map<string, string[]>()
   for (const box of checkboxes) valuesByGroup.set(box.name, [...(valuesByGroup.get(box.name) ?? []), box.value])
   // Every partition, the delta included: counts are over the whole index (search-counts.ts).
@@ -255,7 +256,7 @@ export const startSearch = async () => {
     return true
   }
 
-  const years = () => [...filtersBox.querySelectorAll<HTMLInputElement>('input[name="年份"]:checked')].map((b) => Number(b.value))
+  const years = () => checked().filter((b) => b.name === '年份').map((b) => Number(b.value))
   const covers = (p: Partitions['base'][number], year: number) => p.from === null || (year >= (p.from ?? 0) && year <= (p.to ?? 9999))
   /**
    * The partitions a search consults, in order: only the years asked for; oldest first for 旧→新. A
@@ -367,7 +368,7 @@ export const startSearch = async () => {
     const q = searchTerm(input.value)
     const numberToken = looksLikeDocNumber(q) ? docNumberToken(q) : null
     const filters: Record<string, { any: string[] }> = {}
-    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+    for (const box of checked()) {
       ;(filters[box.name] ??= { any: [] }).any.push(box.value)
     }
     const sort = sortSelect.value === 'date-desc' ? { date: 'desc' as const } : sortSelect.value === 'date-asc' ? { date: 'asc' as const } : undefined
@@ -407,7 +408,7 @@ export const startSearch = async () => {
     const next = new URLSearchParams()
     if (input.value.trim()) next.set('q', input.value.trim())
     if (sortSelect.value) next.set('sort', sortSelect.value)
-    for (const box of filtersBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) next.append(box.name, box.value)
+    for (const box of checked()) next.append(box.name, box.value)
     history.replaceState(null, '', `?${next.toString()}`)
     void run()
   })
