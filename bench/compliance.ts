@@ -17,7 +17,7 @@ Object.assign(process.env, dataEnv(dir, { name: 'bench', secret: 'bench-secret',
 
 const { getCms } = await import('../cms/lib/getCms.ts')
 const { seed } = await import('../cms/seed/index.ts')
-const { markdownToLexical } = await import('../cms/lib/markdown.ts')
+const { markdownToRichText } = await import('../cms/lib/richText.ts')
 const { checkContext } = await import('../cms/checks/context.ts')
 const { runChecks } = await import('../cms/checks/run.ts')
 const { recordAudit } = await import('../cms/audit/record.ts')
@@ -34,7 +34,7 @@ const reports = readArchive().filter((d) => d.kind === 'report' && d.text.length
 const checkTimes: number[] = []
 let findings = 0
 for (const report of reports) {
-  const doc = { title: report.title, body: markdownToLexical(report.text.slice(0, 20_000)) }
+  const doc = { title: report.title, body: await markdownToRichText(report.text.slice(0, 20_000)) }
   for (let run = 0; run < 3; run++) {
     const started = performance.now()
     const found = await runChecks('resolutions', doc, await checkContext(payload))

@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { briefing } from './text.ts'
-import { markdownToLexical } from '../cms/lib/markdown.ts'
+import { markdownToRichText } from '../cms/lib/richText.ts'
 import { SEED_CONTEXT } from '../cms/seed/index.ts'
 
 /** Mulberry32: a small seeded PRNG. */
@@ -75,7 +75,7 @@ export const generate = async (payload: Payload, n: number, progress: (done: num
           category: pick(CATEGORIES),
           region: region.id,
           summary: paragraph(1, 2).slice(0, 120),
-          body: markdownToLexical(body(between(3, 8))),
+          body: await markdownToRichText(body(between(3, 8))),
           cover: random() < 0.15 ? pick(images) : undefined,
           _status: 'published',
         },
@@ -93,14 +93,16 @@ export const generate = async (payload: Payload, n: number, progress: (done: num
           totalIssueNumber: s.kind === '情况简报' ? issueNumber + 1200 : undefined,
           date: day(i),
           sections: [
-            { heading: '指挥调度', items: [{ source: '本刊', body: markdownToLexical(body(between(2, 4))) }] },
-            { heading: '检查督导', items: [{ title, source: '本刊', body: markdownToLexical(body(between(1, 3))) }] },
+            { heading: '指挥调度', items: [{ source: '本刊', body: await markdownToRichText(body(between(2, 4))) }] },
+            { heading: '检查督导', items: [{ title, source: '本刊', body: await markdownToRichText(body(between(1, 3))) }] },
             {
               heading: '简讯',
-              items: Array.from({ length: between(3, 6) }, () => {
-                const rg = pick(regions)
-                return { category: pick(CATEGORIES), title: rg.name, region: rg.id, body: markdownToLexical(paragraph(1, 2)) }
-              }),
+              items: await Promise.all(
+                Array.from({ length: between(3, 6) }, async () => {
+                  const rg = pick(regions)
+                  return { category: pick(CATEGORIES), title: rg.name, region: rg.id, body: await markdownToRichText(paragraph(1, 2)) }
+                }),
+              ),
             },
           ],
           signoff: { editor: '李国栋', reviewer: '张东辉', signer: '李争三' },
@@ -123,7 +125,7 @@ export const generate = async (payload: Payload, n: number, progress: (done: num
           issuer: pick(ISSUERS),
           adoptedAt: day(i),
           region: region.id,
-          body: markdownToLexical(Array.from({ length: between(3, 6) }, (_, k) => `## ${'一二三四五六'[k] ?? ''}、${pick(THEMES)}\n\n${body(between(1, 3))}`).join('\n\n')),
+          body: await markdownToRichText(Array.from({ length: between(3, 6) }, (_, k) => `## ${'一二三四五六'[k] ?? ''}、${pick(THEMES)}\n\n${body(between(1, 3))}`).join('\n\n')),
           workflow: signed,
           _status: 'published',
         },
@@ -142,7 +144,7 @@ export const generate = async (payload: Payload, n: number, progress: (done: num
           region: region.id,
           portrait: random() < 0.5 ? pick(images) : undefined,
           summary: paragraph(1, 1).slice(0, 80),
-          story: markdownToLexical(body(between(2, 4))),
+          story: await markdownToRichText(body(between(2, 4))),
           // Entered over the years like the other documents (a figure is filed under the day its entry
           // changed): created all today, they would fill the newest search partition with one kind.
           createdAt: day(i),

@@ -1,6 +1,5 @@
 import path from 'node:path'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
@@ -10,6 +9,7 @@ import { collections, globals } from './collections/index.ts'
 import { Users } from './collections/Users.ts'
 import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
+import { richTextEditor } from './lib/editor.ts'
 import { warmPublisher } from '../publisher/worker-client.ts'
 import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
@@ -66,7 +66,7 @@ export default buildConfig({
     },
   },
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  editor: richTextEditor,
   graphQL: { disable: true },
   i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
   secret: payloadSecret(),

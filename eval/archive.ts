@@ -15,7 +15,7 @@ import { gunzipSync } from 'node:zlib'
 
 import type { Payload } from 'payload'
 
-import { markdownToLexical } from '../cms/lib/markdown.ts'
+import { markdownToRichText } from '../cms/lib/richText.ts'
 import { SEED_CONTEXT } from '../cms/seed/index.ts'
 
 export const ARCHIVE_FILE = path.join(import.meta.dirname, 'archive', 'government-work-reports.jsonl.gz')
@@ -88,7 +88,7 @@ export const importArchive = async (payload: Payload, docs: ArchiveDocument[], p
         meeting: doc.meeting ?? undefined,
         adoptedAt: `${String(doc.year)}-03-${report ? '05' : '11'}T12:00:00.000Z`,
         sourceCategory: '维基文库（日期按会期推定）',
-        body: markdownToLexical(doc.text),
+        body: await markdownToRichText(doc.text),
         workflow: signed,
         _status: 'published',
       },

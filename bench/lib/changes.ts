@@ -5,7 +5,7 @@
  */
 import type { Browser } from '@playwright/test'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { searchReady } from './probe.ts'
 
 export interface ChangeTiming {
@@ -83,7 +83,7 @@ export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTi
           const res = await fetch(`${s.cms}/api/news`, {
             method: 'POST',
             headers,
-            body: JSON.stringify({ title, slug, date: new Date().toISOString(), category: '其他', body: markdownToLexical(`发布到上线测试 ${word}`), _status: 'published' }),
+            body: JSON.stringify({ title, slug, date: new Date().toISOString(), category: '其他', body: await markdownToRichText(`发布到上线测试 ${word}`), _status: 'published' }),
           })
           if (res.ok) id = ((await res.clone().json()) as { doc: { id: number } }).doc.id
           return res

@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { SeedBulletin, SeedNews } from '../../content/seed/types.ts'
 import { ROLE_LABELS, type Role } from '../access/roles.ts'
-import { markdownToLexical } from '../lib/markdown.ts'
+import { markdownToRichText } from '../lib/richText.ts'
 import { STARTER_RULES } from '../checks/rules.ts'
 import { DEFAULT_SYNONYMS } from '../lib/synonyms.ts'
 import { seedContent } from './content.ts'
@@ -137,7 +137,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
           region: regionId(f.region),
           portrait: portrait.id as number,
           summary: f.summary,
-          story: markdownToLexical(f.story),
+          story: await markdownToRichText(f.story),
           _status: 'published',
         },
         draft: false,
@@ -148,7 +148,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
 
   log('导入政策文件…')
   for (const r of seedContent.resolutions) {
-    await ensure('resolutions', `政策文件 ${r.docNumber ?? r.title}`, { slug: { equals: r.slug } }, () =>
+    await ensure('resolutions', `政策文件 ${r.docNumber ?? r.title}`, { slug: { equals: r.slug } }, async () =>
       payload.create({
         collection: 'resolutions',
         data: {
@@ -157,7 +157,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
           publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : undefined,
           region: regionId(r.region),
           topics: topicsOf(r.topics),
-          body: markdownToLexical(r.body),
+          body: await markdownToRichText(r.body),
           workflow: imported(),
           _status: 'published',
         },
@@ -175,13 +175,13 @@ export const seed = async (payload: Payload, options: { password: string | null;
       'bulletins',
       `${b.series} 第${b.issueNumber}期${b.totalIssueNumber ? `（总第${b.totalIssueNumber}期）` : ""}`,
       { and: [{ series: { equals: seriesId } }, { issueNumber: { equals: b.issueNumber } }] },
-      () => payload.create({ collection: 'bulletins', data: { ...bulletinData(b, seriesId as number, regionId), topics: topicsOf(b.topics) }, draft: false, ...common }),
+      async () => payload.create({ collection: 'bulletins', data: { ...(await bulletinData(b, seriesId as number, regionId)), topics: topicsOf(b.topics) }, draft: false, ...common }),
     )
     for (const section of b.sections) {
       for (const item of section.items) {
         if (!item.news) continue
         const news = item.news
-        await ensure('news', `工作动态 ${news.title}`, { slug: { equals: news.slug } }, () =>
+        await ensure('news', `工作动态 ${news.title}`, { slug: { equals: news.slug } }, async () =>
           payload.create({
             collection: 'news',
             data: {
@@ -191,7 +191,7 @@ export const seed = async (payload: Payload, options: { password: string | null;
               category: item.category as NewsCategory,
               region: regionId(item.region),
               summary: item.body,
-              body: markdownToLexical(item.body),
+              body: await markdownToRichText(item.body),
               sourceBulletin: doc.id as number,
               _status: 'published',
             },
@@ -205,8 +205,8 @@ export const seed = async (payload: Payload, options: { password: string | null;
 
   log('导入工作动态…')
   for (const n of seedContent.news) {
-    await ensure('news', `工作动态 ${n.title}`, { slug: { equals: n.slug } }, () =>
-      payload.create({ collection: 'news', data: { ...newsData(n, regionId), topics: topicsOf(n.topics) }, draft: false, ...common }),
+    await ensure('news', `工作动态 ${n.title}`, { slug: { equals: n.slug } }, async () =>
+      payload.create({ collection: 'news', data: { ...(await newsData(n, regionId)), topics: topicsOf(n.topics) }, draft: false, ...common }),
     )
   }
 
@@ -238,29 +238,33 @@ export const seed = async (payload: Payload, options: { password: string | null;
 
 type NewsCategory = '文明培育' | '文明实践' | '综合整治' | '我为群众办实事' | '指挥调度' | '检查督导' | '专题报道' | '其他'
 
-const bulletinData = (b: SeedBulletin, series: number, regionId: (name?: string) => number | undefined) => ({
+const bulletinData = async (b: SeedBulletin, series: number, regionId: (name?: string) => number | undefined) => ({
   series,
   issueNumber: b.issueNumber,
   totalIssueNumber: b.totalIssueNumber,
   date: day(b.date) as string,
   region: regionId(b.region),
-  sections: b.sections.map((s) => ({
-    heading: s.heading,
-    items: s.items.map((i) => ({
-      title: i.title,
-      category: i.category,
-      region: regionId(i.region),
-      source: i.source,
-      body: markdownToLexical(i.body),
+  sections: await Promise.all(
+    b.sections.map(async (s) => ({
+      heading: s.heading,
+      items: await Promise.all(
+        s.items.map(async (i) => ({
+          title: i.title,
+          category: i.category,
+          region: regionId(i.region),
+          source: i.source,
+          body: await markdownToRichText(i.body),
+        })),
+      ),
     })),
-  })),
+  ),
   signoff: b.signoff,
   distribution: b.distribution,
   workflow: imported(),
   _status: 'published' as const,
 })
 
-const newsData = (n: SeedNews, regionId: (name?: string) => number | undefined) => ({
+const newsData = async (n: SeedNews, regionId: (name?: string) => number | undefined) => ({
   title: n.title,
   subtitle: n.subtitle,
   slug: n.slug,
@@ -270,6 +274,6 @@ const newsData = (n: SeedNews, regionId: (name?: string) => number | undefined) 
   region: regionId(n.region),
   summary: n.summary,
   keyFigures: n.keyFigures,
-  body: markdownToLexical(n.body),
+  body: await markdownToRichText(n.body),
   _status: 'published' as const,
 })

@@ -1,6 +1,7 @@
 /**
- * Shapes of the seed documents under `content/seed/`. Bodies are written in a small Markdown subset
- * (paragraphs, `## ` headings, `> ` call-outs, `**bold**`) and converted to Lexical rich text on import.
+ * Shapes of the seed documents under `content/seed/`. Bodies are written in Markdown (paragraphs, `## `
+ * headings, `> ` call-outs, `**bold**`) and converted to Lexical rich text on import by Payload's own
+ * converter (cms/lib/richText.ts).
  * Regions are referred to by name, series by slug; dates are calendar days (YYYY-MM-DD) unless noted.
  */
 

@@ -10,7 +10,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { Payload } from 'payload'
 
 import { getCms } from '../../cms/lib/getCms.ts'
-import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
+import { richTextToPlainText } from '../../cms/lib/richText.ts'
 import { synonymGroups } from '../../cms/lib/synonyms.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution, Topic } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
@@ -230,7 +230,7 @@ const toResolution = (r: Resolution): ResolutionEntry => {
     region: regionRef(r.region),
     summary: r.summary ?? null,
     html: html(r.body),
-    text: lexicalToPlainText(r.body),
+    text: richTextToPlainText(r.body),
     date,
     year: Number(date.slice(0, 4)),
     updatedAt: r.updatedAt,
@@ -260,7 +260,7 @@ const toBulletin = (b: Bulletin): BulletinEntry | null => {
         region: regionRef(item.region),
         source: item.source ?? null,
         html: html(item.body),
-        text: lexicalToPlainText(item.body),
+        text: richTextToPlainText(item.body),
       })),
     })),
     signoff: { editor: b.signoff?.editor ?? null, reviewer: b.signoff?.reviewer ?? null, signer: b.signoff?.signer ?? null },
@@ -287,7 +287,7 @@ const toNews = (n: News): NewsEntry => {
     authors: n.authors ?? null,
     summary: n.summary ?? null,
     html: html(n.body),
-    text: lexicalToPlainText(n.body),
+    text: richTextToPlainText(n.body),
     cover: image(n.cover),
     keyFigures: (n.keyFigures ?? []).map((k) => ({ value: k.value, unit: k.unit ?? null, label: k.label })),
     sourceBulletin: source && sourceSeries ? { key: `${String(sourceSeries.slug)}/${String(source.issueNumber)}`, title: source.title ?? '' } : null,

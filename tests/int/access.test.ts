@@ -1,7 +1,7 @@
 import { Forbidden, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { cms, marker, userWithRole } from './helpers.ts'
 
 let payload: Payload
@@ -9,12 +9,12 @@ beforeAll(async () => {
   payload = await cms()
 })
 
-const resolutionData = (title: string) => ({
+const resolutionData = async (title: string) => ({
   title,
   docType: '通知' as const,
   issuer: '测试机关',
   adoptedAt: '2024-01-02T12:00:00.000Z',
-  body: markdownToLexical(`${title} 正文`),
+  body: await markdownToRichText(`${title} 正文`),
 })
 
 describe('anonymous readers', () => {
@@ -23,7 +23,7 @@ describe('anonymous readers', () => {
     const title = marker()
     const draft = await payload.create({
       collection: 'resolutions',
-      data: { ...resolutionData(title), _status: 'draft' },
+      data: { ...(await resolutionData(title)), _status: 'draft' },
       draft: true,
       user: editor,
       overrideAccess: false,
@@ -46,7 +46,7 @@ describe('anonymous readers', () => {
 
   it('cannot write anything', async () => {
     await expect(
-      payload.create({ collection: 'resolutions', data: resolutionData(marker()), overrideAccess: false }),
+      payload.create({ collection: 'resolutions', data: await resolutionData(marker()), overrideAccess: false }),
     ).rejects.toBeInstanceOf(Forbidden)
     const [bulletin] = (await payload.find({ collection: 'bulletins', limit: 1, overrideAccess: true })).docs
     await expect(
@@ -73,7 +73,7 @@ describe('roles', () => {
       const user = await userWithRole(payload, role)
       const admin = await userWithRole(payload, 'admin')
       for (const collection of ['resolutions', 'news'] as const) {
-        const data = collection === 'resolutions' ? resolutionData(marker()) : { title: marker(), body: markdownToLexical('正文') }
+        const data = collection === 'resolutions' ? await resolutionData(marker()) : { title: marker(), body: await markdownToRichText('正文') }
         const attempt = payload.create({ collection, data: data as never, user, overrideAccess: false, draft: true })
         if (create) await expect(attempt).resolves.toHaveProperty('id')
         else await expect(attempt).rejects.toBeInstanceOf(Forbidden)

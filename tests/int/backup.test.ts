@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { mediaDir } from '../../cms/lib/paths.ts'
 import { cms, marker } from './helpers.ts'
 
@@ -40,8 +40,8 @@ const sourceDb = process.env.DATABASE_URI!.slice('file:'.length)
 beforeAll(async () => {
   payload = await cms()
   // A document with several versions, so versions are part of what must come back.
-  const doc = await payload.create({ collection: 'news', data: { title: marker(), slug: `backup-${marker().slice(-10)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: markdownToLexical('第一版'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
-  await payload.update({ collection: 'news', id: doc.id, data: { body: markdownToLexical('第二版（草稿）') }, draft: true, overrideAccess: true, context: { skipRebuild: true } })
+  const doc = await payload.create({ collection: 'news', data: { title: marker(), slug: `backup-${marker().slice(-10)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: await markdownToRichText('第一版'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
+  await payload.update({ collection: 'news', id: doc.id, data: { body: await markdownToRichText('第二版（草稿）') }, draft: true, overrideAccess: true, context: { skipRebuild: true } })
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { PUBLISH_DATE_REFUSED } from '../../cms/fields/firstPublished.ts'
 import { siteHealth } from '../../cms/health/siteHealth.ts'
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { transition } from '../../cms/workflow/transition.ts'
 import { cms, marker, userWithRole } from './helpers.ts'
 
@@ -24,7 +24,7 @@ const bulletinSaying = async (text: string) => {
   const series = (await payload.find({ collection: 'bulletin-series', where: { slug: { equals: 'mentougou-kuaibao' } }, overrideAccess: true })).docs[0]!
   return payload.create({
     collection: 'bulletins',
-    data: { series: series.id, issueNumber: ++issue, date: '2022-05-01T12:00:00.000Z', sections: [{ heading: '指挥调度', items: [{ title: '测试', body: markdownToLexical(`第一段。\n\n${text}`) }] }], _status: 'draft' },
+    data: { series: series.id, issueNumber: ++issue, date: '2022-05-01T12:00:00.000Z', sections: [{ heading: '指挥调度', items: [{ title: '测试', body: await markdownToRichText(`第一段。\n\n${text}`) }] }], _status: 'draft' },
     draft: true,
     user: await userWithRole(payload, 'editor'),
     overrideAccess: false,
@@ -72,8 +72,8 @@ describe('content checks before sign-off', () => {
 
   it('flags a leader named with a wrong title, not one named with the current one', async () => {
     const editor = await userWithRole(payload, 'editor')
-    const news = (text: string) =>
-      payload.create({ collection: 'news', data: { title: `领导职务${marker()}`, category: '其他', body: markdownToLexical(text) }, draft: true, user: editor, overrideAccess: false })
+    const news = async (text: string) =>
+      payload.create({ collection: 'news', data: { title: `领导职务${marker()}`, category: '其他', body: await markdownToRichText(text) }, draft: true, user: editor, overrideAccess: false })
     const wrong = await news('区长滕盛萍出席会议并讲话。')
     expect(await findingsOf('news', wrong.id)).toContainEqual(expect.objectContaining({ kind: '领导职务', where: '正文第1段', suggestion: expect.stringContaining('现任：市委宣传部副部长、首都文明办主任') as string }))
     const right = await news('市委宣传部副部长、首都文明办主任滕盛萍出席会议。滕盛萍指出，要坚持首善标准。')
@@ -82,7 +82,7 @@ describe('content checks before sign-off', () => {
 
   it('refuses to publish a document with a 禁止 finding', async () => {
     const refused = await refusal(
-      payload.create({ collection: 'news', data: { title: `台湾政府${marker()}`, category: '其他', body: markdownToLexical('正文。'), _status: 'published' }, user: await userWithRole(payload, 'editor'), overrideAccess: false }),
+      payload.create({ collection: 'news', data: { title: `台湾政府${marker()}`, category: '其他', body: await markdownToRichText('正文。'), _status: 'published' }, user: await userWithRole(payload, 'editor'), overrideAccess: false }),
     )
     expect(refused?.message).toContain('标题：禁用表述')
     expect(refused?.message).toContain('应为“台湾当局”')
@@ -91,7 +91,7 @@ describe('content checks before sign-off', () => {
 
 describe('publish dates', () => {
   const publishNews = async () =>
-    payload.create({ collection: 'news', data: { title: `发布时间${marker()}`, category: '其他', body: markdownToLexical('正文。'), _status: 'published' }, user: await userWithRole(payload, 'editor'), overrideAccess: false, context: { skipRebuild: true } })
+    payload.create({ collection: 'news', data: { title: `发布时间${marker()}`, category: '其他', body: await markdownToRichText('正文。'), _status: 'published' }, user: await userWithRole(payload, 'editor'), overrideAccess: false, context: { skipRebuild: true } })
 
   it('are set by the server on first publication and kept through corrections', async () => {
     const before = Date.now()
@@ -107,7 +107,7 @@ describe('publish dates', () => {
     const editor = await userWithRole(payload, 'editor')
     for (const attempt of [
       payload.update({ collection: 'news', id: doc.id, data: { firstPublishedAt: '2020-01-01T00:00:00.000Z' }, user: editor, overrideAccess: false }),
-      payload.create({ collection: 'news', data: { title: `预设${marker()}`, category: '其他', body: markdownToLexical('正文。'), firstPublishedAt: '2020-01-01T00:00:00.000Z' }, user: editor, overrideAccess: false }),
+      payload.create({ collection: 'news', data: { title: `预设${marker()}`, category: '其他', body: await markdownToRichText('正文。'), firstPublishedAt: '2020-01-01T00:00:00.000Z' }, user: editor, overrideAccess: false }),
     ]) {
       expect(await refusal(attempt)).toEqual({ status: 403, message: PUBLISH_DATE_REFUSED })
     }
@@ -143,7 +143,7 @@ describe('column health', () => {
 describe('the audit log', () => {
   it('records each action with who, what and from where', async () => {
     const editor = await userWithRole(payload, 'editor')
-    const doc = await payload.create({ collection: 'news', data: { title: `审计${marker()}`, category: '其他', body: markdownToLexical('正文。') }, draft: true, user: editor, overrideAccess: false })
+    const doc = await payload.create({ collection: 'news', data: { title: `审计${marker()}`, category: '其他', body: await markdownToRichText('正文。') }, draft: true, user: editor, overrideAccess: false })
     await payload.update({ collection: 'news', id: doc.id, data: { summary: '改' }, draft: true, user: editor, overrideAccess: false })
     await payload.update({ collection: 'news', id: doc.id, data: { _status: 'published' }, user: editor, overrideAccess: false, context: { skipRebuild: true } })
     await payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' }, user: editor, overrideAccess: false, context: { skipRebuild: true } })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir } from '../../cms/lib/paths.ts'
 import { type Manifest, publish } from '../../publisher/release.ts'
 import { cms } from './helpers.ts'
@@ -42,7 +42,7 @@ describe('fast publish', () => {
     const region = (await payload.find({ collection: 'regions', limit: 1, overrideAccess: true })).docs[0]!
     const created = await payload.create({
       collection: 'news',
-      data: { title: `快速发布测试${tag}`, slug: `fast-${tag}`, date: '2024-03-02T04:00:00.000Z', category: '文明实践', region: region.id, body: markdownToLexical('第一稿。'), _status: 'published' },
+      data: { title: `快速发布测试${tag}`, slug: `fast-${tag}`, date: '2024-03-02T04:00:00.000Z', category: '文明实践', region: region.id, body: await markdownToRichText('第一稿。'), _status: 'published' },
       ...quiet,
     })
     const first = await release('fast')
@@ -58,7 +58,7 @@ describe('fast publish', () => {
     expect(first.rendered).toBeLessThan(first.reused)
 
     // A correction of the body only: the article's page, not the lists.
-    await payload.update({ collection: 'news', id: created.id, data: { body: markdownToLexical('更正后的正文。') }, ...quiet })
+    await payload.update({ collection: 'news', id: created.id, data: { body: await markdownToRichText('更正后的正文。') }, ...quiet })
     const second = await release('fast')
     expect(second.manifest.diff.changed.filter((f) => f.endsWith('.html'))).toEqual([`news/fast-${tag}/index.html`])
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { cms, marker, userWithRole } from './helpers.ts'
 
 let payload: Payload
@@ -14,10 +14,10 @@ describe('relations between documents', () => {
     const tag = marker()
     const admin = await userWithRole(payload, 'admin')
     const editor = await userWithRole(payload, 'editor')
-    const policy = await payload.create({ collection: 'resolutions', data: { title: `待删除的文件${tag}`, docType: '通知', body: markdownToLexical('正文。') }, user: editor, overrideAccess: false, draft: true })
+    const policy = await payload.create({ collection: 'resolutions', data: { title: `待删除的文件${tag}`, docType: '通知', body: await markdownToRichText('正文。') }, user: editor, overrideAccess: false, draft: true })
     const item = await payload.create({
       collection: 'news',
-      data: { title: `解读${tag}`, category: '其他', body: markdownToLexical('解读正文。'), interprets: policy.id, policies: [policy.id] },
+      data: { title: `解读${tag}`, category: '其他', body: await markdownToRichText('解读正文。'), interprets: policy.id, policies: [policy.id] },
       user: editor,
       overrideAccess: false,
       draft: true,

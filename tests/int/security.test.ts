@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD_REFUSED } from '../../cms/auth/hooks.ts'
 import { passwordMatches } from '../../cms/auth/passwordHash.ts'
 import { withApiCache } from '../../cms/lib/apiCache.ts'
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { DEFAULT_SEED_PASSWORD } from '../../cms/seed/password.ts'
 import { SEED_CONTEXT } from '../../cms/seed/index.ts'
 import { cms, marker } from './helpers.ts'
@@ -17,7 +17,7 @@ beforeAll(async () => {
 describe('the anonymous micro-cache', () => {
   it('never keeps an answer read before a change that landed while it was on its way', async () => {
     const old = marker()
-    const doc = await payload.create({ collection: 'news', data: { title: old, slug: `cache-${marker().slice(-12)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: markdownToLexical('正文'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
+    const doc = await payload.create({ collection: 'news', data: { title: old, slug: `cache-${marker().slice(-12)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: await markdownToRichText('正文'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     let hold: Promise<void> | undefined
     // An anonymous REST read answered through the cache like /api/news; the first one is slow.
     const read = withApiCache(async () => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { lexicalToPlainText } from '../../cms/lib/markdown.ts'
+import { richTextToPlainText } from '../../cms/lib/richText.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { cms } from './helpers.ts'
 
@@ -32,7 +32,7 @@ describe('seed', () => {
     expect(r?.adoptedAt?.slice(0, 10)).toBe('2021-04-27')
     expect(r?.issuer).toBe('门头沟区人大常委会')
     expect(r?.meeting).toBe('门头沟区第十六届人民代表大会常务委员会第三十五次会议')
-    const text = lexicalToPlainText(r?.body)
+    const text = richTextToPlainText(r?.body)
     expect(text).toContain('四、强化责任，聚智聚力，推动创建全国文明城区工作全面落实')
     expect(text).toContain('做出新的贡献。')
   })
@@ -44,7 +44,7 @@ describe('seed', () => {
     expect(b?.signoff).toMatchObject({ editor: '李国栋', reviewer: '张东辉', signer: '李争三' })
     expect(b?.distribution?.reportTo).toBe('首都文明办、区委、区人大、区政府、区政协领导同志')
     expect(b?.sections?.map((s) => s.heading)).toEqual(['指挥调度', '检查督导', '简讯'])
-    const text = (b?.sections ?? []).flatMap((s) => s.items ?? []).map((i) => lexicalToPlainText(i.body)).join('\n')
+    const text = (b?.sections ?? []).flatMap((s) => s.items ?? []).map((i) => richTextToPlainText(i.body)).join('\n')
     // Page breaks inside words are repaired and no stray markers remain.
     expect(text).toContain('区委区政府对文明城区创建工作的高度重视')
     expect(text).toContain('主责主业落实')

@@ -1,7 +1,7 @@
 import { type Payload, ValidationError } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { cms, marker, userWithRole } from './helpers.ts'
 
 let payload: Payload
@@ -26,7 +26,7 @@ describe('uniqueness and required facts', () => {
       const error = await errorOf(
         payload.create({
           collection: 'resolutions',
-          data: { title: marker(), docType: '决议', docNumber: spelling, adoptedAt: '2021-04-27T12:00:00.000Z', body: markdownToLexical('重复'), _status: 'draft' },
+          data: { title: marker(), docType: '决议', docNumber: spelling, adoptedAt: '2021-04-27T12:00:00.000Z', body: await markdownToRichText('重复'), _status: 'draft' },
           draft: true,
           user: editor,
           overrideAccess: false,
@@ -75,7 +75,7 @@ describe('uniqueness and required facts', () => {
     const resolution = await errorOf(
       payload.create({
         collection: 'resolutions',
-        data: { title: marker(), docType: '通知', body: markdownToLexical('无日期'), _status: 'published' },
+        data: { title: marker(), docType: '通知', body: await markdownToRichText('无日期'), _status: 'published' },
         user: editor,
         overrideAccess: false,
       }),

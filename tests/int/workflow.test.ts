@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { REBUILD_TASK } from '../../cms/jobs/rebuildSite.ts'
 import { transition } from '../../cms/workflow/transition.ts'
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { cms, userWithRole } from './helpers.ts'
 
 let payload: Payload
@@ -24,7 +24,7 @@ const newBulletin = async () => {
       series: series.id,
       issueNumber: ++issue,
       date: '2022-05-01T12:00:00.000Z',
-      sections: [{ heading: '简讯', items: [{ body: markdownToLexical('测试稿件') }] }],
+      sections: [{ heading: '简讯', items: [{ body: await markdownToRichText('测试稿件') }] }],
       _status: 'draft',
     },
     draft: true,
@@ -142,7 +142,7 @@ describe('publishing', () => {
     const editor = await userWithRole(payload, 'editor')
     const r = await payload.create({
       collection: 'resolutions',
-      data: { title: '测试决定', docType: '决定', adoptedAt: '2024-03-01T12:00:00.000Z', body: markdownToLexical('正文'), _status: 'draft' },
+      data: { title: '测试决定', docType: '决定', adoptedAt: '2024-03-01T12:00:00.000Z', body: await markdownToRichText('正文'), _status: 'draft' },
       draft: true,
       user: editor,
       overrideAccess: false,
@@ -166,7 +166,7 @@ describe('publishing', () => {
         overrideAccess: true,
       })
     const editor = await userWithRole(payload, 'editor')
-    const news = await payload.create({ collection: 'news', data: { title: '队列测试', body: markdownToLexical('正文'), _status: 'published' }, user: editor, overrideAccess: false })
+    const news = await payload.create({ collection: 'news', data: { title: '队列测试', body: await markdownToRichText('正文'), _status: 'published' }, user: editor, overrideAccess: false })
     expect((await waiting()).totalDocs).toBe(1)
     for (let i = 0; i < 3; i++) {
       await payload.update({ collection: 'news', id: news.id, data: { title: `队列测试 ${String(i)}` }, user: editor, overrideAccess: false })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { markdownToLexical } from '../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { type CheckContext, runChecks } from '../../cms/checks/run.ts'
 import { routeTable, type SiteData } from '../../site/lib/routes.ts'
 
@@ -32,13 +32,13 @@ describe('the checks beyond the rules', () => {
   })
 
   it('finds images without alt text and headings with nothing under them', async () => {
-    const found = await runChecks('news', { title: '标题', cover: 2, body: markdownToLexical('## 一、总体要求\n\n## 二、主要任务\n\n正文。\n\n## 三、保障措施') }, context())
+    const found = await runChecks('news', { title: '标题', cover: 2, body: await markdownToRichText('## 一、总体要求\n\n## 二、主要任务\n\n正文。\n\n## 三、保障措施') }, context())
     expect(found.map((f) => `${f.severity} ${f.kind} ${f.where}`)).toEqual([
       '禁止 图片缺少替代文字 题图',
       '提醒 空栏目 正文第1段的小标题“一、总体要求”下没有内容',
       '提醒 空栏目 正文第4段的小标题“三、保障措施”下没有内容',
     ])
-    expect(await runChecks('news', { title: '标题', cover: 1, body: markdownToLexical('正文。') }, context())).toEqual([])
+    expect(await runChecks('news', { title: '标题', cover: 1, body: await markdownToRichText('正文。') }, context())).toEqual([])
   })
 
   it('flags a bulletin section without items', async () => {

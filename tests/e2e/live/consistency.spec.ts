@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { as, buildState, cms, liveDir, site, token } from './helpers.ts'
 
 // With `npm start` running: many changes fired at once end in a site that agrees with the database,
@@ -22,7 +22,7 @@ const createNews = async (request: APIRequestContext, word: string, i: number): 
   const title = `一致性测试${String(i)} ${word}`
   const res = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title, slug, date: new Date().toISOString(), category: '其他', body: markdownToLexical(`并发发布测试 ${word}`), _status: 'published' },
+    data: { title, slug, date: new Date().toISOString(), category: '其他', body: await markdownToRichText(`并发发布测试 ${word}`), _status: 'published' },
   })
   expect(res.ok(), await res.text()).toBe(true)
   return { id: ((await res.json()) as { doc: { id: number } }).doc.id, slug, title }

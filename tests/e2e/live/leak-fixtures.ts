@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { getCms } from '../../../cms/lib/getCms.ts'
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { SEED_CONTEXT } from '../../../cms/seed/index.ts'
 
 const COUNT = Number(process.argv[2] ?? 250)
@@ -46,12 +46,12 @@ const dataFor = async (kind: Kind, token: string, n: number) => {
   const img = withImage ? await image(token) : null
   const data: Record<string, unknown> =
     kind === 'news'
-      ? { title: `动态 ${token}`, slug: `leak-${token}`, date: '2021-03-04T12:00:00.000Z', category: '其他', body: markdownToLexical(text), cover: img?.id }
+      ? { title: `动态 ${token}`, slug: `leak-${token}`, date: '2021-03-04T12:00:00.000Z', category: '其他', body: await markdownToRichText(text), cover: img?.id }
       : kind === 'resolutions'
-        ? { title: `文件 ${token}`, slug: `leak-${token}`, docType: '通知', issuer: '测试机关', adoptedAt: '2021-03-04T12:00:00.000Z', body: markdownToLexical(text), workflow: { state: 'signed' } }
+        ? { title: `文件 ${token}`, slug: `leak-${token}`, docType: '通知', issuer: '测试机关', adoptedAt: '2021-03-04T12:00:00.000Z', body: await markdownToRichText(text), workflow: { state: 'signed' } }
         : kind === 'bulletins'
-          ? { series: series!.id, issueNumber: 1_000_000 + SEED * 1000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: markdownToLexical(text) }] }], workflow: { state: 'signed' } }
-          : { name: `典型 ${token}`, slug: `leak-${token}`, kind: '集体', category: '其他', summary: text, story: markdownToLexical(text), portrait: img?.id }
+          ? { series: series!.id, issueNumber: 1_000_000 + SEED * 1000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: await markdownToRichText(text) }] }], workflow: { state: 'signed' } }
+          : { name: `典型 ${token}`, slug: `leak-${token}`, kind: '集体', category: '其他', summary: text, story: await markdownToRichText(text), portrait: img?.id }
   return { data, file: img?.file ?? null }
 }
 

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite'
 
 import { expect, test } from '@playwright/test'
 
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { as, buildState, cms, liveDir, login, site, until } from './helpers.ts'
 
 // With `npm start` running (CMS, job runner, site server): the sign-off chain, publish-to-live,
@@ -25,7 +25,7 @@ test('anonymous writes are refused and drafts are invisible over REST', async ({
   const series = ((await seriesRes.json()) as { docs: { id: number }[] }).docs[0]!
   const created = await request.post(`${cms}/api/bulletins?draft=true`, {
     headers: await as(request, 'editor'),
-    data: { series: series.id, issueNumber, date: '2022-05-20T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '文明实践', body: markdownToLexical(`${marker}：龙泉镇开展文明实践活动。`) }] }] },
+    data: { series: series.id, issueNumber, date: '2022-05-20T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '文明实践', body: await markdownToRichText(`${marker}：龙泉镇开展文明实践活动。`) }] }] },
   })
   expect(created.ok(), await created.text()).toBe(true)
   bulletinId = ((await created.json()) as { doc: { id: number } }).doc.id
@@ -88,7 +88,7 @@ test('a document with broken data never blocks a takedown: it keeps its last goo
   const title = `数据损坏测试${tag}`
   const created = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title, slug: `broken-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: markdownToLexical('这条动态的数据稍后会损坏。'), _status: 'published' },
+    data: { title, slug: `broken-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: await markdownToRichText('这条动态的数据稍后会损坏。'), _status: 'published' },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const newsId = ((await created.json()) as { doc: { id: number } }).doc.id
@@ -104,7 +104,7 @@ test('a document with broken data never blocks a takedown: it keeps its last goo
   // Another document is taken down while the broken one is in the database: the takedown goes live.
   const other = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title: `撤下测试${tag}`, slug: `takedown-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: markdownToLexical('这条动态会被撤下。'), _status: 'published' },
+    data: { title: `撤下测试${tag}`, slug: `takedown-${tag}`, date: '2022-05-21T12:00:00.000Z', category: '其他', body: await markdownToRichText('这条动态会被撤下。'), _status: 'published' },
   })
   expect(other.ok(), await other.text()).toBe(true)
   await until(request, `${site}/news/takedown-${tag}/`, 200)

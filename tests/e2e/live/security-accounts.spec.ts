@@ -6,7 +6,7 @@ import path from 'node:path'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { LOGIN_FAILED } from '../../../cms/auth/hooks.ts'
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { DEFAULT_SEED_PASSWORD } from '../../../cms/seed/password.ts'
 import { as, cms, liveDir, newAccount, password, strongPassword } from './helpers.ts'
 
@@ -119,7 +119,7 @@ test('a request from a foreign origin carrying the session cookie is not signed 
   // Its own document: other tests' documents (drafts pending on published ones) are left alone.
   const created = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title: `跨站测试${Math.random().toString(36).slice(2, 8)}`, date: '2022-06-03T12:00:00.000Z', category: '其他', body: markdownToLexical('跨站请求测试。'), _status: 'published' },
+    data: { title: `跨站测试${Math.random().toString(36).slice(2, 8)}`, date: '2022-06-03T12:00:00.000Z', category: '其他', body: await markdownToRichText('跨站请求测试。'), _status: 'published' },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const news = ((await created.json()) as { doc: { id: number } }).doc

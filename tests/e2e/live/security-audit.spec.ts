@@ -3,7 +3,7 @@
 // staff only; the dashboard panels (待办, 栏目监测) and the content checks render in Chinese in the admin.
 import { expect, type Page, test } from '@playwright/test'
 
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { as, cms, newAccount } from './helpers.ts'
 
 interface Entry {
@@ -115,7 +115,7 @@ test('the dashboard shows each person what waits for them', async ({ page, reque
   const editor = await as(request, 'editor')
   const created = await request.post(`${cms}/api/bulletins?draft=true`, {
     headers: editor,
-    data: { series: series.id, issueNumber, date: '2022-06-01T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ body: markdownToLexical('龙泉镇开展文明实践活动。') }] }] },
+    data: { series: series.id, issueNumber, date: '2022-06-01T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ body: await markdownToRichText('龙泉镇开展文明实践活动。') }] }] },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const id = ((await created.json()) as { doc: { id: number } }).doc.id

@@ -8,7 +8,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test'
 import sharp from 'sharp'
 
 import { ANONYMOUS_MAX_LIMIT } from '../../../cms/lib/apiCache.ts'
-import { markdownToLexical } from '../../../cms/lib/markdown.ts'
+import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { as, cms, liveDir, site, token, until } from './helpers.ts'
 
 // Attacks on what an anonymous reader can get, and on what an editor's account can do, over real HTTP.
@@ -55,7 +55,7 @@ test('a file used only by a draft is neither listed nor served to anonymous read
   const slug = token('draftnews')
   const news = await request.post(`${cms}/api/news?draft=true`, {
     headers: await as(request, 'editor'),
-    data: { title: `草稿配图${slug}`, slug, date: '2022-06-01T12:00:00.000Z', category: '其他', cover: media.id, body: markdownToLexical('尚未发布。'), _status: 'draft' },
+    data: { title: `草稿配图${slug}`, slug, date: '2022-06-01T12:00:00.000Z', category: '其他', cover: media.id, body: await markdownToRichText('尚未发布。'), _status: 'draft' },
   })
   expect(news.ok(), await news.text()).toBe(true)
   const newsId = ((await news.json()) as { doc: { id: number } }).doc.id
@@ -93,7 +93,7 @@ test('after sign-off, a changed title needs a new sign-off, and a signer cannot 
   const title = `签发后改标题测试${token('t')}`
   const created = await request.post(`${cms}/api/resolutions?draft=true`, {
     headers: await as(request, 'editor'),
-    data: { title, docType: '通知', issuer: '测试机关', adoptedAt: '2022-06-01T12:00:00.000Z', body: markdownToLexical('正文。') },
+    data: { title, docType: '通知', issuer: '测试机关', adoptedAt: '2022-06-01T12:00:00.000Z', body: await markdownToRichText('正文。') },
   })
   expect(created.ok(), await created.text()).toBe(true)
   const id = ((await created.json()) as { doc: { id: number } }).doc.id
@@ -181,7 +181,7 @@ test('markup in a title, a body or a synonym is shown as text in search results,
   const slug = token('xssnews')
   const created = await request.post(`${cms}/api/news`, {
     headers: await as(request, 'editor'),
-    data: { title: `${attack(2)}标题${slug}`, slug, date: '2022-06-02T12:00:00.000Z', category: '其他', body: markdownToLexical(`正文提到 ${word}，以及 ${attack(3)} 这段文字。`), _status: 'published' },
+    data: { title: `${attack(2)}标题${slug}`, slug, date: '2022-06-02T12:00:00.000Z', category: '其他', body: await markdownToRichText(`正文提到 ${word}，以及 ${attack(3)} 这段文字。`), _status: 'published' },
   })
   expect(created.ok(), await created.text()).toBe(true)
   await until(request, `${site}/news/${slug}/`, 200, 240_000)
