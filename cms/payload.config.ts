@@ -14,6 +14,7 @@ import { warmPublisher } from '../publisher/worker-client.ts'
 import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { siteHealthEndpoint } from './health/endpoint.ts'
+import { importEndpoint } from './imports/endpoint.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
@@ -51,7 +52,7 @@ export default buildConfig({
   },
   collections,
   globals,
-  endpoints: [...siteBuildEndpoint, siteHealthEndpoint],
+  endpoints: [...siteBuildEndpoint, siteHealthEndpoint, importEndpoint],
   jobs: {
     tasks: [rebuildSiteTask],
     enableConcurrencyControl: true,

@@ -12,6 +12,9 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
  */
 export const MAX_IMAGE_PIXELS = 50_000_000
 
+/** The alt text of a picture imported from Word without a description: the content checks treat it as missing. */
+export const PENDING_ALT = '【待填写替代文字】'
+
 /** MIME types the media library accepts: raster images and PDF. */
 export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/pdf']
 
