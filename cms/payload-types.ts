@@ -77,6 +77,7 @@ export interface Config {
     media: Media;
     users: User;
     'content-rules': ContentRule;
+    'preview-links': PreviewLink;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -96,6 +97,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'content-rules': ContentRulesSelect<false> | ContentRulesSelect<true>;
+    'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -615,6 +617,24 @@ export interface ContentRule {
   createdAt: string;
 }
 /**
+ * Share links of draft previews.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links".
+ */
+export interface PreviewLink {
+  id: number;
+  docTitle?: string | null;
+  targetCollection?: string | null;
+  docId?: string | null;
+  tokenHash?: string | null;
+  expiresAt: string;
+  createdBy?: (number | null) | User;
+  revoked?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Read-only record of every change.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -806,6 +826,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'content-rules';
         value: number | ContentRule;
+      } | null)
+    | ({
+        relationTo: 'preview-links';
+        value: number | PreviewLink;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1167,6 +1191,21 @@ export interface ContentRulesSelect<T extends boolean = true> {
   text?: T;
   correct?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "preview-links_select".
+ */
+export interface PreviewLinksSelect<T extends boolean = true> {
+  docTitle?: T;
+  targetCollection?: T;
+  docId?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  createdBy?: T;
+  revoked?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,7 @@ import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { siteHealthEndpoint } from './health/endpoint.ts'
 import { importEndpoint } from './imports/endpoint.ts'
+import { PREVIEWABLE } from './preview/kinds.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
@@ -44,7 +45,16 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' · 文明创建内容管理' },
-    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
+    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/ImportPanel#ImportPanel', '/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
+    // 实时预览 in the edit view: the draft rendered by the public site's components (cms/preview/page.ts).
+    livePreview: {
+      collections: [...PREVIEWABLE],
+      url: ({ data, collectionConfig }) => (data?.id && collectionConfig ? `${cmsOrigin()}/preview/${collectionConfig.slug}/${String(data.id)}?live=1` : null),
+      breakpoints: [
+        { label: '手机', name: 'mobile', width: 375, height: 720 },
+        { label: '电脑', name: 'desktop', width: 1280, height: 800 },
+      ],
+    },
     importMap: {
       baseDir: cmsDir,
       importMapFile: path.join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js'),

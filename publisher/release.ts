@@ -99,6 +99,13 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
   return { manifest, snapshot: manifest ? await readJson<Snapshot>(path.join(dir, SNAPSHOT)) : null }
 }
 
+/** The live release's snapshot (what the public site shows now), or null before the first release. */
+export const liveSnapshot = async (): Promise<{ id: string; snapshot: Snapshot } | null> => {
+  const id = await liveRelease()
+  const snapshot = id ? (await readRelease(id)).snapshot : null
+  return id && snapshot ? { id, snapshot } : null
+}
+
 /** Points `dist` at a release with a single rename (readers see the old or the new release, never neither). */
 export const switchTo = async (releaseDir: string) => {
   const linkPath = distLink()

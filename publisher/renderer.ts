@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url'
 import { siteOrigin } from '../cms/lib/deployment.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import type { Route } from '../site/lib/routes.ts'
+import { renderersDir } from './renderers-dir.ts'
 
 const require = createRequire(import.meta.url)
 const SOURCES = ['site', 'public', 'content/pages', 'publisher/adapter.ts', 'publisher/renderer-entry.ts', 'astro.config.mjs', 'package-lock.json']
@@ -44,11 +45,6 @@ export interface Renderer {
   buildPeakRss: number | null
 }
 
-/**
- * Renderers live inside the repository (a cache under node_modules) so the bundle's imports of packages
- * resolve wherever DATA_DIR is; they are shared by every data directory of this checkout.
- */
-const renderersDir = () => path.join(rootDir, 'node_modules', '.cache', 'wenming-renderer')
 const KEEP_RENDERERS = 6
 
 /** Runs `astro build` into `outDir`; rejects with the output's tail on failure. */

@@ -8,10 +8,12 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/paths.ts'
+import type { PreviewResult } from './preview.ts'
 import type { PublishMode, PublishSummary, WorkerReply, WorkerRequest } from './worker-protocol.ts'
 
 interface Pending {
   resolve: (summary: PublishSummary) => void
+  previewed?: (result: PreviewResult) => void
   reject: (error: Error) => void
   log: (line: string) => void
 }
@@ -33,7 +35,10 @@ const worker = () => {
     const waiting = pending.get(reply.id)
     if (!waiting) return
     if (reply.kind === 'log') waiting.log(reply.line)
-    else {
+    else if (reply.kind === 'preview') {
+      pending.delete(reply.id)
+      waiting.previewed?.(reply.result)
+    } else {
       pending.delete(reply.id)
       waiting.resolve(reply.summary)
     }
@@ -57,4 +62,13 @@ export const publishInWorker = (mode: PublishMode, log: (line: string) => void =
     const { process: publisher, pending } = worker()
     pending.set(id, { resolve, reject, log })
     publisher.send({ kind: 'publish', id, mode } satisfies WorkerRequest)
+  })
+
+/** Renders a draft preview in the publisher process, which has the page renderer loaded (publisher/preview.ts). */
+export const previewInWorker = (collection: string, docId: string, live: boolean) =>
+  new Promise<PreviewResult>((resolve, reject) => {
+    const id = nextId++
+    const { process: publisher, pending } = worker()
+    pending.set(id, { resolve: () => undefined, previewed: resolve, reject, log: () => undefined })
+    publisher.send({ kind: 'preview', id, collection, docId, live } satisfies WorkerRequest)
   })

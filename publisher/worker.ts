@@ -7,6 +7,7 @@
  * streaming `{ kind: 'log', id, line }` meanwhile. The process exits when its parent goes away.
  */
 import { getCms } from '../cms/lib/getCms.ts'
+import { renderPreview } from './preview.ts'
 import { publish } from './release.ts'
 import { loadRenderer } from './renderer.ts'
 import type { WorkerRequest, WorkerReply } from './worker-protocol.ts'
@@ -17,6 +18,13 @@ const send = (reply: WorkerReply) => process.send?.(reply)
 let queue: Promise<void> = Promise.resolve()
 
 process.on('message', (request: WorkerRequest) => {
+  // A preview reads and renders only: it never waits for a publish.
+  if (request.kind === 'preview') {
+    renderPreview(request.collection, request.docId, { live: request.live })
+      .catch((error: unknown) => ({ ok: false as const, status: 500, message: `预览生成失败：${error instanceof Error ? error.message : String(error)}` }))
+      .then((result) => send({ kind: 'preview', id: request.id, result }))
+    return
+  }
   queue = queue.then(async () => {
     if (request.kind === 'warm') {
       await Promise.all([getCms(), loadRenderer()]).catch(() => undefined)

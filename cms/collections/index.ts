@@ -2,7 +2,7 @@
  * The collections and globals, with what every one of a kind gets: documents with a public page get the
  * server-set first-publication time and the content checks; every collection and global is audited.
  */
-import type { CollectionConfig, GlobalAfterChangeHook, GlobalConfig } from 'payload'
+import type { CollectionConfig, Field, GlobalAfterChangeHook, GlobalConfig } from 'payload'
 
 import { auditChange, auditDelete } from '../audit/hooks.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -17,14 +17,17 @@ import { ContentRules } from './ContentRules.ts'
 import { Figures } from './Figures.ts'
 import { Media } from './Media.ts'
 import { News } from './News.ts'
+import { PreviewLinks } from '../preview/links.ts'
 import { Regions } from './Regions.ts'
 import { Resolutions } from './Resolutions.ts'
 import { Topics } from './Topics.ts'
 import { Users } from './Users.ts'
 
+const previewPanelField = (): Field => ({ name: 'previewPanel', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/PreviewPanel#PreviewPanel' } } })
+
 const publicDocument = (c: CollectionConfig): CollectionConfig => ({
   ...c,
-  fields: [...c.fields, firstPublishedField(), contentChecksField()],
+  fields: [...c.fields, previewPanelField(), firstPublishedField(), contentChecksField()],
   hooks: {
     ...c.hooks,
     beforeOperation: [...(c.hooks?.beforeOperation ?? []), refuseForgedPublishDate],
@@ -50,6 +53,7 @@ export const collections: CollectionConfig[] = [
   Media,
   Users,
   ContentRules,
+  PreviewLinks,
 ].map(audited).concat(AuditLog)
 
 export const globals: GlobalConfig[] = [SearchSettings, SiteSettings].map((g) => ({ ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), auditGlobal] } }))

@@ -4,6 +4,7 @@ import * as migration_20261122_024748_workflow_jobs from './20261122_024748_work
 import * as migration_20261122_030331_status_sort_indexes from './20261122_030331_status_sort_indexes.ts';
 import * as migration_20261122_221525_relations from './20261122_221525_relations.ts';
 import * as migration_20261122_230501_compliance from './20261122_230501_compliance.ts';
+import * as migration_20261123_005719_preview_links from './20261123_005719_preview_links.ts';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_230501_compliance.up,
     down: migration_20261122_230501_compliance.down,
-    name: '20261122_230501_compliance'
+    name: '20261122_230501_compliance',
+  },
+  {
+    up: migration_20261123_005719_preview_links.up,
+    down: migration_20261123_005719_preview_links.down,
+    name: '20261123_005719_preview_links'
   },
 ];

@@ -110,7 +110,7 @@ export const loadDocuments = async (collection: Slug, ids: string[]): Promise<{ 
 }
 
 type RawDoc = { id: number | string; updatedAt: string; title?: string | null; name?: string | null }
-const DEPTH: Record<Slug, number> = { resolutions: 1, bulletins: 2, 'bulletin-series': 0, news: 2, figures: 1, regions: 0, topics: 0 }
+export const DEPTH: Record<Slug, number> = { resolutions: 1, bulletins: 2, 'bulletin-series': 0, news: 2, figures: 1, regions: 0, topics: 0 }
 
 /** The related documents an entry embeds, found in the populated document (objects with an id). */
 const REF_FIELDS: Record<Slug, [string, Slug | 'media'][]> = {
@@ -320,6 +320,9 @@ const CONVERT: Record<Slug, (doc: never) => unknown> = {
   news: toNews,
   figures: toFigure,
 }
+
+/** A document as its page shows it, read beforehand by the caller (the draft preview reads the latest draft). */
+export const entryOf = (collection: Slug, doc: unknown): unknown => CONVERT[collection](doc as never)
 
 /** 站点设置 as the site shows it (a field left empty is left out of the footer). */
 export const loadSiteIdentity = async (): Promise<SiteIdentity> => {

@@ -22,9 +22,11 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PreviewPanel as PreviewPanel_d717017bc95e5a87f10ad0319d49678f } from '../../../components/PreviewPanel'
 import { ContentChecks as ContentChecks_fe97a24e8ff6418020caa8abc24fd967 } from '../../../components/ContentChecks'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { WorkQueue as WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2 } from '../../../components/WorkQueue'
+import { ImportPanel as ImportPanel_22f03ba0f63f49d38e305271f89a564c } from '../../../components/ImportPanel'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
 import { SiteHealthPanel as SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90 } from '../../../components/SiteHealthPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -55,9 +57,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/PreviewPanel#PreviewPanel": PreviewPanel_d717017bc95e5a87f10ad0319d49678f,
   "/components/ContentChecks#ContentChecks": ContentChecks_fe97a24e8ff6418020caa8abc24fd967,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/WorkQueue#WorkQueue": WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2,
+  "/components/ImportPanel#ImportPanel": ImportPanel_22f03ba0f63f49d38e305271f89a564c,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
   "/components/SiteHealthPanel#SiteHealthPanel": SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -1,0 +1,74 @@
+/**
+ * The exact draft preview: the latest draft of a document (autosaves included) rendered by the same page
+ * renderer as the public site, in the live release's context (its lists, series, 镇街 and relations),
+ * with the draft standing in for the published version. Nothing is written: no release, no search
+ * index, no feed or sitemap ever sees a draft. The page's own assets are served by the CMS under
+ * /preview/assets/<renderer>/, so a preview needs nothing from the public site.
+ */
+import { siteOrigin } from '../cms/lib/deployment.ts'
+import { getCms } from '../cms/lib/getCms.ts'
+import { isPreviewable, type Previewable } from '../cms/preview/kinds.ts'
+import { DEPTH, entryOf, type Slug } from '../site/lib/load.ts'
+import { routeTable } from '../site/lib/routes.ts'
+import { url } from '../site/lib/site.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, ResolutionEntry } from '../site/lib/types.ts'
+import { liveSnapshot } from './release.ts'
+import { loadRenderer } from './renderer.ts'
+import { emptySnapshot, siteData, type Snapshot } from './snapshot.ts'
+
+
+export type PreviewResult = { ok: true; html: string; path: string } | { ok: false; status: number; message: string }
+
+const pathOf: Record<Previewable, (entry: never) => string> = {
+  news: (e: NewsEntry) => url.news(e),
+  resolutions: (e: ResolutionEntry) => url.resolution(e),
+  bulletins: (e: BulletinEntry) => url.bulletin(e),
+  figures: (e: FigureEntry) => url.figure(e),
+}
+
+// The live snapshot is read once per release (tens of MB at 10,000 documents).
+let cached: { id: string; snapshot: Snapshot } | null = null
+const currentSnapshot = async (): Promise<Snapshot> => {
+  const live = await liveSnapshot()
+  if (!live) return emptySnapshot()
+  if (cached?.id !== live.id) cached = live
+  return cached.snapshot
+}
+
+/** Marks the page as a preview and points its assets and pictures at the CMS. */
+const asPreview = (html: string, rendererKey: string, live: boolean) =>
+  html
+    .replace(/(href|src|srcset)="\/_astro\//g, `$1="/preview/assets/${rendererKey}/_astro/`)
+    .replace(/(href|src)="\/(favicon[^"]*|[^"/]+\.(?:css|js|svg|png|ico|webmanifest))"/g, `$1="/preview/assets/${rendererKey}/$2"`)
+    .replace(/\/media\//g, '/api/media/file/')
+    // Links to the rest of the site lead to the public site.
+    .replace(/href="\/(?!preview\/|api\/)/g, `href="${siteOrigin()}/`)
+    .replace(/<head>/, '<head><meta name="robots" content="noindex, nofollow, noarchive">')
+    .replace(
+      /<body([^>]*)>/,
+      `<body$1><div role="note" style="position:sticky;top:0;z-index:100;background:#8a1c1c;color:#fff;padding:.5em 1em;font-size:1rem;text-align:center">草稿预览 · 尚未发布 · 公众看不到此页面</div>${live ? '<script src="/preview/live.js"></script>' : ''}`,
+    )
+
+export const renderPreview = async (collection: string, id: string, options: { live?: boolean } = {}): Promise<PreviewResult> => {
+  if (!isPreviewable(collection)) return { ok: false, status: 404, message: '这类内容没有公开页面，无法预览。' }
+  const payload = await getCms()
+  const doc = await payload.findByID({ collection, id, draft: true, depth: DEPTH[collection], overrideAccess: true, disableErrors: true })
+  if (!doc) return { ok: false, status: 404, message: '没有找到这份稿件（可能已被删除）。' }
+  let entry: unknown
+  try {
+    entry = entryOf(collection as Slug, doc)
+  } catch (error) {
+    return { ok: false, status: 422, message: `稿件还不完整，无法生成页面：${error instanceof Error ? error.message : String(error)}` }
+  }
+  if (!entry) return { ok: false, status: 422, message: '稿件还不完整（简报需要先选择刊物），无法生成页面。' }
+  const snapshot = await currentSnapshot()
+  // The draft replaces its published version (if any) in a copy of the live release's content.
+  const docs = { ...snapshot.docs, [collection]: { ...snapshot.docs[collection], [id]: { updatedAt: '', refs: [], entry } } }
+  const routes = routeTable(siteData({ ...snapshot, docs }))
+  const path = pathOf[collection](entry as never)
+  if (!routes.has(path)) return { ok: false, status: 422, message: '稿件还不完整，无法生成页面。' }
+  const renderer = await loadRenderer()
+  const response = await renderer.render(path, routes)
+  if (!response.ok) return { ok: false, status: 500, message: `页面生成失败（${String(response.status)}）。` }
+  return { ok: true, html: asPreview(await response.text(), renderer.key, options.live ?? false), path }
+}
