@@ -1,7 +1,7 @@
 // The editor's day over real HTTP and a real browser: import a bulletin from a government-formatted
 // .docx on the dashboard, preview it in its print layout, pass the chain, publish, see it on the site;
 // the preview without a session or with a forged, revoked link shows no draft text.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
@@ -11,8 +11,7 @@ import { as, cms, newAccount, site, until } from './helpers.ts'
 
 test.describe.configure({ mode: 'serial' })
 
-const corpusDir = path.join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus')
-const source = readFileSync(path.join(corpusDir, readdirSync(corpusDir).find((f) => f.startsWith('001'))!), 'utf8')
+const source = readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', '001.txt'), 'utf8')
 const issueNumber = 3000 + Math.floor(Math.random() * 5000)
 const marker = `预览标记${Math.random().toString(36).slice(2, 8)}`
 // A new issue of the series, with a phrase only this draft contains; the leader's title as she holds it.
