@@ -12,10 +12,9 @@ import { DEPTH, entryOf, type Slug } from '../site/lib/load.ts'
 import { routeTable } from '../site/lib/routes.ts'
 import { url } from '../site/lib/site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, ResolutionEntry } from '../site/lib/types.ts'
-import { liveSnapshot } from './release.ts'
+import { liveRelease, releaseSnapshot } from './release.ts'
 import { loadRenderer } from './renderer.ts'
 import { emptySnapshot, siteData, type Snapshot } from './snapshot.ts'
-
 
 export type PreviewResult = { ok: true; html: string; path: string } | { ok: false; status: number; message: string }
 
@@ -26,12 +25,12 @@ const pathOf: Record<Previewable, (entry: never) => string> = {
   figures: (e: FigureEntry) => url.figure(e),
 }
 
-// The live snapshot is read once per release (tens of MB at 10,000 documents).
+// The live snapshot is parsed once per release (tens of MB at 10,000 documents), not once per preview.
 let cached: { id: string; snapshot: Snapshot } | null = null
 const currentSnapshot = async (): Promise<Snapshot> => {
-  const live = await liveSnapshot()
-  if (!live) return emptySnapshot()
-  if (cached?.id !== live.id) cached = live
+  const id = await liveRelease()
+  if (!id) return emptySnapshot()
+  if (cached?.id !== id) cached = { id, snapshot: (await releaseSnapshot(id)) ?? emptySnapshot() }
   return cached.snapshot
 }
 

@@ -99,12 +99,9 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
   return { manifest, snapshot: manifest ? await readJson<Snapshot>(path.join(dir, SNAPSHOT)) : null }
 }
 
-/** The live release's snapshot (what the public site shows now), or null before the first release. */
-export const liveSnapshot = async (): Promise<{ id: string; snapshot: Snapshot } | null> => {
-  const id = await liveRelease()
-  const snapshot = id ? (await readRelease(id)).snapshot : null
-  return id && snapshot ? { id, snapshot } : null
-}
+/** The content a release was rendered from (its snapshot alone, without the manifest), or null. */
+export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
+  lastWritten?.id === id ? lastWritten.snapshot : readJson<Snapshot>(path.join(releasesDir(), id, SNAPSHOT))
 
 /** Points `dist` at a release with a single rename (readers see the old or the new release, never neither). */
 export const switchTo = async (releaseDir: string) => {

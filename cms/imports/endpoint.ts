@@ -1,6 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint, ValidationError } from 'payload'
 
-import { ImportError, MAX_IMPORT_BYTES } from './read.ts'
+import { ImportError, MAX_IMPORT_BYTES, TOO_LARGE } from './read.ts'
 import { importDocument } from './service.ts'
 
 const refuse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
@@ -16,7 +16,7 @@ export const importEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return refuse('请先登录后再导入文档。', 401)
     // Refused before reading the body: a huge upload is never buffered.
-    if (Number(req.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return refuse('文件超过 20 MB，无法导入。请删去文中过大的图片后重试。', 413)
+    if (Number(req.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return refuse(TOO_LARGE, 413)
     try {
       await addDataAndFileToRequest(req)
     } catch {

@@ -7,6 +7,7 @@
 import mammoth from 'mammoth'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export const TOO_LARGE = '文件超过 20 MB，无法导入。请删去文中过大的图片后重试。'
 
 export interface ImportedImage {
   data: Buffer
@@ -69,7 +70,7 @@ const blocksOfHtml = (html: string): Block[] => {
 
 export const readDocx = async (data: Buffer): Promise<ReadDocument> => {
   if (data.length === 0) throw new ImportError('上传的文件是空的（0 字节），请重新选择文件。')
-  if (data.length > MAX_IMPORT_BYTES) throw new ImportError('文件超过 20 MB，无法导入。请删去文中过大的图片后重试。', 413)
+  if (data.length > MAX_IMPORT_BYTES) throw new ImportError(TOO_LARGE, 413)
   if (data.subarray(0, 8).equals(OLE)) {
     // Both an encrypted .docx and a Word 97–2003 .doc are OLE compound files.
     const encrypted = data.includes(Buffer.from('E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o', 'latin1'))

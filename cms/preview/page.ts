@@ -25,7 +25,8 @@ const notice = (status: number, title: string, text: string) =>
 
 export const previewPage = async (request: Request, collection: string, id: string): Promise<Response> => {
   const payload = await getPayload({ config })
-  const token = new URL(request.url).searchParams.get('token')
+  const params = new URL(request.url).searchParams
+  const token = params.get('token')
   if (token) {
     const state = await linkOpens(payload, collection, id, token)
     if (state === 'expired') return notice(410, '预览链接已过期', '这个预览链接已超过有效期。请联系发给您链接的同志重新生成。')
@@ -36,8 +37,7 @@ export const previewPage = async (request: Request, collection: string, id: stri
     if (!user) return notice(401, '请先登录', '稿件预览只对登录的编辑、审核、核签人员开放，或凭有效的预览分享链接查看。<a href="/admin/login">登录内容管理</a>')
     if (!userHasRole(user, 'admin', 'editor', 'reviewer', 'signer')) return notice(403, '无权预览', '您的账号没有查看稿件的权限。')
   }
-  const live = new URL(request.url).searchParams.get('live') === '1'
-  const result = await previewInWorker(collection, id, live).catch((error: unknown) => ({ ok: false as const, status: 503, message: error instanceof Error ? error.message : String(error) }))
+  const result = await previewInWorker(collection, id, params.get('live') === '1').catch((error: unknown) => ({ ok: false as const, status: 503, message: error instanceof Error ? error.message : String(error) }))
   if (!result.ok) return notice(result.status, '无法预览', result.message)
   return new Response(result.html, { status: 200, headers: { ...PRIVATE, 'Content-Type': 'text/html; charset=utf-8' } })
 }

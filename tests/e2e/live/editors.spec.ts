@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { govDocx } from '../../lib/govDocx.ts'
-import { as, cms, newAccount, site, until } from './helpers.ts'
+import { as, cms, signInFresh, site, until } from './helpers.ts'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -19,23 +19,14 @@ const text = source.replace('第673期', `第${String(issueNumber)}期`).replace
 let bulletinId = 0
 const accounts: number[] = []
 
-// The account is made through the test's own request context: logging in as admin there leaves the page's cookies alone.
-const signIn = async (page: Page, request: APIRequestContext) => {
-  const { email, pass, id } = await newAccount(request, { role: 'editor', prefix: 'import-editor' })
-  accounts.push(id)
-  await page.goto(`${cms}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(pass)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(/\/admin\/?$/)
-}
 
 test.afterAll(async ({ request }) => {
   for (const id of accounts) await request.delete(`${cms}/api/users/${String(id)}`, { headers: await as(request, 'admin') })
 })
 
 test('an editor imports a bulletin from Word on the dashboard and previews it in its print layout', async ({ page, request }, info) => {
-  await signIn(page, request)
+  // The account is made through the test's own request context: logging in as admin there leaves the page's cookies alone.
+  accounts.push(await signInFresh(page, request, 'editor', 'import-editor'))
   const panel = page.getByRole('region', { name: '导入文档' })
   await panel.getByLabel('Word/WPS 文档（.docx）').setInputFiles({ name: `快报第${String(issueNumber)}期.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await govDocx(text, { bulletin: true }) })
   await panel.getByRole('button', { name: '导入为草稿' }).click()

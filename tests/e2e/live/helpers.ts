@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect } from '@playwright/test'
+import { type APIRequestContext, expect, type Page } from '@playwright/test'
 
 // The `npm start` stack of the live projects (see playwright.config.ts).
 export const cms = `http://localhost:${process.env.E2E_LIVE_CMS_PORT!}`
@@ -29,6 +29,21 @@ export const newAccount = async (request: APIRequestContext, { role = 'editor', 
   const res = await request.post(`${cms}/api/users`, { headers: await as(request, 'admin'), data: { email, name: '测试账号', roles: [role], password: pass } })
   expect(res.status(), await res.text()).toBe(201)
   return { email, pass, id: ((await res.json()) as { doc: { id: number } }).doc.id }
+}
+
+/**
+ * Signs `page` into the admin with a fresh account of `role` (made through `request`) and returns its id
+ * for the caller to delete: the demo accounts' sessions stay untouched (parallel logins of one account
+ * could replace each other's session).
+ */
+export const signInFresh = async (page: Page, request: APIRequestContext, role: string, prefix: string) => {
+  const { email, pass, id } = await newAccount(request, { role, prefix })
+  await page.goto(`${cms}/admin/login`)
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(pass)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(/\/admin\/?$/)
+  return id
 }
 
 /** Polls a URL until it answers with `status`; returns the milliseconds it took. */

@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test'
 
 import { markdownToRichText } from '../../../cms/lib/richText.ts'
-import { as, cms, newAccount } from './helpers.ts'
+import { as, cms, signInFresh } from './helpers.ts'
 
 interface Entry {
   id: number
@@ -66,20 +66,8 @@ test('/api/site-health answers signed-in users with every column', async ({ requ
   expect(health.columns.map((c) => c.column)).toEqual(expect.arrayContaining(['首页', '工作动态', '政策文件', '文明典型', '简报快报 · 门头沟区创建全国文明城市工作快报', '镇街 · 斋堂镇']))
 })
 
-/**
- * Signs into the admin with a fresh account of `role`: the demo accounts' sessions stay untouched by these
- * logins (concurrent logins of one account in parallel tests could otherwise replace each other's session).
- */
 const created: number[] = []
-const signIn = async (page: Page, role: string) => {
-  const { email, pass, id } = await newAccount(page.request, { role, prefix: `staff-${role}` })
-  created.push(id)
-  await page.goto(`${cms}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(pass)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(/\/admin\/?$/)
-}
+const signIn = async (page: Page, role: string) => created.push(await signInFresh(page, page.request, role, `staff-${role}`))
 
 test.afterAll(async ({ request }) => {
   for (const id of created) await request.delete(`${cms}/api/users/${String(id)}`, { headers: await as(request, 'admin') })
