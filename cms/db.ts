@@ -4,6 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { withReadableErrors } from './lib/dbErrors.ts'
 import { dataDir, rootDir } from './lib/paths.ts'
 import { migrations } from './migrations/index.ts'
 
@@ -19,22 +20,23 @@ export const usesSqlite = (): boolean => databaseUri().startsWith('file:')
 /**
  * `DATABASE_URI=mongodb://…` selects MongoDB (the production target); anything else is a SQLite file.
  * SQLite's schema comes from the committed migrations, never from a dev-mode push, so the admin server,
- * the seed and the site build can share the file without racing to alter it.
+ * the seed and the site build can share the file without racing to alter it. Either way, errors the
+ * database raises about a request's data come out as Chinese validation errors (lib/dbErrors.ts).
  */
 export const databaseAdapter = (): DatabaseAdapterObj => {
   const uri = databaseUri()
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
-    return mongooseAdapter({ url: uri })
+    return withReadableErrors(mongooseAdapter({ url: uri }))
   }
   if (!uri.startsWith('file:')) {
     throw new Error(`DATABASE_URI 无法识别：“${uri}”。请使用 mongodb://… 或 file:路径（SQLite）。`)
   }
-  return sqliteAdapter({
+  return withReadableErrors(sqliteAdapter({
     client: { url: uri },
     wal: true,
     busyTimeout: 10_000,
     push: false,
     migrationDir: path.join(rootDir, 'cms', 'migrations'),
     prodMigrations: migrations,
-  })
+  }))
 }

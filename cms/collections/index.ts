@@ -6,6 +6,7 @@ import type { CollectionConfig, Field, GlobalAfterChangeHook, GlobalConfig } fro
 
 import { auditChange, auditDelete } from '../audit/hooks.ts'
 import { recordAudit } from '../audit/record.ts'
+import { guardGlobalRequest, guardGlobalRowIds, guardRequest, guardRowIds } from '../hooks/guardWrite.ts'
 import { checkContent, contentChecksField } from '../checks/hook.ts'
 import { firstPublishedField, refuseForgedPublishDate, stampFirstPublished } from '../fields/firstPublished.ts'
 import { SearchSettings } from '../globals/SearchSettings.ts'
@@ -40,6 +41,17 @@ const audited = (c: CollectionConfig): CollectionConfig => ({
   hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), auditChange], afterDelete: [...(c.hooks?.afterDelete ?? []), auditDelete] },
 })
 
+/** Bad input is refused before anything is written, the same way for every collection (hooks/guardWrite.ts). */
+const guarded = (c: CollectionConfig): CollectionConfig => ({
+  ...c,
+  hooks: { ...c.hooks, beforeOperation: [guardRequest, ...(c.hooks?.beforeOperation ?? [])], beforeValidate: [guardRowIds, ...(c.hooks?.beforeValidate ?? [])] },
+})
+
+const guardedGlobal = (g: GlobalConfig): GlobalConfig => ({
+  ...g,
+  hooks: { ...g.hooks, beforeOperation: [guardGlobalRequest, ...(g.hooks?.beforeOperation ?? [])], beforeValidate: [guardGlobalRowIds, ...(g.hooks?.beforeValidate ?? [])] },
+})
+
 const auditGlobal: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
   if (!context.seed) await recordAudit(req, { action: 'update', collection: global.slug, docTitle: typeof global.label === 'object' ? (global.label as Record<string, string>).zh : String(global.label ?? global.slug) })
   return doc
@@ -54,6 +66,6 @@ export const collections: CollectionConfig[] = [
   Users,
   ContentRules,
   PreviewLinks,
-].map(audited).concat(AuditLog)
+].map(audited).concat(AuditLog).map(guarded)
 
-export const globals: GlobalConfig[] = [SearchSettings, SiteSettings].map((g) => ({ ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), auditGlobal] } }))
+export const globals: GlobalConfig[] = [SearchSettings, SiteSettings].map((g) => guardedGlobal({ ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), auditGlobal] } }))

@@ -27,8 +27,19 @@ export const publicError = (message: string, status: number): APIError => {
  * which message) was dropped: the admin could not mark the field. Recognised by shape instead.
  */
 export const keepValidationDetails: AfterErrorHook = ({ error }) => {
+  const malformed = malformedBody(error)
+  if (malformed) return { response: { errors: [{ name: 'APIError', message: malformed }] }, status: 400 }
   const data = (error as { data?: { errors?: unknown } }).data
   const status = (error as { status?: number }).status
   if (!data || !Array.isArray(data.errors) || status !== 400) return undefined
   return { response: { errors: [{ name: 'ValidationError', data, message: error.message }] }, status }
+}
+
+/**
+ * A request body that is not JSON (Payload answers its JSON bodies 400 "Invalid JSON" in English, and a
+ * multipart upload's malformed `_payload` field 500) or not a JSON object, as a Chinese 400.
+ */
+const malformedBody = (error: Error): string | null => {
+  if (error.name === 'SyntaxError' || error.message === 'Invalid JSON') return '请求内容不是有效的 JSON，请检查后重新提交。'
+  return null
 }

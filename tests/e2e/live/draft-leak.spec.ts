@@ -7,6 +7,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { MAX_AGE_MS } from '../../../cms/access/publicMedia.ts'
 import { TTL_MS } from '../../../cms/lib/apiCache.ts'
+import { seedFrom } from '../../lib/seeded.ts'
 import type { LeakPlan } from './leak-fixtures.ts'
 import { as, cms, liveDir, site, until } from './helpers.ts'
 
@@ -58,9 +59,11 @@ const siteText = () => {
 test('no unpublished word or file name reaches an anonymous reader, in any state, anywhere', async ({ request, playwright }) => {
   test.setTimeout(600_000)
   const env = { ...process.env, DATA_DIR: liveDir, DATABASE_URI: `file:${path.join(liveDir, 'live.db')}`, PAYLOAD_SECRET: 'live-e2e-secret' }
-  const fixtures = spawnSync(process.execPath, [path.join(root, 'tests/e2e/live/leak-fixtures.ts'), '240', ...(process.env.LEAK_SEED ? [process.env.LEAK_SEED] : [])], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const seed = seedFrom('LEAK_SEED')
+  console.log(`draft-leak: seed ${String(seed)} (replay: LEAK_SEED=${String(seed)})`)
+  const fixtures = spawnSync(process.execPath, [path.join(root, 'tests/e2e/live/leak-fixtures.ts'), '240', String(seed)], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   const fixturesDone = Date.now()
-  expect(fixtures.status, fixtures.stderr).toBe(0)
+  expect(fixtures.status, `seed ${String(seed)}: ${fixtures.stderr}`).toBe(0)
   const plan = JSON.parse(fixtures.stdout.trim().split('\n').at(-1)!) as LeakPlan
   console.log(`draft-leak: seed ${String(plan.seed)}, ${String(plan.visible.length)} visible, ${String(plan.hidden.length)} hidden`)
   expect(plan.hidden.length).toBeGreaterThan(100)

@@ -8,14 +8,13 @@ import sharp from 'sharp'
 import { getCms } from '../../../cms/lib/getCms.ts'
 import { markdownToRichText } from '../../../cms/lib/richText.ts'
 import { SEED_CONTEXT } from '../../../cms/seed/index.ts'
+import { seeded, seedFrom } from '../../lib/seeded.ts'
 
 const COUNT = Number(process.argv[2] ?? 250)
-const SEED = Number(process.argv[3] ?? Date.now() % 100_000)
-// A small deterministic generator, so a failure can be replayed with the printed seed.
-let state = SEED
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-const tokenOf = (kind: string) => `lk${kind}${Math.floor(random() * 36 ** 8).toString(36)}`
+// Deterministic from the seed, so a failure can be replayed with the printed one (LEAK_SEED).
+const SEED = seedFrom('LEAK_SEED', process.argv[3])
+const { random, pick, token } = seeded(SEED)
+const tokenOf = (kind: string) => token(`lk${kind}`)
 
 type Kind = 'news' | 'resolutions' | 'bulletins' | 'figures'
 type State = 'draft' | 'published' | 'editedDraft' | 'unpublished' | 'scheduled'
@@ -50,7 +49,7 @@ const dataFor = async (kind: Kind, token: string, n: number) => {
       : kind === 'resolutions'
         ? { title: `文件 ${token}`, slug: `leak-${token}`, docType: '通知', issuer: '测试机关', adoptedAt: '2021-03-04T12:00:00.000Z', body: await markdownToRichText(text), workflow: { state: 'signed' } }
         : kind === 'bulletins'
-          ? { series: series!.id, issueNumber: 1_000_000 + SEED * 1000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: await markdownToRichText(text) }] }], workflow: { state: 'signed' } }
+          ? { series: series!.id, issueNumber: 1_000_000 + n, date: '2021-03-04T12:00:00.000Z', sections: [{ heading: '简讯', items: [{ category: '其他', body: await markdownToRichText(text) }] }], workflow: { state: 'signed' } }
           : { name: `典型 ${token}`, slug: `leak-${token}`, kind: '集体', category: '其他', summary: text, story: await markdownToRichText(text), portrait: img?.id }
   return { data, file: img?.file ?? null }
 }
