@@ -41,7 +41,8 @@ export const recordAudit = async (
       userName: user ? user.name || user.email || String(user.id) : (entry.userName ?? '系统'),
       targetCollection: entry.collection ?? null,
       docId: entry.docId === undefined || entry.docId === null ? null : String(entry.docId),
-      docTitle: entry.docTitle ?? null,
+      // A title is a few dozen characters; a long one must not make the entry (and so the change) fail.
+      docTitle: entry.docTitle ? entry.docTitle.slice(0, 500) : null,
       ip: addresses.at(-1) ?? null,
       forwardedFor: addresses.length > 1 ? addresses.join(', ') : null,
       detail: entry.detail ?? null,

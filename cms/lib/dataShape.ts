@@ -60,13 +60,18 @@ const richTextProblem = (value: unknown): string | null => {
 }
 
 /** What a value of `field` must be, in words, when `value` is not it; null when it is (or it is empty). */
-const shapeProblem = (field: Field, value: unknown): string | null => {
+const shapeProblem = (field: Field, value: unknown, config: SanitizedConfig): string | null => {
   if (value === undefined || value === null) return null
   const many = 'hasMany' in field && field.hasMany === true
   const each = (ok: (v: unknown) => boolean, what: string) => (many ? (Array.isArray(value) && value.every(ok) ? null : `应为${what}组成的列表`) : ok(value) ? null : `应为${what}`)
   switch (field.type) {
     case 'text':
-    case 'textarea':
+    case 'textarea': {
+      // Payload's own length limit, which it checks on publishing only: a draft over it once saved, then
+      // failed on publishing, or in the audit entry written after the save.
+      const max = field.maxLength ?? config.defaultMaxTextLength ?? 40_000
+      return each((v) => isText(v) && (v as string).length <= max, `不超过 ${String(max)} 个字符的文字`)
+    }
     case 'email':
     case 'code':
     case 'radio':
@@ -100,8 +105,11 @@ const shapeProblem = (field: Field, value: unknown): string | null => {
 
 /** Throws a 400 naming the first field whose value has the wrong shape. */
 export const refuseWrongShapes = (fields: Field[], config: SanitizedConfig, data: unknown, slug: string, req: PayloadRequest): void => {
-  eachField(fields, config, data, ({ field, value, path }) => {
-    const problem = shapeProblem(field, value)
+  eachField(fields, config, data, ({ field, value, path, parent }) => {
+    // null clears a list; the version writer expects an empty list there (null ended in a TypeError).
+    const isList = field.type === 'array' || field.type === 'blocks' || ('hasMany' in field && field.hasMany === true)
+    if (value === null && isList && 'name' in field) parent[field.name] = []
+    const problem = shapeProblem(field, value, config)
     if (problem) throw fieldError(slug, path, `“${fieldLabel(field)}”的格式不正确：${problem}。`, req)
   })
 }

@@ -9,6 +9,8 @@ export interface FieldVisit {
   value: unknown
   /** The field's path in the data, rows numbered (`sections.0.items.2.body`), as Payload's errors name it. */
   path: string
+  /** The object that holds the value (to replace it). */
+  parent: Data
 }
 
 const isObject = (value: unknown): value is Data => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
@@ -26,7 +28,7 @@ export const eachField = (fields: Field[], config: SanitizedConfig, data: unknow
         if ('name' in tab && tab.name) {
           const value = data[tab.name]
           const path = `${prefix}${tab.name}`
-          visit({ field: { type: 'group', name: tab.name, label: tab.label, fields: tab.fields } as Field, value, path })
+          visit({ field: { type: 'group', name: tab.name, label: tab.label, fields: tab.fields } as Field, value, path, parent: data })
           eachField(tab.fields, config, value, visit, `${path}.`)
         } else eachField(tab.fields, config, data, visit, prefix)
       }
@@ -36,9 +38,9 @@ export const eachField = (fields: Field[], config: SanitizedConfig, data: unknow
       if ('fields' in field) eachField(field.fields, config, data, visit, prefix)
       continue
     }
-    const value = data[field.name]
     const path = `${prefix}${field.name}`
-    visit({ field, value, path })
+    visit({ field, value: data[field.name], path, parent: data })
+    const value = data[field.name]
     if (field.type === 'group') eachField(field.fields, config, value, visit, `${path}.`)
     if ((field.type === 'array' || field.type === 'blocks') && Array.isArray(value)) {
       value.forEach((row, i) => {

@@ -19,9 +19,12 @@ describe('the anonymous micro-cache', () => {
     const old = marker()
     const doc = await payload.create({ collection: 'news', data: { title: old, slug: `cache-${marker().slice(-12)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: await markdownToRichText('正文'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
     let hold: Promise<void> | undefined
+    let reachedHold = () => undefined as void
+    const atHold = new Promise<void>((resolve) => (reachedHold = resolve))
     // An anonymous REST read answered through the cache like /api/news; the first one is slow.
     const read = withApiCache(async () => {
       const found = await payload.find({ collection: 'news', where: { id: { equals: doc.id } }, overrideAccess: false })
+      if (hold) reachedHold()
       await hold
       return Response.json(found)
     })
@@ -29,7 +32,8 @@ describe('the anonymous micro-cache', () => {
     let release = () => undefined as void
     hold = new Promise<void>((resolve) => (release = resolve))
     const slow = title()
-    await new Promise((r) => setTimeout(r, 50))
+    // The slow read has read the old title and waits: now the change happens while it is in flight.
+    await atHold
     const changed = marker()
     await payload.update({ collection: 'news', id: doc.id, data: { title: changed }, overrideAccess: true, context: { skipRebuild: true } })
     release()

@@ -6,7 +6,6 @@ import { gunzipSync } from 'node:zlib'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { MAX_AGE_MS } from '../../../cms/access/publicMedia.ts'
-import { TTL_MS } from '../../../cms/lib/apiCache.ts'
 import { seedFrom } from '../../lib/seeded.ts'
 import type { LeakPlan } from './leak-fixtures.ts'
 import { as, cms, liveDir, site, until } from './helpers.ts'
@@ -74,10 +73,14 @@ test('no unpublished word or file name reaches an anonymous reader, in any state
   await until(request, `${site}/news/leak-${plan.visible.at(-1)!.token}/`, 200, 400_000)
 
   // The fixtures were written by another process, which the CMS notices after at most MAX_AGE_MS (its
-  // public-media set) plus TTL_MS (its anonymous-read cache); changes made through the CMS show at once.
-  // Reading earlier would report that documented delay as a leak.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, fixturesDone + MAX_AGE_MS + TTL_MS - Date.now())))
+  // public-media set; its REST answers are read fresh, as this test's URLs were never cached before).
+  // Reading earlier would report that documented delay as a leak: wait until the last fixture's image
+  // (written after all the others) is served, which means the set was computed after every fixture.
   const anon = await playwright.request.newContext()
+  const lastFile = plan.visible.at(-1)!.file!
+  await expect
+    .poll(async () => (await anon.get(`${cms}/api/media/file/${lastFile}`, { failOnStatusCode: false })).status(), { timeout: Math.max(0, fixturesDone - Date.now()) + 10 * MAX_AGE_MS + 30_000, intervals: [500] })
+    .toBe(200)
   const rest = (await Promise.all(COLLECTIONS.map((c) => restText(anon, c)))).join('\n')
   const media = await (async () => {
     let text = ''

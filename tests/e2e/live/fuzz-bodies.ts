@@ -8,6 +8,12 @@ import { as, cms } from './helpers.ts'
 
 type Data = Record<string, unknown>
 
+// Markers and unique values end with this run's nonce: a replay (same seed, same requests) on a database
+// that an earlier run wrote to must neither clash with its documents nor find its markers.
+const NONCE = Date.now().toString(36)
+/** Issue numbers this run gives the bulletins it creates, counting up (unique per series, across runs too). */
+let nextIssue = 1e10 + (Date.now() % 1e9) * 1000
+
 /** A collection's valid body, the id of a document the fuzz owns (updates go there), and where the marker goes. */
 export interface Template {
   base: Data
@@ -17,7 +23,16 @@ export interface Template {
 
 const SYSTEM = ['id', 'createdAt', 'updatedAt', '_status', 'firstPublishedAt', 'contentChecks', 'workflow', 'sizes', 'url', 'thumbnailURL', 'filename', 'filesize', 'mimeType', 'width', 'height', 'focalX', 'focalY', 'loginAttempts', 'lockUntil', 'sessions', 'hash', 'salt']
 const TITLES = ['title', 'name', 'text', 'alt', 'docTitle']
+/** Where the marker goes when the title is not stored as sent (a bulletin's title is made from its series and issue). */
+const MARKED: Record<string, string> = { bulletins: 'distribution' }
 const RELATIONS = ['region', 'regions', 'topics', 'cover', 'series', 'portrait', 'policies', 'interprets', 'sourceBulletin', 'attachments', 'createdBy', 'user']
+
+/** Puts `marker` in the field: text fields take it, a group takes it in each of its text fields. */
+const mark = (body: Data, field: string, marker: string) => {
+  const value = body[field]
+  if (value && typeof value === 'object' && !Array.isArray(value)) body[field] = Object.fromEntries(Object.keys(value).map((k) => [k, marker]))
+  else body[field] = marker
+}
 
 /** Rows' ids removed everywhere in a copied document (the copy gets rows of its own). */
 const withoutRowIds = (value: unknown): unknown =>
@@ -30,13 +45,13 @@ export const templateFor = async (request: APIRequestContext, slug: string, head
   const doc = list.ok() ? ((await list.json()) as { docs: Data[] }).docs[0] : undefined
   if (!doc) return { base: {}, id: null, titleField: null }
   const base = Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM.includes(k)).map(([k, v]) => [k, withoutRowIds(v)])) as Data
-  const titleField = TITLES.find((t) => typeof base[t] === 'string') ?? null
-  const unique = rand.token('fzbase')
+  const titleField = MARKED[slug] ?? TITLES.find((t) => typeof base[t] === 'string') ?? null
+  const unique = `${rand.token('fzbase')}${NONCE}`
   if ('slug' in base) base.slug = unique
   if ('docNumber' in base) delete base.docNumber
-  if ('issueNumber' in base) base.issueNumber = rand.int(5_000_000, 9_000_000)
+  if ('issueNumber' in base) base.issueNumber = nextIssue++
   if ('email' in base) base.email = `${unique}@example.com`
-  if (titleField) base[titleField] = unique
+  if (titleField) mark(base, titleField, unique)
   if (slug === 'media' || slug === 'users' || slug === 'audit-log' || slug === 'preview-links') return { base, id: null, titleField }
   const res = await request.post(`${cms}/api/${slug}?draft=true`, { headers, data: { ...base, _status: 'draft' }, failOnStatusCode: false })
   expect(res.status(), `the fuzz's own ${slug}: ${await res.text()}`).toBe(201)
@@ -157,12 +172,12 @@ export const mutatedBody = (rand: Seeded, template: Template, foreign: string[],
     return { body: raw, marker: '', mutations: [`raw ${JSON.stringify(raw)}`] }
   }
   const body = structuredClone(template.base)
-  const marker = rand.token('fz')
-  if (template.titleField) body[template.titleField] = marker
+  const marker = `${rand.token('fz')}${NONCE}`
+  if (template.titleField) mark(body, template.titleField, marker)
   else body.title = marker
   if (creating) {
     if ('slug' in body) body.slug = marker
-    if ('issueNumber' in body) body.issueNumber = rand.int(10_000_000, 90_000_000)
+    if ('issueNumber' in body) body.issueNumber = nextIssue++
     if ('email' in body) body.email = `${marker}@example.com`
   }
   const mutations: string[] = []

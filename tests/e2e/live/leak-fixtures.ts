@@ -81,9 +81,11 @@ for (let n = 0; n < COUNT; n++) {
     plan.hidden.push({ kind, id, token, file, state: docState })
   }
 }
-// One last published document: once its page is live, the release contains everything above.
+// One last published document, with an image: once its page is live, the release contains everything
+// above, and once its image is served, the CMS's set of public files was computed after everything above.
 const last = tokenOf('pu')
-const lastDoc = await payload.create({ collection: 'news', data: { ...(await dataFor('news', last, COUNT)).data, cover: undefined, _status: 'published' } as never, ...w })
-plan.visible.push({ kind: 'news', id: lastDoc.id as number, token: last, file: null })
+const lastImage = await image(last)
+const lastDoc = await payload.create({ collection: 'news', data: { ...(await dataFor('news', last, COUNT)).data, cover: lastImage.id, _status: 'published' } as never, ...w })
+plan.visible.push({ kind: 'news', id: lastDoc.id as number, token: last, file: lastImage.file })
 console.log(JSON.stringify(plan))
 process.exit(0)
