@@ -84,6 +84,10 @@ const shapeProblem = (field: Field, value: unknown, config: SanitizedConfig): st
       return typeof value === 'boolean' || value === 'true' || value === 'false' ? null : '应为是或否（true / false）'
     case 'date':
       return isDate(value) ? null : '应为有效的日期（如 2024-05-01）'
+    case 'relationship':
+    case 'upload':
+      // Which documents they name is checked against the database (hooks/guardWrite.ts); here, one or a list.
+      return many === Array.isArray(value) ? null : many ? '应为若干关联文档组成的列表' : '应为一个关联文档（而不是列表）'
     case 'point':
       return Array.isArray(value) && value.length === 2 && value.every(isNumber) ? null : '应为经纬度两个数字'
     case 'richText':

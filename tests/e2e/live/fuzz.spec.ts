@@ -89,7 +89,7 @@ test('no random or malformed write answers 5xx, leaves half a document, or stops
     const answer = anonymous ? await sendAnon(anon, method, url, body) : await send(method, url, body, headers)
     const what = `#${String(n)} ${anonymous ? 'anonymous' : 'editor'} ${method} ${url} [${mutations.join(', ')}]`
     sent.push({ what, marker, answer, created: !update, carried: Boolean(marker) && body.includes(marker) })
-    if (answer.status >= 500) failures.push(`${what}: ${String(answer.status)} ${answer.text}`)
+    if (answer.status >= 500) failures.push(`${what}: ${String(answer.status)} ${answer.text}\n  body: ${body.slice(0, 600)}`)
     if (anonymous && answer.status < 400) failures.push(`${what}: an anonymous write was not refused`)
     if (n % 50 === 49) expect((await request.get(`${cms}/api/news?limit=1`, { timeout: 30_000 })).status(), `the server stopped answering after ${what}`).toBe(200)
   }
