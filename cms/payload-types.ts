@@ -78,6 +78,7 @@ export interface Config {
     users: User;
     'content-rules': ContentRule;
     'preview-links': PreviewLink;
+    'publish-targets': PublishTarget;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -98,6 +99,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'content-rules': ContentRulesSelect<false> | ContentRulesSelect<true>;
     'preview-links': PreviewLinksSelect<false> | PreviewLinksSelect<true>;
+    'publish-targets': PublishTargetsSelect<false> | PublishTargetsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -635,6 +637,32 @@ export interface PreviewLink {
   createdAt: string;
 }
 /**
+ * Every release is signed and pushed to each enabled target.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-targets".
+ */
+export interface PublishTarget {
+  id: number;
+  name: string;
+  kind: 'ssh' | 'folder';
+  enabled?: boolean | null;
+  host?: string | null;
+  port?: number | null;
+  user?: string | null;
+  /**
+   * SSH: the web root on the server; folder: where bundles are written.
+   */
+  path?: string | null;
+  keyFile?: string | null;
+  /**
+   * Pinned; password login is never used.
+   */
+  hostKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Read-only record of every change.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -657,7 +685,8 @@ export interface AuditLog {
     | 'role'
     | 'publishDate'
     | 'loginFailed'
-    | 'locked';
+    | 'locked'
+    | 'tamper';
   user?: (number | null) | User;
   userName?: string | null;
   targetCollection?: string | null;
@@ -830,6 +859,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'preview-links';
         value: number | PreviewLink;
+      } | null)
+    | ({
+        relationTo: 'publish-targets';
+        value: number | PublishTarget;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1206,6 +1239,23 @@ export interface PreviewLinksSelect<T extends boolean = true> {
   expiresAt?: T;
   createdBy?: T;
   revoked?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-targets_select".
+ */
+export interface PublishTargetsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  enabled?: T;
+  host?: T;
+  port?: T;
+  user?: T;
+  path?: T;
+  keyFile?: T;
+  hostKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -11,6 +11,8 @@ import { userHasRole } from './access/roles.ts'
 import { databaseAdapter } from './db.ts'
 import { richTextEditor } from './lib/editor.ts'
 import { warmPublisher } from '../publisher/worker-client.ts'
+import { startTargetSync } from '../publisher/targets/sync.ts'
+import { recordAudit } from './audit/record.ts'
 import { rebuildSiteTask, releaseInterruptedPublishes } from './jobs/rebuildSite.ts'
 import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { siteHealthEndpoint } from './health/endpoint.ts'
@@ -37,6 +39,7 @@ export default buildConfig({
     if (process.env.WENMING_JOBS === '1') {
       await releaseInterruptedPublishes(payload)
       warmPublisher()
+      startTargetSync(payload, (entry) => recordAudit({ payload }, entry, true))
     }
   },
   hooks: { afterError: [keepValidationDetails] },

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   publishDate: '更正首次发布时间',
   loginFailed: '登录失败',
   locked: '账号锁定',
+  tamper: '网页防篡改',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -19,6 +19,7 @@ import { Figures } from './Figures.ts'
 import { Media } from './Media.ts'
 import { News } from './News.ts'
 import { PreviewLinks } from '../preview/links.ts'
+import { PublishTargets } from './PublishTargets.ts'
 import { Regions } from './Regions.ts'
 import { Resolutions } from './Resolutions.ts'
 import { Topics } from './Topics.ts'
@@ -66,6 +67,7 @@ export const collections: CollectionConfig[] = [
   Users,
   ContentRules,
   PreviewLinks,
+  PublishTargets,
 ].map(audited).concat(AuditLog).map(guarded)
 
 export const globals: GlobalConfig[] = [SearchSettings, SiteSettings].map((g) => guardedGlobal({ ...g, hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), auditGlobal] } }))

@@ -1,0 +1,81 @@
+import type { CollectionConfig, Condition, Endpoint } from 'payload'
+
+import { hasRole } from '../access/hasRole.ts'
+import { userHasRole } from '../access/roles.ts'
+import { label } from '../fields/label.ts'
+import { behind, type TargetConfig, readState } from '../../publisher/targets/sync.ts'
+import { publicKeyPem } from '../../publisher/targets/signing.ts'
+
+const kindIs =
+  (...kinds: string[]): Condition =>
+  (data) =>
+    kinds.includes((data as { kind?: string }).kind ?? '')
+
+/** GET /api/publish-targets/status: each target's live release, lag, last push and tampering, for staff. */
+const statusEndpoint: Endpoint = {
+  path: '/status',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: '请先登录。' }] }, { status: 401 })
+    const { docs } = await req.payload.find({ collection: 'publish-targets' as never, limit: 100, overrideAccess: true, depth: 0, req })
+    const targets = await Promise.all(
+      (docs as unknown as TargetConfig[]).map(async (t) => {
+        const state = await readState(t.id)
+        return { id: t.id, name: t.name, kind: t.kind, enabled: Boolean(t.enabled), live: state.live, behind: await behind(state.live), lastPushAt: state.lastPushAt, lastError: state.lastError, lastBytes: state.lastBytes, tamper: state.tamper }
+      }),
+    )
+    return Response.json({ targets, ...(userHasRole(req.user, 'admin') ? { publicKey: publicKeyPem() } : {}) })
+  },
+}
+
+/** 发布目标: the public web servers, buckets and ferry folders every release is pushed to. Admins only. */
+export const PublishTargets: CollectionConfig = {
+  slug: 'publish-targets',
+  labels: { singular: label('发布目标', 'Publish target'), plural: label('发布目标', 'Publish targets') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'enabled'],
+    group: label('系统', 'System'),
+    description: label(
+      '每次发布后，网站会签名后推送到这里启用的每个目标。SSH 目标与接收端需要安装发布公钥（仪表盘“发布目标”中可复制）。',
+      'Every release is signed and pushed to each enabled target.',
+    ),
+  },
+  access: { read: hasRole(), create: hasRole(), update: hasRole(), delete: hasRole() },
+  endpoints: [statusEndpoint],
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, label: label('名称', 'Name') },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          label: label('类型', 'Kind'),
+          options: [
+            { label: 'SSH 网站服务器', value: 'ssh' },
+            { label: '摆渡目录（网闸）', value: 'folder' },
+          ],
+        },
+        { name: 'enabled', type: 'checkbox', defaultValue: true, label: label('启用', 'Enabled') },
+      ],
+    },
+    { name: 'host', type: 'text', label: label('主机', 'Host'), admin: { condition: kindIs('ssh') } },
+    { name: 'port', type: 'number', min: 1, max: 65535, defaultValue: 22, label: label('端口', 'Port'), admin: { condition: kindIs('ssh') } },
+    { name: 'user', type: 'text', label: label('用户名', 'User'), admin: { condition: kindIs('ssh') } },
+    {
+      name: 'path',
+      type: 'text',
+      label: label('目录', 'Path'),
+      admin: { condition: kindIs('ssh', 'folder'), description: label('SSH：服务器上的网站根目录（其下 current 由网站服务器提供）；摆渡目录：发布包写入的目录。', 'SSH: the web root on the server; folder: where bundles are written.') },
+    },
+    { name: 'keyFile', type: 'text', label: label('私钥文件（本机路径）', 'Private key file'), admin: { condition: kindIs('ssh') } },
+    {
+      name: 'hostKey',
+      type: 'textarea',
+      label: label('服务器主机公钥（known_hosts 行）', 'Host key (known_hosts line)'),
+      admin: { condition: kindIs('ssh'), description: label('例如 ssh-keyscan 的输出中的一行。只信任这一把主机公钥，不接受密码登录。', 'Pinned; password login is never used.') },
+    },
+  ],
+}

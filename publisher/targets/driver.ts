@@ -1,0 +1,36 @@
+/**
+ * What every kind of public target does, and nothing more: the code that publishes to targets
+ * (publisher/targets/sync.ts) never asks which kind it has. A kind is a file of its own (folder.ts, ssh.ts).
+ */
+import type { TargetManifest } from './signing.ts'
+
+/** A release on its way to one target: the signed manifest and the files the target does not have yet. */
+export interface Shipment {
+  manifest: TargetManifest
+  signed: { bytes: Buffer; signature: string }
+  /** The local release's site directory, where the files are read from. */
+  siteDir: string
+  /** Files (paths in the site) the target lacks or holds with another hash. */
+  delta: string[]
+  /** Files the target holds that the release does not. */
+  removed: string[]
+  /** The release the target is known to serve (null: none, or unknown). */
+  base: string | null
+}
+
+export interface TargetDriver {
+  /** Puts the release on the target beside what it serves, verified; nothing served changes. Returns the bytes sent. */
+  stage(shipment: Shipment, signal: AbortSignal): Promise<number>
+  /** Makes a staged release what the target serves, in one atomic step. */
+  switchTo(id: string, signal: AbortSignal): Promise<void>
+  /** Tampering the target's guard restored since `offset` (and the offset to read from next time). */
+  tamperSince?(offset: number, signal: AbortSignal): Promise<{ entries: TamperEntry[]; offset: number }>
+}
+
+/** One file the target's guard found changed, added or deleted, and put back. */
+export interface TamperEntry {
+  at: string
+  kind: 'changed' | 'added' | 'deleted'
+  file: string
+  release: string
+}

@@ -1,0 +1,116 @@
+/**
+ * The `ssh` target: a public web server reached with OpenSSH (key only, the server's host key pinned) and
+ * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`), sends
+ * the changed files into it with rsync (written to new files, never into the linked ones), removes what the
+ * release dropped, checks the manifest's signature (`openssl`, with the public key installed at
+ * `<path>/release-key.pem`), every sent file's SHA-256 and the file count on the server, keeps a pristine
+ * copy of each new file in `<path>/objects/` for the guard, and only then names the directory
+ * `releases/<id>`. The switch is one rename of `current`. The layout is the receiver's (webroot.ts).
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { dataDir } from '../../cms/lib/paths.ts'
+import type { TamperEntry, TargetDriver } from './driver.ts'
+
+export interface SshConfig {
+  name: string
+  host: string
+  port?: number | null
+  user: string
+  path: string
+  keyFile: string
+  hostKey: string
+}
+
+/** Single-quoted for a POSIX shell. */
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
+
+/** Runs a command, feeding `input`; resolves with its stdout, rejects with its stderr (in Chinese context). */
+const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { signal, stdio: ['pipe', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (d: Buffer) => out.push(d))
+    child.stderr.on('data', (d: Buffer) => err.push(d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'))
+      else reject(new Error(Buffer.concat(err).toString('utf8').trim().split('\n').slice(-3).join(' ') || `${command} 退出码 ${String(code)}`))
+    })
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(input)
+  })
+
+export const sshTarget = (config: SshConfig): TargetDriver => {
+  const port = String(config.port ?? 22)
+  // The pinned host key: a known_hosts line, with the host written in as ssh expects it when only the key was given.
+  const knownHosts = path.join(dataDir, 'targets', `${config.name.replace(/[^\w.-]/g, '_')}.known_hosts`)
+  const hostPattern = port === '22' ? config.host : `[${config.host}]:${port}`
+  const line = config.hostKey.trim()
+  mkdirSync(path.dirname(knownHosts), { recursive: true })
+  writeFileSync(knownHosts, `${/^(ssh-|ecdsa-)/.test(line) ? `${hostPattern} ${line}` : line}\n`)
+  const sshArgs = [
+    '-i', config.keyFile, '-p', port,
+    '-o', 'BatchMode=yes', '-o', 'PasswordAuthentication=no', '-o', 'KbdInteractiveAuthentication=no', '-o', 'IdentitiesOnly=yes',
+    '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null',
+    '-o', 'ConnectTimeout=10', '-o', 'ServerAliveInterval=5', '-o', 'ServerAliveCountMax=2', '-o', 'LogLevel=ERROR',
+  ]
+  const remote = `${config.user}@${config.host}`
+  const root = config.path.replace(/\/+$/, '')
+  /** Runs a shell script on the server (`set -e`, in the target's directory). */
+  const sh = (script: string, signal: AbortSignal, input = '') => run('ssh', [...sshArgs, remote, `cd ${q(root)} && ${script}`], input, signal)
+
+  return {
+    async stage(shipment, signal) {
+      const { manifest, signed, delta, removed } = shipment
+      const id = manifest.id
+      const partial = `releases/${id}.partial`
+      const exists = await sh(`test -d releases/${q(id)} && echo yes || echo no`, signal)
+      if (exists.trim() === 'yes') return 0
+      // 1. The new directory as hard links of the live release (or empty).
+      await sh(`mkdir -p releases manifests objects && rm -rf ${q(partial)} && if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`, signal)
+      // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
+      const list = delta.join('\n')
+      const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
+      const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
+      // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
+      const gone = removed.map((rel) => `rm -f ${q(`${partial}/${rel}`)}`).join('\n')
+      const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
+      const keep = delta.map((rel) => {
+        const sha = manifest.files[rel]!
+        const object = `objects/${sha.slice(0, 2)}/${sha}`
+        return `[ -f ${q(object)} ] || { mkdir -p ${q(path.dirname(object))} && cp ${q(`${partial}/${rel}`)} ${q(`${object}.tmp`)} && chmod 444 ${q(`${object}.tmp`)} && mv ${q(`${object}.tmp`)} ${q(object)}; }`
+      })
+      const script = [
+        'set -e',
+        gone,
+        `printf %s ${q(signed.bytes.toString('base64'))} | base64 -d > manifests/${q(id)}.json.tmp`,
+        `printf %s ${q(signed.signature)} > manifests/${q(id)}.sig.tmp`,
+        `if [ -f release-key.pem ]; then printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp; openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效" >&2; exit 3; }; rm -f manifests/${q(id)}.sigbin.tmp; fi`,
+        `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS`,
+        `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
+        ...keep,
+        `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
+        `mv ${q(partial)} releases/${q(id)}`,
+      ].join('\n')
+      await sh('bash -s', signal, script)
+      return sent + script.length
+    },
+    async switchTo(id, signal) {
+      await sh(`test -d releases/${q(id)} && ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current && (ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | xargs -r rm -rf)`, signal)
+    },
+    async tamperSince(offset, signal) {
+      const out = await sh(`[ -f guard.log ] && tail -c +${String(offset + 1)} guard.log || true`, signal)
+      const complete = out.slice(0, out.lastIndexOf('\n') + 1)
+      const entries = complete
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as TamperEntry & { event: string })
+        .filter((e) => e.event === 'restored')
+      return { entries, offset: offset + Buffer.byteLength(complete) }
+    },
+  }
+}

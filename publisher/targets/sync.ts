@@ -1,0 +1,165 @@
+/**
+ * Publishing to every enabled public target. Each target has a loop of its own: whenever the local live
+ * release differs from what the target was last given, it ships one delta — the files the target lacks
+ * against its own last release, so a target that was down catches up in one step — stages it, verifies
+ * it there and switches. A target that is down, full or slow only delays itself; its error is recorded
+ * and retried. What each target was given is kept as its signed manifest (`.data/targets/<id>/`), the
+ * single source of truth for the delta, the status and the guard.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { dataDir } from '../../cms/lib/paths.ts'
+import { listReleases, liveRelease, releasesDir } from '../release.ts'
+import type { TargetDriver } from './driver.ts'
+import { folderTarget } from './folder.ts'
+import { signManifest, type TargetManifest } from './signing.ts'
+import { sshTarget } from './ssh.ts'
+import { writeAtomic } from './webroot.ts'
+
+/** A publish target as the CMS stores it (collection `publish-targets`). */
+export interface TargetConfig {
+  id: number | string
+  name: string
+  kind: 'ssh' | 's3' | 'folder'
+  enabled?: boolean | null
+  host?: string | null
+  port?: number | null
+  user?: string | null
+  path?: string | null
+  keyFile?: string | null
+  hostKey?: string | null
+}
+
+/** What the status endpoint and the dashboard show of a target. */
+export interface TargetState {
+  live: string | null
+  lastPushAt: string | null
+  lastError: string | null
+  lastBytes: number | null
+  tamper: number
+  tamperOffset: number
+}
+
+const PUSH_TIMEOUT_MS = 5 * 60_000
+const dirOf = (id: number | string) => path.join(dataDir, 'targets', String(id))
+const EMPTY: TargetState = { live: null, lastPushAt: null, lastError: null, lastBytes: null, tamper: 0, tamperOffset: 0 }
+
+export const readState = async (id: number | string): Promise<TargetState> => ({ ...EMPTY, ...(JSON.parse(await readFile(path.join(dirOf(id), 'state.json'), 'utf8').catch(() => '{}')) as Partial<TargetState>) })
+const writeState = async (id: number | string, state: TargetState) => writeAtomic(path.join(dirOf(id), 'state.json'), JSON.stringify(state))
+
+/** The driver of a target's kind (the only place that asks). */
+export const driverFor = (t: TargetConfig): TargetDriver => {
+  if (t.kind === 'folder') return folderTarget({ path: t.path ?? '' })
+  if (t.kind === 'ssh') return sshTarget({ name: String(t.id), host: t.host ?? '', port: t.port, user: t.user ?? '', path: t.path ?? '', keyFile: t.keyFile ?? '', hostKey: t.hostKey ?? '' })
+  throw new Error(`暂不支持的发布目标类型：${t.kind}`)
+}
+
+/** The signed manifest of a local release (what targets receive of it), read once per release. */
+const manifests = new Map<string, TargetManifest>()
+const targetManifest = async (id: string): Promise<TargetManifest> => {
+  const known = manifests.get(id)
+  if (known) return known
+  const full = JSON.parse(await readFile(path.join(releasesDir(), id, 'release.json'), 'utf8')) as { id: string; builtAt: string; files: Record<string, string> }
+  const manifest: TargetManifest = { id: full.id, builtAt: full.builtAt, files: full.files }
+  manifests.clear()
+  manifests.set(id, manifest)
+  return manifest
+}
+
+/** The manifest a target was last given (null: never, or lost — then everything is sent). */
+const deliveredManifest = async (id: number | string): Promise<TargetManifest | null> =>
+  readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').then((t) => JSON.parse(t) as TargetManifest).catch(() => null)
+
+/** Ships the local live release to one target if it does not have it; returns the new state. */
+export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal): Promise<TargetState> => {
+  const state = await readState(target.id)
+  if (state.live === release && !state.lastError) return state
+  const driver = driverFor(target)
+  try {
+    const manifest = await targetManifest(release)
+    const before = await deliveredManifest(target.id)
+    const had = before?.files ?? {}
+    const delta = Object.keys(manifest.files).filter((rel) => had[rel] !== manifest.files[rel])
+    const removed = Object.keys(had).filter((rel) => !(rel in manifest.files))
+    const signed = signManifest(manifest)
+    const bytes = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
+    await driver.switchTo(release, signal)
+    await mkdir(dirOf(target.id), { recursive: true })
+    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
+    const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes }
+    await writeState(target.id, next)
+    return next
+  } catch (error) {
+    const message = signal.aborted ? `推送超时（${String(PUSH_TIMEOUT_MS / 1000)} 秒），将自动重试` : (error as Error).message
+    const next = { ...state, lastError: `${new Date().toISOString()} ${message}` }
+    await writeState(target.id, next)
+    return next
+  }
+}
+
+/** How many local releases are newer than what the target serves. */
+export const behind = async (live: string | null): Promise<number> => {
+  const releases = await listReleases()
+  const index = live ? releases.indexOf(live) : -1
+  return index < 0 ? releases.length : index
+}
+
+type Audit = (entry: { action: 'tamper'; collection: string; docTitle: string; detail: string }) => Promise<void>
+
+/**
+ * Keeps every enabled target on the local live release: checks every `intervalMs` and whenever `wake()`
+ * is called (after each release). Also reads each target's guard log and records what it restored.
+ */
+export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 2000) => {
+  const busy = new Set<string>()
+  const tick = async () => {
+    const release = await liveRelease()
+    const { docs } = await payload.find({ collection: 'publish-targets' as never, where: { enabled: { equals: true } }, limit: 100, overrideAccess: true, depth: 0 })
+    for (const target of docs as unknown as TargetConfig[]) {
+      const key = String(target.id)
+      if (busy.has(key)) continue
+      busy.add(key)
+      void (async () => {
+        const signal = AbortSignal.timeout(PUSH_TIMEOUT_MS)
+        try {
+          if (release) await deliver(target, release, signal)
+          await readTamper(target, audit, signal)
+        } finally {
+          busy.delete(key)
+        }
+      })()
+    }
+  }
+  let running = false
+  const wake = () => {
+    if (running) return
+    running = true
+    tick()
+      .catch((error: unknown) => payload.logger.error({ err: error, msg: '发布目标同步失败' }))
+      .finally(() => (running = false))
+  }
+  setInterval(wake, intervalMs).unref()
+  wake()
+  return { wake }
+}
+
+/** Records the files a target's guard restored since last read, in 操作日志 and the target's count. */
+const readTamper = async (target: TargetConfig, audit: Audit, signal: AbortSignal) => {
+  const driver = driverFor(target)
+  if (!driver.tamperSince) return
+  const state = await readState(target.id)
+  try {
+    const { entries, offset } = await driver.tamperSince(state.tamperOffset, signal)
+    if (offset === state.tamperOffset) return
+    for (const e of entries) {
+      const what = e.kind === 'added' ? '被添加的文件已移除' : e.kind === 'deleted' ? '被删除的文件已恢复' : '被改动的文件已恢复'
+      await audit({ action: 'tamper', collection: 'publish-targets', docTitle: target.name, detail: `网页防篡改：${e.file}（${what}，${e.at}，版本 ${e.release}）` })
+    }
+    await writeState(target.id, { ...(await readState(target.id)), tamper: state.tamper + entries.length, tamperOffset: offset })
+  } catch {
+    // The guard's log is read again next time; a push error is what the dashboard shows.
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A public machine's web root, as the receiver builds it and the guard keeps it (the ssh target builds the
+ * same layout over SSH):
+ *
+ *   <root>/current -> releases/<id>     what the web server serves, switched by one rename
+ *   <root>/releases/<id>/…              the site of a release; unchanged files hard-linked from the last one
+ *   <root>/manifests/<id>.json, .sig    the signed manifest of each release
+ *   <root>/objects/<sha256>             a pristine copy of every file (separate inodes: editing a served
+ *                                       file in place cannot change them), the guard's restore source
+ *   <root>/guard.log                    what the guard found and restored, one JSON object a line
+ */
+import { createHash, type KeyObject } from 'node:crypto'
+import { createReadStream, existsSync } from 'node:fs'
+import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { type TargetManifest, verifiedManifest } from './signing.ts'
+
+export const releasesOf = (root: string) => path.join(root, 'releases')
+export const objectPath = (root: string, sha: string) => path.join(root, 'objects', sha.slice(0, 2), sha)
+const manifestPath = (root: string, id: string) => path.join(root, 'manifests', `${id}.json`)
+
+/** The SHA-256 of a file (streamed), or null when it cannot be read. */
+export const hashFile = async (file: string): Promise<string | null> => {
+  try {
+    const hash = createHash('sha256')
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+    return hash.digest('hex')
+  } catch {
+    return null
+  }
+}
+
+export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+
+/** The release `current` points at, or null. */
+export const liveId = async (root: string): Promise<string | null> => {
+  try {
+    return path.basename(await readlink(path.join(root, 'current')))
+  } catch {
+    return null
+  }
+}
+
+/** A release's manifest, checked against its signature with `key`. */
+export const readManifest = async (root: string, id: string, key: KeyObject): Promise<TargetManifest> => {
+  const file = manifestPath(root, id)
+  return verifiedManifest(await readFile(file), await readFile(`${file.slice(0, -5)}.sig`, 'utf8'), key)
+}
+
+/** Writes a file by renaming a complete temporary one into place. */
+export const writeAtomic = async (file: string, data: Buffer | string, mode?: number) => {
+  await mkdir(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${String(process.pid)}.tmp`
+  await writeFile(tmp, data, mode === undefined ? undefined : { mode })
+  await rename(tmp, file)
+}
+
+/** Where a release's files come from: the delta that brought it (rel → bytes), else the object store. */
+export type Source = (rel: string, sha: string) => Promise<Buffer | null>
+
+/**
+ * Builds `releases/<id>/` from the signed manifest: files in the delta are written, every other file is
+ * hard-linked from the live release when its hash there is right, else copied from the object store.
+ * Every written file's hash and the file count are verified before the directory gets its final name;
+ * nothing that is served changes. Throws (Chinese) when a file is missing or wrong.
+ */
+export const stageRelease = async (root: string, manifest: TargetManifest, signed: { bytes: Buffer; signature: string }, delta: Source, key: KeyObject): Promise<string> => {
+  const final = path.join(releasesOf(root), manifest.id)
+  if (existsSync(final)) return final
+  const live = await liveId(root)
+  const liveFiles = live ? await readManifest(root, live, key).then((m) => m.files).catch(() => ({}) as Record<string, string>) : {}
+  const partial = `${final}.partial`
+  await rm(partial, { recursive: true, force: true })
+  await mkdir(partial, { recursive: true })
+  let count = 0
+  for (const [rel, sha] of Object.entries(manifest.files)) {
+    const target = path.join(partial, rel)
+    await mkdir(path.dirname(target), { recursive: true })
+    const bytes = await delta(rel, sha)
+    if (bytes) {
+      if (sha256(bytes) !== sha) throw new Error(`文件“${rel}”的 SHA-256 与签名清单不符（传输中损坏或被改动），已拒绝此版本。`)
+      await writeFile(target, bytes)
+      await keepObject(root, sha, bytes)
+    } else if (live && liveFiles[rel] === sha && (await hashFile(path.join(releasesOf(root), live, rel))) === sha) {
+      await link(path.join(releasesOf(root), live, rel), target)
+    } else {
+      const object = objectPath(root, sha)
+      if ((await hashFile(object)) !== sha) throw new Error(`缺少文件“${rel}”（既不在本次发布包中，也不在已接收的内容中），请等待包含它的发布包。`)
+      await copyFile(object, target)
+    }
+    count++
+  }
+  const onDisk = (await readdir(partial, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
+  if (onDisk !== count || count !== Object.keys(manifest.files).length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(Object.keys(manifest.files).length)} 个，实际 ${String(onDisk)} 个。`)
+  await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
+  await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
+  await rename(partial, final)
+  return final
+}
+
+/** Keeps a pristine, read-only copy of a file's bytes under its hash. */
+export const keepObject = async (root: string, sha: string, bytes: Buffer) => {
+  const file = objectPath(root, sha)
+  if ((await hashFile(file)) === sha) return
+  await writeAtomic(file, bytes, 0o444)
+  await chmod(file, 0o444)
+}
+
+/** Points `current` at a staged release with one rename. */
+export const switchCurrent = async (root: string, id: string) => {
+  const tmp = path.join(root, `current.${String(process.pid)}.tmp`)
+  await rm(tmp, { force: true })
+  await symlink(path.join('releases', id), tmp, 'dir')
+  await rename(tmp, path.join(root, 'current'))
+}
+
+/** Removes all but the newest `keep` releases (never the live one) and their manifests. */
+export const pruneReleases = async (root: string, keep = 5) => {
+  const live = await liveId(root)
+  const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter((d) => !d.endsWith('.partial')).sort().reverse()
+  for (const id of ids.slice(keep)) {
+    if (id === live) continue
+    await rm(path.join(releasesOf(root), id), { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,110 @@
+// `npm run receive -- <folder> <webroot> --key <public key file> [--watch]`: on a public machine behind a
+// one-way ferry, applies the release bundles the CMS's `folder` target wrote (publisher/targets/bundle.ts):
+// each is unpacked, its manifest's signature and every file's SHA-256 checked, the release built beside
+// the live one (publisher/targets/webroot.ts) and `current` switched by one rename. A bundle that fails the
+// checks is moved to <webroot>/rejected/ and changes nothing; one that needs an earlier bundle waits for
+// it. Nothing is ever sent back.
+import { watch } from 'node:fs'
+import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
+import { readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
+import { liveId, pruneReleases, stageRelease, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, watch: { type: 'boolean', default: false }, interval: { type: 'string', default: '2' } } })
+const [folder, root] = positionals
+if (!folder || !root || !values.key) {
+  console.error('用法：npm run receive -- <交换目录> <网站根目录> --key <发布公钥文件> [--watch]')
+  process.exit(2)
+}
+const key = readPublicKey(values.key)
+const receivedFile = path.join(root, 'received.json')
+
+const log = async (entry: Record<string, unknown>) => {
+  const line = JSON.stringify({ at: new Date().toISOString(), ...entry })
+  console.log(line)
+  await appendFile(path.join(root, 'receive.log'), `${line}\n`).catch(() => undefined)
+}
+
+/** A fault of the bundle itself (refuse it for good), as opposed to one an earlier bundle will cure. */
+class Refused extends Error {}
+
+const applyBundle = async (file: string) => {
+  let unpacked
+  try {
+    unpacked = await unpackBundle(file, root)
+  } catch (error) {
+    throw new Refused((error as Error).message)
+  }
+  try {
+    let manifest
+    try {
+      manifest = verifiedManifest(unpacked.bytes, unpacked.signature, key)
+    } catch (error) {
+      throw new Refused((error as Error).message)
+    }
+    const dir = unpacked.dir
+    const source = async (rel: string) => (safeRelative(rel) ? readFile(path.join(dir, 'files', rel)).catch(() => null) : null)
+    try {
+      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature }, source, key)
+    } catch (error) {
+      const message = (error as Error).message
+      throw message.startsWith('缺少文件') ? new Error(message) : new Refused(message)
+    }
+    await switchCurrent(root, manifest.id)
+    return manifest.id
+  } finally {
+    await rm(unpacked.dir, { recursive: true, force: true })
+  }
+}
+
+/** Applies every bundle not applied yet, oldest first; returns how many went live. */
+const receiveOnce = async () => {
+  await mkdir(root, { recursive: true })
+  const received = new Set<string>(JSON.parse(await readFile(receivedFile, 'utf8').catch(() => '[]')) as string[])
+  const bundles = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(BUNDLE_SUFFIX) && !n.startsWith('.') && !received.has(n)).sort()
+  let applied = 0
+  for (const name of bundles) {
+    const file = path.join(folder, name)
+    try {
+      const id = await applyBundle(file)
+      received.add(name)
+      await writeAtomic(receivedFile, JSON.stringify([...received].sort().slice(-1000)))
+      await log({ event: 'live', release: id, bundle: name })
+      applied++
+    } catch (error) {
+      const refused = error instanceof Refused
+      await log({ event: refused ? 'rejected' : 'waiting', bundle: name, error: (error as Error).message })
+      if (refused) {
+        await mkdir(path.join(root, 'rejected'), { recursive: true })
+        await rename(file, path.join(root, 'rejected', name)).catch(async () => {
+          received.add(name)
+          await writeAtomic(receivedFile, JSON.stringify([...received].sort().slice(-1000)))
+        })
+        continue
+      }
+      break
+    }
+  }
+  if (applied) await pruneReleases(root)
+  return applied
+}
+
+if (!values.watch) {
+  await receiveOnce()
+  console.log(`当前版本：${(await liveId(root)) ?? '（无）'}`)
+} else {
+  // File events wake it at once; the poll catches what a ferry's mounted folder does not signal.
+  let running: Promise<unknown> = Promise.resolve()
+  const kick = () => (running = running.then(receiveOnce).catch((error: unknown) => log({ event: 'error', error: String(error) })))
+  try {
+    watch(folder, () => kick())
+  } catch {
+    // A folder that cannot be watched is polled.
+  }
+  setInterval(kick, Number(values.interval) * 1000)
+  kick()
+  console.log(`正在接收 ${folder} → ${root}（Ctrl+C 停止）`)
+}

@@ -1,0 +1,168 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { markdownToRichText } from '../../cms/lib/richText.ts'
+import { dataDir, rootDir } from '../../cms/lib/paths.ts'
+import { publish } from '../../publisher/release.ts'
+import { BUNDLE_SUFFIX } from '../../publisher/targets/bundle.ts'
+import { publicKeyPem } from '../../publisher/targets/signing.ts'
+import { deliver, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { hashFile } from '../../publisher/targets/webroot.ts'
+import { cms } from './helpers.ts'
+
+// The `folder` target end to end on real files and processes: the CMS signs and writes bundles into a
+// ferry folder, `npm run receive` verifies and applies them on the "public machine" (another directory),
+// and `npm run guard` restores tampered files. Faults: a byte flipped in transit, a bundle signed by
+// another key, a ferry folder that cannot be written (the target catches up in one bundle afterwards).
+process.env.SITE_DIST = path.join(dataDir, 'dist-targets')
+const work = mkdtempSync(path.join(os.tmpdir(), 'wenming-targets-'))
+const ferry = path.join(work, 'ferry')
+const webroot = path.join(work, 'public')
+const keyFile = path.join(work, 'release-key.pem')
+const target: TargetConfig = { id: 'test-folder', name: '摆渡测试', kind: 'folder', enabled: true, path: ferry }
+let payload: Payload
+let guard: ChildProcess | null = null
+
+afterAll(() => {
+  guard?.kill()
+  delete process.env.SITE_DIST
+  rmSync(work, { recursive: true, force: true })
+})
+
+const release = async () => {
+  const result = await publish({ mode: 'fast' })
+  if (!result.ok) throw new Error(result.error)
+  return result
+}
+const receive = () => spawnSync(process.execPath, [path.join(rootDir, 'scripts/receive.ts'), ferry, webroot, '--key', keyFile], { encoding: 'utf8' })
+const live = () => path.basename(readlinkSync(path.join(webroot, 'current')))
+const bundles = () => readdirSync(ferry).filter((n) => n.endsWith(BUNDLE_SUFFIX)).sort()
+const news = async (word: string) =>
+  payload.create({ collection: 'news', data: { title: `摆渡测试 ${word}`, slug: `ferry-${word}`, date: '2024-05-06T04:00:00.000Z', category: '其他', body: await markdownToRichText(`正文 ${word}。`), _status: 'published' }, context: { skipRebuild: true }, overrideAccess: true })
+
+/** Every file of the local release, byte for byte, in the public machine's live release. */
+const sameAsLocal = (id: string) => {
+  const manifest = JSON.parse(readFileSync(path.join(dataDir, 'releases', id, 'release.json'), 'utf8')) as { files: Record<string, string> }
+  const served = path.join(webroot, 'current')
+  const files = readdirSync(served, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+  expect(files.length).toBe(Object.keys(manifest.files).length)
+  return Promise.all(Object.entries(manifest.files).map(async ([rel, sha]) => expect(await hashFile(path.join(served, rel)), rel).toBe(sha)))
+}
+
+beforeAll(async () => {
+  payload = await cms()
+  mkdirSync(ferry, { recursive: true })
+  writeFileSync(keyFile, publicKeyPem())
+  const result = await publish({ mode: 'full', clean: true })
+  if (!result.ok) throw new Error(result.error)
+}, 180_000)
+
+describe('the folder target and the receiver', () => {
+  let firstBytes = 0
+  it('ships the whole site once, then a release as a small delta; the receiver verifies, applies and switches each', async () => {
+    const first = (await publish({ mode: 'fast' })) as { ok: true; release: string }
+    const state = await deliver(target, first.release, AbortSignal.timeout(60_000))
+    expect(state.lastError).toBeNull()
+    firstBytes = state.lastBytes!
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(first.release)
+    await sameAsLocal(first.release)
+
+    await news('alpha')
+    const second = await release()
+    const next = await deliver(target, second.release, AbortSignal.timeout(60_000))
+    expect(next.lastError).toBeNull()
+    console.log('bytes', firstBytes, next.lastBytes)
+    expect(next.lastBytes!).toBeLessThan(firstBytes / 2)
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(second.release)
+    await sameAsLocal(second.release)
+    expect(readFileSync(path.join(webroot, 'current', 'news', 'ferry-alpha', 'index.html'), 'utf8')).toContain('摆渡测试 alpha')
+  })
+
+  it('refuses a bundle with a byte flipped in transit, and one signed by another key; the live release stays', async () => {
+    const before = live()
+    await news('beta')
+    const third = await release()
+    await deliver(target, third.release, AbortSignal.timeout(60_000))
+    const name = bundles().at(-1)!
+    const file = path.join(ferry, name)
+    const bytes = readFileSync(file)
+    // The page's text sits in the tar's data: flip a byte of the new page's body.
+    const at = bytes.indexOf(Buffer.from('摆渡测试 beta'))
+    expect(at).toBeGreaterThan(0)
+    bytes[at + 2] = bytes[at + 2]! ^ 0x01
+    writeFileSync(file, bytes)
+    const flipped = receive()
+    console.log(flipped.stdout, flipped.stderr, bundles())
+    expect(flipped.stdout).toContain('rejected')
+    expect(flipped.stdout).toMatch(/SHA-256 与签名清单不符/)
+    expect(live()).toBe(before)
+    expect(readdirSync(path.join(webroot, 'rejected'))).toContain(name)
+
+    // The same release signed by a key that is not the site's.
+    const stranger = path.join(work, 'stranger.pem')
+    writeFileSync(stranger, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }))
+    rmSync(path.join(dataDir, 'targets', String(target.id)), { recursive: true, force: true })
+    await deliver(target, third.release, AbortSignal.timeout(60_000))
+    const result = spawnSync(process.execPath, [path.join(rootDir, 'scripts/receive.ts'), ferry, webroot, '--key', stranger], { encoding: 'utf8' })
+    expect(result.stdout).toMatch(/签名无效/)
+    expect(live()).toBe(before)
+    // Sent again and received with the right key, it is applied.
+    rmSync(path.join(dataDir, 'targets', String(target.id)), { recursive: true, force: true })
+    await deliver(target, third.release, AbortSignal.timeout(60_000))
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(third.release)
+  })
+
+  it('a ferry folder that cannot be written is reported; the next push covers everything the target missed', async () => {
+    renameSync(ferry, `${ferry}.away`)
+    writeFileSync(ferry, 'not a folder')
+    await news('gamma')
+    const fourth = await release()
+    const failed = await deliver(target, fourth.release, AbortSignal.timeout(60_000))
+    expect(failed.lastError).toBeTruthy()
+    expect(failed.live).not.toBe(fourth.release)
+    await news('delta')
+    const fifth = await release()
+    unlinkSync(ferry)
+    renameSync(`${ferry}.away`, ferry)
+    const count = bundles().length
+    const recovered = await deliver(target, fifth.release, AbortSignal.timeout(60_000))
+    expect(recovered.lastError).toBeNull()
+    expect(bundles().length).toBe(count + 1)
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(fifth.release)
+    await sameAsLocal(fifth.release)
+  })
+})
+
+describe('网页防篡改 (npm run guard)', () => {
+  it('restores a changed, an added and a deleted file within seconds and logs each', async () => {
+    guard = spawn(process.execPath, [path.join(rootDir, 'scripts/guard.ts'), webroot, '--key', keyFile, '--interval', '5'], { stdio: 'ignore' })
+    const served = path.join(webroot, 'current')
+    const page = path.join(served, 'news', 'ferry-alpha', 'index.html')
+    const original = readFileSync(page, 'utf8')
+    const log = () => readFileSync(path.join(webroot, 'guard.log'), 'utf8')
+    await expect.poll(() => log().includes('"watching"'), { timeout: 20_000 }).toBe(true)
+
+    writeFileSync(page, '<h1>已被篡改</h1>')
+    writeFileSync(path.join(served, 'shell.php'), '<?php system($_GET["c"]); ?>')
+    const deleted = path.join(served, 'news', 'index.html')
+    const deletedBefore = readFileSync(deleted)
+    unlinkSync(deleted)
+    await expect.poll(() => readFileSync(page, 'utf8'), { timeout: 10_000 }).toBe(original)
+    await expect.poll(() => readdirSync(served).includes('shell.php'), { timeout: 10_000 }).toBe(false)
+    await expect.poll(() => (statSync(deleted, { throwIfNoEntry: false }) ? readFileSync(deleted).equals(deletedBefore) : false), { timeout: 10_000 }).toBe(true)
+    const restored = log().split('\n').filter((l) => l.includes('"restored"'))
+    expect(restored.some((l) => l.includes('"changed"') && l.includes('ferry-alpha'))).toBe(true)
+    expect(restored.some((l) => l.includes('"added"') && l.includes('shell.php'))).toBe(true)
+    expect(restored.some((l) => l.includes('"deleted"') && l.includes('news/index.html'))).toBe(true)
+  }, 60_000)
+})

@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { markdownToRichText } from '../../cms/lib/richText.ts'
+import { dataDir, rootDir } from '../../cms/lib/paths.ts'
+import { publish, rollback } from '../../publisher/release.ts'
+import { publicKeyPem } from '../../publisher/targets/signing.ts'
+import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { type PublicServer, startPublicServer } from '../lib/publicServer.ts'
+import { cms } from './helpers.ts'
+
+// Two public web servers, each a real sshd and nginx on its own loopback address: the publisher pushes
+// each release over SSH (rsync, key only, host key pinned), the server verifies and switches, nginx
+// serves it with the project's configuration. Faults: a server that is down (the other one is not
+// delayed; it catches up by itself), a wrong host key (refused). The guard's findings are read back over
+// SSH; a rollback reaches both.
+process.env.SITE_DIST = path.join(dataDir, 'dist-ssh-targets')
+const work = mkdtempSync(path.join(os.tmpdir(), 'wenming-ssh-'))
+let payload: Payload
+let servers: PublicServer[] = []
+let targets: TargetConfig[] = []
+let guard: ChildProcess | null = null
+
+const freePort = (host: string) =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.on('error', reject)
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+const release = async (mode: 'fast' | 'full' = 'fast') => {
+  const result = await publish({ mode })
+  if (!result.ok) throw new Error(result.error)
+  return result.release
+}
+const news = async (word: string) =>
+  payload.create({ collection: 'news', data: { title: `服务器推送 ${word}`, slug: `ssh-${word}`, date: '2024-07-08T04:00:00.000Z', category: '其他', body: await markdownToRichText(`正文 ${word}。`), _status: 'published' }, context: { skipRebuild: true }, overrideAccess: true })
+const push = (t: TargetConfig, id: string) => deliver(t, id, AbortSignal.timeout(120_000))
+const get = (server: PublicServer, pathname: string, headers: Record<string, string> = {}) => fetch(server.url(pathname), { headers })
+
+beforeAll(async () => {
+  payload = await cms()
+  for (const [i, host] of ['127.0.0.2', '127.0.0.3'].entries()) {
+    const server = await startPublicServer(path.join(work, `server${String(i)}`), host, await freePort(host), await freePort(host))
+    // The admin installs the site's public key on each server (the dashboard shows it).
+    writeFileSync(path.join(server.root, 'release-key.pem'), publicKeyPem())
+    servers.push(server)
+  }
+  targets = servers.map((s, i) => ({ id: `test-ssh-${String(i)}`, name: `网站服务器${String(i + 1)}`, kind: 'ssh', enabled: true, host: s.host, port: s.sshPort, user: s.user, path: s.root, keyFile: s.keyFile, hostKey: s.hostKey }))
+  await release('full')
+}, 180_000)
+
+afterAll(async () => {
+  guard?.kill()
+  await Promise.all(servers.map((s) => s.stop()))
+  delete process.env.SITE_DIST
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('ssh targets behind nginx', () => {
+  it('push the site to both servers; nginx serves it with brotli, the 404 page, caching and security headers', async () => {
+    await news('one')
+    const id = await release()
+    for (const t of targets) expect((await push(t, id)).lastError).toBeNull()
+    for (const s of servers) {
+      const page = await get(s, '/news/ssh-one/', { 'Accept-Encoding': 'br' })
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-encoding')).toBe('br')
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+      expect(await page.text()).toContain('服务器推送 one')
+      const plain = await get(s, '/news/ssh-one/', { 'Accept-Encoding': 'gzip' })
+      expect(plain.headers.get('content-encoding')).toBe('gzip')
+      const missing = await get(s, '/no-such-page/')
+      expect(missing.status).toBe(404)
+      expect(await missing.text()).toContain('lang="zh-CN"')
+      const asset = readFileSync(path.join(s.root, 'current', 'search', 'index.html'), 'utf8').match(/\/_astro\/[^"'\s>]+/)?.[0]
+      expect(asset).toBeTruthy()
+      expect((await get(s, asset!)).headers.get('cache-control')).toContain('immutable')
+      expect((await get(s, '/.git/config')).status).toBe(404)
+    }
+  })
+
+  it('a server that is down does not delay the other, keeps serving its last release, and catches up by itself', async () => {
+    await servers[0]!.stopSsh()
+    await news('two')
+    const id = await release()
+    const [down, up] = await Promise.all(targets.map((t) => push(t, id)))
+    expect(down!.lastError).toBeTruthy()
+    expect(up!.lastError).toBeNull()
+    expect((await get(servers[0]!, '/news/ssh-two/')).status).toBe(404)
+    expect((await get(servers[0]!, '/news/ssh-one/')).status).toBe(200)
+    expect((await get(servers[1]!, '/news/ssh-two/')).status).toBe(200)
+    await news('three')
+    const later = await release()
+    await servers[0]!.startSsh()
+    expect((await push(targets[0]!, later)).lastError).toBeNull()
+    for (const slug of ['ssh-two', 'ssh-three']) expect((await get(servers[0]!, `/news/${slug}/`)).status).toBe(200)
+  })
+
+  it('refuses a server whose host key is not the pinned one', async () => {
+    const impostor = { ...targets[0]!, id: 'test-ssh-impostor', hostKey: servers[1]!.hostKey }
+    const state = await push(impostor, await release())
+    expect(state.lastError).toMatch(/Host key verification failed|REMOTE HOST IDENTIFICATION/i)
+  })
+
+  it('the guard on a server restores a tampered page; the CMS reads what it did over SSH', async () => {
+    const s = servers[1]!
+    const keyFile = path.join(s.root, 'release-key.pem')
+    guard = spawn(process.execPath, [path.join(rootDir, 'scripts/guard.ts'), s.root, '--key', keyFile, '--interval', '5'], { stdio: 'ignore' })
+    const page = path.join(s.root, 'current', 'news', 'ssh-one', 'index.html')
+    const original = readFileSync(page, 'utf8')
+    await expect.poll(() => readFileSync(path.join(s.root, 'guard.log'), 'utf8').includes('"watching"'), { timeout: 20_000 }).toBe(true)
+    writeFileSync(page, '<h1>已被篡改</h1>')
+    await expect.poll(() => readFileSync(page, 'utf8'), { timeout: 10_000 }).toBe(original)
+    expect(await (await get(s, '/news/ssh-one/')).text()).toContain('服务器推送 one')
+    const { entries } = await driverFor(targets[1]!).tamperSince!(0, AbortSignal.timeout(30_000))
+    expect(entries.some((e) => e.kind === 'changed' && e.file === 'news/ssh-one/index.html')).toBe(true)
+  }, 60_000)
+
+  it('a rollback reaches every server', async () => {
+    await news('four')
+    const id = await release()
+    for (const t of targets) expect((await push(t, id)).lastError).toBeNull()
+    for (const s of servers) expect((await get(s, '/news/ssh-four/')).status).toBe(200)
+    const previous = await rollback()
+    for (const t of targets) expect((await push(t, previous)).lastError).toBeNull()
+    for (const s of servers) expect((await get(s, '/news/ssh-four/')).status).toBe(404)
+  })
+})

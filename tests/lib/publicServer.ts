@@ -1,0 +1,119 @@
+// A "public web server" for the deployment tests: Debian's OpenSSH server (key login only) and nginx
+// with the project's site configuration (deploy/nginx/wenming-site.conf), both on their own loopback
+// address and port, run from a throwaway directory. Nothing here is a mock: what the publisher talks to
+// is the real sshd, rsync and nginx.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import { rootDir } from '../../cms/lib/paths.ts'
+
+/** Waits until something accepts connections on address:port. */
+const listening = async (host: string, port: number, timeoutMs = 15_000) => {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port }, () => resolve(Boolean(socket.end())))
+      socket.on('error', () => resolve(false))
+    })
+    if (ok) return
+    if (Date.now() > until) throw new Error(`${host}:${String(port)} 未在 ${String(timeoutMs)} 毫秒内开始监听`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+export interface PublicServer {
+  host: string
+  sshPort: number
+  httpPort: number
+  /** The web root the target writes (`path`). */
+  root: string
+  user: string
+  keyFile: string
+  hostKey: string
+  url: (pathname: string) => string
+  stopSsh: () => Promise<void>
+  startSsh: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+const stopped = (child: ChildProcess | null) =>
+  new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+
+/** Starts sshd and nginx for one public server in `dir` (its web root is `dir/www`). */
+export const startPublicServer = async (dir: string, host: string, sshPort: number, httpPort: number): Promise<PublicServer> => {
+  const root = path.join(dir, 'www')
+  mkdirSync(root, { recursive: true })
+  mkdirSync('/run/sshd', { recursive: true })
+  const keyFile = path.join(dir, 'client_key')
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'host_key')])
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile])
+  writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(`${keyFile}.pub`), { mode: 0o600 })
+  const user = os.userInfo().username
+  writeFileSync(
+    path.join(dir, 'sshd_config'),
+    [
+      `ListenAddress ${host}:${String(sshPort)}`,
+      `HostKey ${path.join(dir, 'host_key')}`,
+      `PidFile ${path.join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      'StrictModes no',
+      'UsePAM no',
+      `AllowUsers ${user}`,
+    ].join('\n') + '\n',
+  )
+  let sshd: ChildProcess | null = null
+  const startSsh = async () => {
+    sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: 'ignore' })
+    await listening(host, sshPort)
+  }
+  await startSsh()
+
+  const site = readFileSync(path.join(rootDir, 'deploy/nginx/wenming-site.conf'), 'utf8').replace('listen 80;', `listen ${host}:${String(httpPort)};`).replaceAll('/srv/wenming', root)
+  mkdirSync(path.join(dir, 'nginx'), { recursive: true })
+  writeFileSync(
+    path.join(dir, 'nginx', 'nginx.conf'),
+    [
+      'load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;',
+      ...(process.getuid?.() === 0 ? ['user root;'] : []),
+      'worker_processes 1;',
+      `pid ${path.join(dir, 'nginx', 'nginx.pid')};`,
+      `error_log ${path.join(dir, 'nginx', 'error.log')};`,
+      'events { worker_connections 256; }',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      `  access_log ${path.join(dir, 'nginx', 'access.log')};`,
+      `  client_body_temp_path ${path.join(dir, 'nginx')};`,
+      site,
+      '}',
+    ].join('\n'),
+  )
+  const nginx = spawn('/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx', 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' })
+  await listening(host, httpPort)
+  return {
+    host,
+    sshPort,
+    httpPort,
+    root,
+    user,
+    keyFile,
+    hostKey: readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim(),
+    url: (pathname) => `http://${host}:${String(httpPort)}${pathname}`,
+    stopSsh: () => stopped(sshd),
+    startSsh,
+    stop: async () => {
+      await stopped(sshd)
+      await stopped(nginx)
+    },
+  }
+}
