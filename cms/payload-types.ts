@@ -645,7 +645,7 @@ export interface PreviewLink {
 export interface PublishTarget {
   id: number;
   name: string;
-  kind: 'ssh' | 'folder';
+  kind: 'ssh' | 's3' | 'folder';
   enabled?: boolean | null;
   host?: string | null;
   port?: number | null;
@@ -659,6 +659,23 @@ export interface PublishTarget {
    * Pinned; password login is never used.
    */
   hostKey?: string | null;
+  /**
+   * e.g. https://s3.oss-cn-beijing.aliyuncs.com
+   */
+  endpoint?: string | null;
+  region?: string | null;
+  bucket?: string | null;
+  prefix?: string | null;
+  /**
+   * Not supported by newer COS buckets.
+   */
+  forcePathStyle?: boolean | null;
+  accessKeyEnv?: string | null;
+  secretKeyEnv?: string | null;
+  /**
+   * Run after each switch with the changed URLs on stdin.
+   */
+  purgeCommand?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1256,6 +1273,14 @@ export interface PublishTargetsSelect<T extends boolean = true> {
   path?: T;
   keyFile?: T;
   hostKey?: T;
+  endpoint?: T;
+  region?: T;
+  bucket?: T;
+  prefix?: T;
+  forcePathStyle?: T;
+  accessKeyEnv?: T;
+  secretKeyEnv?: T;
+  purgeCommand?: T;
   updatedAt?: T;
   createdAt?: T;
 }

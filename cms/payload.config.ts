@@ -48,7 +48,7 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
     meta: { titleSuffix: ' · 文明创建内容管理' },
-    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/ImportPanel#ImportPanel', '/components/BuildStatus#BuildStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
+    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/ImportPanel#ImportPanel', '/components/BuildStatus#BuildStatus', '/components/TargetStatus#TargetStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
     // 实时预览 in the edit view: the draft rendered by the public site's components (cms/preview/page.ts).
     livePreview: {
       collections: [...PREVIEWABLE],

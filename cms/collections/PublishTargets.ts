@@ -55,6 +55,7 @@ export const PublishTargets: CollectionConfig = {
           label: label('类型', 'Kind'),
           options: [
             { label: 'SSH 网站服务器', value: 'ssh' },
+            { label: '对象存储（S3 兼容：OSS、COS、OBS）', value: 's3' },
             { label: '摆渡目录（网闸）', value: 'folder' },
           ],
         },
@@ -76,6 +77,31 @@ export const PublishTargets: CollectionConfig = {
       type: 'textarea',
       label: label('服务器主机公钥（known_hosts 行）', 'Host key (known_hosts line)'),
       admin: { condition: kindIs('ssh'), description: label('例如 ssh-keyscan 的输出中的一行。只信任这一把主机公钥，不接受密码登录。', 'Pinned; password login is never used.') },
+    },
+    { name: 'endpoint', type: 'text', label: label('服务地址（endpoint）', 'Endpoint'), admin: { condition: kindIs('s3'), description: label('例如 https://s3.oss-cn-beijing.aliyuncs.com 或 https://cos.ap-beijing.myqcloud.com', 'e.g. https://s3.oss-cn-beijing.aliyuncs.com') } },
+    {
+      type: 'row',
+      admin: { condition: kindIs('s3') },
+      fields: [
+        { name: 'region', type: 'text', label: label('地域（region）', 'Region') },
+        { name: 'bucket', type: 'text', label: label('存储桶', 'Bucket') },
+        { name: 'prefix', type: 'text', label: label('路径前缀', 'Prefix') },
+      ],
+    },
+    { name: 'forcePathStyle', type: 'checkbox', label: label('路径风格访问（path-style）', 'Path-style addressing'), admin: { condition: kindIs('s3'), description: label('腾讯云 COS 2024 年后新建的存储桶不支持，请勿勾选。', 'Not supported by newer COS buckets.') } },
+    {
+      type: 'row',
+      admin: { condition: kindIs('s3') },
+      fields: [
+        { name: 'accessKeyEnv', type: 'text', label: label('访问密钥 ID 的环境变量名', 'Access key env var') },
+        { name: 'secretKeyEnv', type: 'text', label: label('访问密钥的环境变量名', 'Secret key env var') },
+      ],
+    },
+    {
+      name: 'purgeCommand',
+      type: 'text',
+      label: label('CDN 刷新命令（可选）', 'CDN purge command (optional)'),
+      admin: { condition: kindIs('s3'), description: label('每次上线后执行，标准输入为变更的网址（每行一个）。不填则不刷新。', 'Run after each switch with the changed URLs on stdin.') },
     },
   ],
 }

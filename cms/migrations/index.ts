@@ -5,7 +5,7 @@ import * as migration_20261122_030331_status_sort_indexes from './20261122_03033
 import * as migration_20261122_221525_relations from './20261122_221525_relations.ts';
 import * as migration_20261122_230501_compliance from './20261122_230501_compliance.ts';
 import * as migration_20261123_005719_preview_links from './20261123_005719_preview_links.ts';
-import * as migration_20261204_072513_publish_targets from './20261204_072513_publish_targets.ts';
+import * as migration_20261204_074248_publish_targets from './20261204_074248_publish_targets.ts';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261123_005719_preview_links',
   },
   {
-    up: migration_20261204_072513_publish_targets.up,
-    down: migration_20261204_072513_publish_targets.down,
-    name: '20261204_072513_publish_targets'
+    up: migration_20261204_074248_publish_targets.up,
+    down: migration_20261204_074248_publish_targets.down,
+    name: '20261204_074248_publish_targets'
   },
 ];

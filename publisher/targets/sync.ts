@@ -15,6 +15,7 @@ import { dataDir } from '../../cms/lib/paths.ts'
 import { listReleases, liveRelease, releasesDir } from '../release.ts'
 import type { TargetDriver } from './driver.ts'
 import { folderTarget } from './folder.ts'
+import { s3Target } from './s3.ts'
 import { signManifest, type TargetManifest } from './signing.ts'
 import { sshTarget } from './ssh.ts'
 import { writeAtomic } from './webroot.ts'
@@ -31,6 +32,14 @@ export interface TargetConfig {
   path?: string | null
   keyFile?: string | null
   hostKey?: string | null
+  endpoint?: string | null
+  region?: string | null
+  bucket?: string | null
+  prefix?: string | null
+  forcePathStyle?: boolean | null
+  accessKeyEnv?: string | null
+  secretKeyEnv?: string | null
+  purgeCommand?: string | null
 }
 
 /** What the status endpoint and the dashboard show of a target. */
@@ -54,7 +63,13 @@ const writeState = async (id: number | string, state: TargetState) => writeAtomi
 export const driverFor = (t: TargetConfig): TargetDriver => {
   if (t.kind === 'folder') return folderTarget({ path: t.path ?? '' })
   if (t.kind === 'ssh') return sshTarget({ name: String(t.id), host: t.host ?? '', port: t.port, user: t.user ?? '', path: t.path ?? '', keyFile: t.keyFile ?? '', hostKey: t.hostKey ?? '' })
-  throw new Error(`暂不支持的发布目标类型：${t.kind}`)
+  if (t.kind === 's3') {
+    return s3Target({
+      name: String(t.id), endpoint: t.endpoint ?? '', region: t.region ?? '', bucket: t.bucket ?? '', prefix: t.prefix ?? '', forcePathStyle: Boolean(t.forcePathStyle),
+      accessKeyEnv: t.accessKeyEnv ?? '', secretKeyEnv: t.secretKeyEnv ?? '', purgeCommand: t.purgeCommand, releasesDir: releasesDir(),
+    })
+  }
+  throw new Error(`无法识别的发布目标类型：${String(t.kind)}`)
 }
 
 /** The signed manifest of a local release (what targets receive of it), read once per release. */

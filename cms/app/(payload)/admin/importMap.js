@@ -28,6 +28,7 @@ import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29
 import { WorkQueue as WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2 } from '../../../components/WorkQueue'
 import { ImportPanel as ImportPanel_22f03ba0f63f49d38e305271f89a564c } from '../../../components/ImportPanel'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
+import { TargetStatus as TargetStatus_5d054417c5c49c6b75fc3f9a28c17e6c } from '../../../components/TargetStatus'
 import { SiteHealthPanel as SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90 } from '../../../components/SiteHealthPanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,6 +64,7 @@ export const importMap = {
   "/components/WorkQueue#WorkQueue": WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2,
   "/components/ImportPanel#ImportPanel": ImportPanel_22f03ba0f63f49d38e305271f89a564c,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
+  "/components/TargetStatus#TargetStatus": TargetStatus_5d054417c5c49c6b75fc3f9a28c17e6c,
   "/components/SiteHealthPanel#SiteHealthPanel": SiteHealthPanel_fee4c2223b1a86f89ba24f7ed2eacc90,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -12,6 +12,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`path\` text,
   	\`key_file\` text,
   	\`host_key\` text,
+  	\`endpoint\` text,
+  	\`region\` text,
+  	\`bucket\` text,
+  	\`prefix\` text,
+  	\`force_path_style\` integer,
+  	\`access_key_env\` text,
+  	\`secret_key_env\` text,
+  	\`purge_command\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
