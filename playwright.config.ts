@@ -35,7 +35,7 @@ export default defineConfig({
     { name: 'live-consistency', testMatch: /live\/consistency\.spec\.ts/, dependencies: ['live'] },
     // Attacks and the randomized draft-leak test run on the same stack once the publishing tests (which
     // break a build on purpose and kill the publisher) are done.
-    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak|editors|fuzz)\.spec\.ts/, dependencies: ['live-consistency'] },
+    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak|editors|fuzz|targets)\.spec\.ts/, dependencies: ['live-consistency'] },
   ],
   webServer: {
     command: 'node scripts/start.ts',

@@ -92,8 +92,8 @@ const deliveredManifest = async (id: number | string): Promise<TargetManifest | 
 export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal): Promise<TargetState> => {
   const state = await readState(target.id)
   if (state.live === release && !state.lastError) return state
-  const driver = driverFor(target)
   try {
+    const driver = driverFor(target)
     const manifest = await targetManifest(release)
     const before = await deliveredManifest(target.id)
     const had = before?.files ?? {}
@@ -142,6 +142,8 @@ export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 200
         try {
           if (release) await deliver(target, release, signal)
           await readTamper(target, audit, signal)
+        } catch (error) {
+          payload.logger.error({ err: error, msg: `发布目标“${target.name}”同步失败` })
         } finally {
           busy.delete(key)
         }
@@ -161,12 +163,19 @@ export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 200
   return { wake }
 }
 
+/** How often each target's tampering is looked at (`WENMING_TAMPER_CHECK_MS`): an s3 check lists the bucket. */
+const tamperCheckMs = () => Number(process.env.WENMING_TAMPER_CHECK_MS ?? 5000)
+const lastTamperCheck = new Map<string, number>()
+
 /** Records the files a target's guard restored since last read, in 操作日志 and the target's count. */
 const readTamper = async (target: TargetConfig, audit: Audit, signal: AbortSignal) => {
-  const driver = driverFor(target)
-  if (!driver.tamperSince) return
+  const key = String(target.id)
+  if (Date.now() - (lastTamperCheck.get(key) ?? 0) < tamperCheckMs()) return
+  lastTamperCheck.set(key, Date.now())
   const state = await readState(target.id)
   try {
+    const driver = driverFor(target)
+    if (!driver.tamperSince) return
     const { entries, offset } = await driver.tamperSince(state.tamperOffset, signal)
     if (offset === state.tamperOffset) return
     for (const e of entries) {

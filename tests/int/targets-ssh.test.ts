@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -45,6 +45,14 @@ const release = async (mode: 'fast' | 'full' = 'fast') => {
 const news = async (word: string) =>
   payload.create({ collection: 'news', data: { title: `服务器推送 ${word}`, slug: `ssh-${word}`, date: '2024-07-08T04:00:00.000Z', category: '其他', body: await markdownToRichText(`正文 ${word}。`), _status: 'published' }, context: { skipRebuild: true }, overrideAccess: true })
 const push = (t: TargetConfig, id: string) => deliver(t, id, AbortSignal.timeout(120_000))
+/** Writes zeros into `file` until the disk is full. */
+const spawnSyncFill = (file: string) => {
+  try {
+    execFileSync('dd', ['if=/dev/zero', `of=${file}`, 'bs=1M'], { stdio: 'ignore' })
+  } catch {
+    // dd stops with "No space left on device": that is the point.
+  }
+}
 const get = (server: PublicServer, pathname: string, headers: Record<string, string> = {}) => fetch(server.url(pathname), { headers })
 
 beforeAll(async () => {
@@ -125,6 +133,51 @@ describe('ssh targets behind nginx', () => {
     const { entries } = await driverFor(targets[1]!).tamperSince!(0, AbortSignal.timeout(30_000))
     expect(entries.some((e) => e.kind === 'changed' && e.file === 'news/ssh-one/index.html')).toBe(true)
   }, 60_000)
+
+  it('a full disk fails the push and changes nothing served; freeing space lets it catch up', async () => {
+    // The third server's web root is a small tmpfs, filled up after its first release.
+    const dir = path.join(work, 'server-disk')
+    mkdirSync(path.join(dir, 'www'), { recursive: true })
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', path.join(dir, 'www')])
+    try {
+      const s = await startPublicServer(dir, '127.0.0.4', await freePort('127.0.0.4'), await freePort('127.0.0.4'))
+      servers.push(s)
+      writeFileSync(path.join(s.root, 'release-key.pem'), publicKeyPem())
+      const t: TargetConfig = { id: 'test-ssh-disk', name: '小磁盘服务器', kind: 'ssh', enabled: true, host: s.host, port: s.sshPort, user: s.user, path: s.root, keyFile: s.keyFile, hostKey: s.hostKey }
+      expect((await push(t, await release())).lastError).toBeNull()
+      const filler = path.join(s.root, 'filler')
+      spawnSyncFill(filler)
+      await news('full')
+      const id = await release()
+      const full = await push(t, id)
+      expect(full.lastError).toMatch(/No space left|空间/)
+      expect((await get(s, '/news/ssh-full/')).status).toBe(404)
+      expect((await get(s, '/news/ssh-one/')).status).toBe(200)
+      rmSync(filler)
+      expect((await push(t, id)).lastError).toBeNull()
+      expect((await get(s, '/news/ssh-full/')).status).toBe(200)
+    } finally {
+      await servers.pop()?.stop()
+      execFileSync('umount', ['-l', path.join(dir, 'www')])
+    }
+  })
+
+  it('a pusher killed mid-push (kill -9 of the CMS) leaves the server on its last release; the next push completes it', async () => {
+    const s = servers[0]!
+    await news('killed')
+    const id = await release()
+    const before = readlinkSync(path.join(s.root, 'current'))
+    const pusher = spawn(process.execPath, [path.join(rootDir, 'tests/lib/pushOnce.ts'), JSON.stringify(targets[0]), id], { stdio: 'ignore' })
+    const partial = path.join(s.root, 'releases', `${id}.partial`)
+    await expect.poll(() => existsSync(partial), { timeout: 30_000, interval: 10 }).toBe(true)
+    pusher.kill('SIGKILL')
+    await new Promise((resolve) => pusher.once('exit', resolve))
+    expect(readlinkSync(path.join(s.root, 'current'))).toBe(before)
+    expect((await get(s, '/news/ssh-killed/')).status).toBe(404)
+    expect((await push(targets[0]!, id)).lastError).toBeNull()
+    expect((await get(s, '/news/ssh-killed/')).status).toBe(200)
+    expect(readdirSync(path.join(s.root, 'releases')).filter((d) => d.endsWith('.partial'))).toEqual([])
+  })
 
   it('a rollback reaches every server', async () => {
     await news('four')
