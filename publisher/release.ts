@@ -13,12 +13,11 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { setPriority } from 'node:os'
 import path from 'node:path'
 
-import { dataDir, mediaDir, rootDir } from '../cms/lib/paths.ts'
+import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool } from './files.ts'
 import { withPublishLock } from './lock.ts'
@@ -27,12 +26,11 @@ import { loadRenderer } from './renderer.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
+import { listReleases, liveRelease, MANIFEST, releasesDir, SITE, switchTo } from './releases.ts'
 import { writeBuildState } from './state.ts'
 
-export const releasesDir = () => path.join(dataDir, 'releases')
-export const distLink = () => process.env.SITE_DIST ?? path.join(rootDir, 'dist')
-const SITE = 'site'
-const MANIFEST = 'release.json'
+export { distLink, listReleases, liveRelease, releasesDir, rollback, switchTo } from './releases.ts'
+
 const SNAPSHOT = 'snapshot.json'
 
 export interface Failure {
@@ -65,18 +63,6 @@ const copiesOf = (rel: string) => [rel, `${rel}.gz`, `${rel}.br`]
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 
-/** Completed releases, newest first. */
-export const listReleases = async (): Promise<string[]> => {
-  const dir = releasesDir()
-  if (!existsSync(dir)) return []
-  return (await readdir(dir)).filter((n) => existsSync(path.join(dir, n, MANIFEST))).sort().reverse()
-}
-
-export const liveRelease = async (): Promise<string | null> => {
-  const target = await readlink(distLink()).catch(() => null)
-  return target ? path.basename(path.dirname(target)) : null
-}
-
 const readJson = async <T>(file: string): Promise<T | null> => {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T
@@ -102,18 +88,6 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
 /** The content a release was rendered from (its snapshot alone, without the manifest), or null. */
 export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
   lastWritten?.id === id ? lastWritten.snapshot : readJson<Snapshot>(path.join(releasesDir(), id, SNAPSHOT))
-
-/** Points `dist` at a release with a single rename (readers see the old or the new release, never neither). */
-export const switchTo = async (releaseDir: string) => {
-  const linkPath = distLink()
-  const tmp = `${linkPath}.switch-${String(process.pid)}`
-  await rm(tmp, { force: true })
-  await symlink(path.join(releaseDir, SITE), tmp, 'dir')
-  const existing = await lstat(linkPath).catch(() => null)
-  if (existing && !existing.isSymbolicLink()) await rm(linkPath, { recursive: true, force: true })
-  await rename(tmp, linkPath)
-  await writeBuildState({ current: path.basename(releaseDir) })
-}
 
 /**
  * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved (one
@@ -432,14 +406,3 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
   return result
 }
 
-/** Switches `dist` back to the release before the live one. */
-export const rollback = async (): Promise<string> =>
-  withPublishLock(async () => {
-    const releases = await listReleases()
-    const live = await liveRelease()
-    const index = live ? releases.indexOf(live) : -1
-    const previous = releases[index + 1]
-    if (!previous) throw new Error('没有可以回退的上一个版本')
-    await switchTo(path.join(releasesDir(), previous))
-    return previous
-  })

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { userHasRole } from '../access/roles.ts'
-import { rollback } from '../../publisher/release.ts'
+import { rollback } from '../../publisher/releases.ts'
 import { readBuildState } from '../../publisher/state.ts'
 import { requestRebuild } from './rebuildSite.ts'
 

@@ -45,6 +45,6 @@ export const unpackBundle = async (file: string, into: string): Promise<{ dir: s
     return { dir, bytes: await readFile(path.join(dir, 'manifest.json')), signature: await readFile(path.join(dir, 'manifest.sig'), 'utf8') }
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
-    throw new Error(`发布包 ${path.basename(file)} 无法解开（不完整或已损坏）：${(error as Error).message}`)
+    throw new Error(`发布包 ${path.basename(file)} 无法解开（不完整或已损坏）：${(error as Error).message}`, { cause: error })
   }
 }

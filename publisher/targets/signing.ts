@@ -50,7 +50,7 @@ export const readPublicKey = (file: string): KeyObject => {
   try {
     return createPublicKey(readFileSync(file))
   } catch (error) {
-    throw new Error(`无法读取发布公钥 ${file}：${(error as Error).message}`)
+    throw new Error(`无法读取发布公钥 ${file}：${(error as Error).message}`, { cause: error })
   }
 }
 

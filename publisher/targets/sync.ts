@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import { listReleases, liveRelease, releasesDir } from '../release.ts'
+import { listReleases, liveRelease, releasesDir } from '../releases.ts'
 import type { TargetDriver } from './driver.ts'
 import { folderTarget } from './folder.ts'
 import { s3Target } from './s3.ts'

@@ -23,7 +23,7 @@ import { cms } from './helpers.ts'
 process.env.SITE_DIST = path.join(dataDir, 'dist-ssh-targets')
 const work = mkdtempSync(path.join(os.tmpdir(), 'wenming-ssh-'))
 let payload: Payload
-let servers: PublicServer[] = []
+const servers: PublicServer[] = []
 let targets: TargetConfig[] = []
 let guard: ChildProcess | null = null
 
