@@ -12,7 +12,7 @@ import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { publish, rollback } from '../../publisher/release.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
-import { type PublicServer, startPublicServer } from '../lib/publicServer.ts'
+import { makeNamespace, type PublicServer, startPublicServer } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
 
 // Two public web servers, each a real sshd and nginx on its own loopback address: the publisher pushes
@@ -178,6 +178,30 @@ describe('ssh targets behind nginx', () => {
     expect((await get(s, '/news/ssh-killed/')).status).toBe(200)
     expect(readdirSync(path.join(s.root, 'releases')).filter((d) => d.endsWith('.partial'))).toEqual([])
   })
+
+  it('a network cut (link down) fails the push after the connect timeout; the server keeps serving and catches up when the link is back', async () => {
+    const ns = makeNamespace(7)
+    try {
+      const s = await startPublicServer(path.join(work, 'server-netns'), ns.host, 2222, 8080, ns.name)
+      servers.push(s)
+      writeFileSync(path.join(s.root, 'release-key.pem'), publicKeyPem())
+      const t: TargetConfig = { id: 'test-ssh-netns', name: '隔离网络服务器', kind: 'ssh', enabled: true, host: s.host, port: s.sshPort, user: s.user, path: s.root, keyFile: s.keyFile, hostKey: s.hostKey }
+      expect((await push(t, await release())).lastError).toBeNull()
+      ns.link(false)
+      await news('cut')
+      const id = await release()
+      const cut = await push(t, id)
+      expect(cut.lastError).toMatch(/timed out|超时|Connection/i)
+      ns.link(true)
+      expect((await get(s, '/news/ssh-one/')).status).toBe(200)
+      expect((await get(s, '/news/ssh-cut/')).status).toBe(404)
+      expect((await push(t, id)).lastError).toBeNull()
+      expect((await get(s, '/news/ssh-cut/')).status).toBe(200)
+    } finally {
+      await servers.pop()?.stop()
+      ns.remove()
+    }
+  }, 120_000)
 
   it('a rollback reaches every server', async () => {
     await news('four')

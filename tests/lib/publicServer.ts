@@ -46,8 +46,34 @@ const stopped = (child: ChildProcess | null) =>
     child.kill('SIGTERM')
   })
 
-/** Starts sshd and nginx for one public server in `dir` (its web root is `dir/www`). */
-export const startPublicServer = async (dir: string, host: string, sshPort: number, httpPort: number): Promise<PublicServer> => {
+/**
+ * A network namespace joined to this one by a veth pair: the server inside answers at 10.231.<n>.2, and
+ * `link(false)` takes the link down as a cut cable would (packets vanish; nothing is refused).
+ */
+export const makeNamespace = (n: number) => {
+  const name = `wenming${String(n)}`
+  const outside = `wmh${String(n)}`
+  const inside = `wmn${String(n)}`
+  const ip = (...args: string[]) => execFileSync('ip', args)
+  ip('netns', 'add', name)
+  ip('link', 'add', outside, 'type', 'veth', 'peer', 'name', inside)
+  ip('link', 'set', inside, 'netns', name)
+  ip('addr', 'add', `10.231.${String(n)}.1/24`, 'dev', outside)
+  ip('link', 'set', outside, 'up')
+  ip('netns', 'exec', name, 'ip', 'addr', 'add', `10.231.${String(n)}.2/24`, 'dev', inside)
+  ip('netns', 'exec', name, 'ip', 'link', 'set', inside, 'up')
+  ip('netns', 'exec', name, 'ip', 'link', 'set', 'lo', 'up')
+  return {
+    name,
+    host: `10.231.${String(n)}.2`,
+    link: (up: boolean) => ip('link', 'set', outside, up ? 'up' : 'down'),
+    remove: () => ip('netns', 'del', name),
+  }
+}
+
+/** Starts sshd and nginx for one public server in `dir` (its web root is `dir/www`), inside `netns` if given. */
+export const startPublicServer = async (dir: string, host: string, sshPort: number, httpPort: number, netns?: string): Promise<PublicServer> => {
+  const inNamespace = (command: string, args: string[]): [string, string[]] => (netns ? ['ip', ['netns', 'exec', netns, command, ...args]] : [command, args])
   const root = path.join(dir, 'www')
   mkdirSync(root, { recursive: true })
   mkdirSync('/run/sshd', { recursive: true })
@@ -73,7 +99,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
   )
   let sshd: ChildProcess | null = null
   const startSsh = async () => {
-    sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: 'ignore' })
+    sshd = spawn(...inNamespace('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')]), { stdio: 'ignore' })
     await listening(host, sshPort)
   }
   await startSsh()
@@ -98,7 +124,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
       '}',
     ].join('\n'),
   )
-  const nginx = spawn('/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx', 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' })
+  const nginx = spawn(...inNamespace('/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx', 'nginx.conf'), '-g', 'daemon off;']), { stdio: 'ignore' })
   await listening(host, httpPort)
   return {
     host,
