@@ -11,6 +11,8 @@ import { dataEnv } from './scripts/lib/data-env.ts'
 const dir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'wenming-e2e-'))
 process.env.E2E_DATA_DIR = dir
 process.env.E2E_SITE_PORT ??= '4391'
+// The same site pushed to a "public machine" and served by nginx (deploy/nginx/wenming-site.conf).
+process.env.E2E_NGINX_PORT ??= '4394'
 // The search evaluation's site: the seed content plus the real archive (eval/archive.ts).
 process.env.E2E_ARCHIVE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'wenming-archive-'))
 process.env.E2E_ARCHIVE_PORT ??= '4393'
@@ -30,6 +32,8 @@ export default defineConfig({
   reporter: [['list']],
   projects: [
     { name: 'site', testIgnore: /live\// },
+    // The pages, navigation and search tests again, against the pushed copy behind nginx.
+    { name: 'site-nginx', testMatch: /\/(pages|navigation|search)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${process.env.E2E_NGINX_PORT}` } },
     { name: 'live', testMatch: /live\/publish\.spec\.ts/ },
     // A burst of changes and a publisher killed mid-release, once the publishing tests are done.
     { name: 'live-consistency', testMatch: /live\/consistency\.spec\.ts/, dependencies: ['live'] },

@@ -5,8 +5,8 @@
  * entry files and the home page). Each object carries its Content-Type and Content-Encoding (identity:
  * the bucket cannot choose an encoding per reader, the CDN compresses), its SHA-256 in metadata (ETags are
  * not hashes for multipart uploads) and a Content-MD5 the server checks on arrival, so a byte changed in
- * transit is refused. Files a release dropped are deleted only after a grace period (readers on an old
- * page still load its assets). The signed manifest is kept at `<prefix>.wenming/`. Tampering is found by
+ * transit is refused. A page a release dropped (a takedown) is deleted at once; other dropped files only
+ * after a grace period (readers on an old page still load its assets and search data). The signed manifest is kept at `<prefix>.wenming/`. Tampering is found by
  * listing the bucket and put right from the local release.
  */
 import { spawn } from 'node:child_process'
@@ -65,13 +65,16 @@ const pool = async <T>(items: T[], size: number, fn: (item: T) => Promise<void>)
   }))
 }
 
+/** Dropped files waiting for their grace period, path → when dropped (kept beside the target's state). */
+export const pendingDeletesFile = (name: string) => path.join(dataDir, 'targets', `${name.replace(/[^\w.-]/g, '_')}.s3.json`)
+
 export const s3Target = (config: S3Config): TargetDriver => {
   const accessKeyId = process.env[config.accessKeyEnv]
   const secretAccessKey = process.env[config.secretKeyEnv]
   if (!accessKeyId || !secretAccessKey) throw new Error(`对象存储的访问密钥未配置：请在内容管理系统的运行环境中设置环境变量 ${config.accessKeyEnv} 和 ${config.secretKeyEnv}。`)
   const client = new S3Client({ endpoint: config.endpoint, region: config.region || 'us-east-1', forcePathStyle: config.forcePathStyle, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 3 })
   const prefix = config.prefix.replace(/^\/+/, '')
-  const stateFile = path.join(dataDir, 'targets', `${config.name.replace(/[^\w.-]/g, '_')}.s3.json`)
+  const stateFile = pendingDeletesFile(config.name)
   let staged: { shipment: Shipment; pages: string[]; entries: string[] } | null = null
 
   const put = async (siteDir: string, rel: string, sha: string, signal: AbortSignal) => {
@@ -136,8 +139,12 @@ export const s3Target = (config: S3Config): TargetDriver => {
       const { shipment, pages, entries } = staged
       await upload(shipment, entries, signal)
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
+      // A page taken down goes at once; what old pages load (assets, search data) waits out the grace period.
+      const removed = shipment.removed.filter((r) => !isCopy(r))
+      const pagesGone = removed.filter((r) => isPage(r) || isEntry(r))
+      if (pagesGone.length) await deleteKeys(pagesGone.map((rel) => prefix + rel), signal)
       const pending = await pendingDeletes()
-      for (const rel of shipment.removed.filter((r) => !isCopy(r))) pending[rel] ??= Date.now()
+      for (const rel of removed.filter((r) => !pagesGone.includes(r))) pending[rel] ??= Date.now()
       await writeAtomic(stateFile, JSON.stringify(pending))
       await sweep(shipment.manifest.files, signal)
       staged = null

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 
 import { dataEnv } from '../../scripts/lib/data-env.ts'
 import { createSiteServer } from '../../scripts/site-server.ts'
+import { startNginx } from '../lib/publicServer.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -32,6 +33,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // with it set (to the title of a seed document) still succeeds.
   runScript('scripts/build-site.ts', [], { ...env, SITE_BUILD_FAIL_ON: '立足首善' })
   const server = await serve(env.SITE_DIST, process.env.E2E_SITE_PORT!)
+  // The same release as a public machine gets it: shipped as a signed ferry bundle, verified and applied by
+  // the receiver, and served by nginx with the project's configuration (the site-nginx project's tests).
+  const ferry = path.join(dir, 'ferry')
+  const webroot = path.join(dir, 'public')
+  const keyFile = path.join(dir, 'release-key.pem')
+  mkdirSync(ferry, { recursive: true })
+  const release = path.basename(path.dirname(realpathSync(env.SITE_DIST)))
+  runScript('tests/lib/pushOnce.ts', [JSON.stringify({ id: 'e2e-nginx', name: 'nginx', kind: 'folder', enabled: true, path: ferry }), release, keyFile], env)
+  runScript('scripts/receive.ts', [ferry, webroot, '--key', keyFile], env)
+  const nginx = await startNginx(path.join(dir, 'nginx-server'), '127.0.0.1', Number(process.env.E2E_NGINX_PORT), webroot)
 
   const archiveDir = process.env.E2E_ARCHIVE_DIR!
   const archiveEnv = dataEnv(archiveDir, { name: 'archive', secret: 'e2e-archive-secret', seedPassword: 'e2e-password-123', siteUrl: `http://localhost:${process.env.E2E_ARCHIVE_PORT!}` })
@@ -40,6 +51,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await new Promise((resolve) => server.close(resolve))
     await new Promise((resolve) => archiveServer.close(resolve))
+    await nginx.stop()
     if (!process.env.KEEP_E2E_DATA) {
       rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
       rmSync(archiveDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })

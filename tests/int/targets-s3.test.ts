@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { publish } from '../../publisher/release.ts'
-import { uploadGroups } from '../../publisher/targets/s3.ts'
+import { pendingDeletesFile, uploadGroups } from '../../publisher/targets/s3.ts'
 import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
 import { hashFile } from '../../publisher/targets/webroot.ts'
 import { cms } from './helpers.ts'
@@ -96,17 +96,22 @@ describe('the s3 target', () => {
     expect(await text('news/s3-two/index.html')).toContain('对象存储 two')
   })
 
-  it('keeps a dropped file through the grace period, then deletes it', async () => {
+  it('deletes a page taken down at once, and what old pages load only after the grace period', async () => {
     const doc = await news('gone')
     await push(await release())
     expect(await exists('news/s3-gone/index.html')).toBe(true)
     await payload.delete({ collection: 'news', id: doc.id, context: { skipRebuild: true }, overrideAccess: true })
-    await push(await release())
-    expect(await exists('news/s3-gone/index.html')).toBe(true)
+    expect((await push(await release())).lastError).toBeNull()
+    expect(await exists('news/s3-gone/index.html')).toBe(false)
+    // The search data the takedown replaced is still there for readers of the old pages.
+    const waiting = Object.keys(JSON.parse(readFileSync(pendingDeletesFile(String(target.id)), 'utf8')) as Record<string, number>)
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(waiting.some((rel) => /\.html$/.test(rel))).toBe(false)
+    for (const rel of waiting) expect(await exists(rel), rel).toBe(true)
     process.env.WENMING_S3_DELETE_GRACE_MS = '0'
     await news('after')
     await push(await release())
-    expect(await exists('news/s3-gone/index.html')).toBe(false)
+    for (const rel of waiting) expect(await exists(rel), rel).toBe(false)
   })
 
   it('puts right a changed, an added and a deleted object, and reports each', async () => {

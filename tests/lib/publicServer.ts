@@ -73,7 +73,6 @@ export const makeNamespace = (n: number) => {
 
 /** Starts sshd and nginx for one public server in `dir` (its web root is `dir/www`), inside `netns` if given. */
 export const startPublicServer = async (dir: string, host: string, sshPort: number, httpPort: number, netns?: string): Promise<PublicServer> => {
-  const inNamespace = (command: string, args: string[]): [string, string[]] => (netns ? ['ip', ['netns', 'exec', netns, command, ...args]] : [command, args])
   const root = path.join(dir, 'www')
   mkdirSync(root, { recursive: true })
   mkdirSync('/run/sshd', { recursive: true })
@@ -99,11 +98,35 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
   )
   let sshd: ChildProcess | null = null
   const startSsh = async () => {
-    sshd = spawn(...inNamespace('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')]), { stdio: 'ignore' })
+    sshd = spawn(...inNamespace(netns, '/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')]), { stdio: 'ignore' })
     await listening(host, sshPort)
   }
   await startSsh()
 
+  const nginx = await startNginx(dir, host, httpPort, root, netns)
+  return {
+    host,
+    sshPort,
+    httpPort,
+    root,
+    user,
+    keyFile,
+    hostKey: readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim(),
+    url: (pathname) => `http://${host}:${String(httpPort)}${pathname}`,
+    stopSsh: () => stopped(sshd),
+    startSsh,
+    stop: async () => {
+      await stopped(sshd)
+      await nginx.stop()
+    },
+  }
+}
+
+/** A command run inside a network namespace, or as it is. */
+const inNamespace = (netns: string | undefined, command: string, args: string[]): [string, string[]] => (netns ? ['ip', ['netns', 'exec', netns, command, ...args]] : [command, args])
+
+/** nginx with the project's site configuration, serving `<root>/current` on host:port (files in `dir/nginx`). */
+export const startNginx = async (dir: string, host: string, httpPort: number, root: string, netns?: string) => {
   const site = readFileSync(path.join(rootDir, 'deploy/nginx/wenming-site.conf'), 'utf8').replace('listen 80;', `listen ${host}:${String(httpPort)};`).replaceAll('/srv/wenming', root)
   mkdirSync(path.join(dir, 'nginx'), { recursive: true })
   writeFileSync(
@@ -124,22 +147,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
       '}',
     ].join('\n'),
   )
-  const nginx = spawn(...inNamespace('/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx', 'nginx.conf'), '-g', 'daemon off;']), { stdio: 'ignore' })
+  const nginx = spawn(...inNamespace(netns, '/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', path.join(dir, 'nginx', 'nginx.conf'), '-g', 'daemon off;']), { stdio: 'ignore' })
   await listening(host, httpPort)
-  return {
-    host,
-    sshPort,
-    httpPort,
-    root,
-    user,
-    keyFile,
-    hostKey: readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim(),
-    url: (pathname) => `http://${host}:${String(httpPort)}${pathname}`,
-    stopSsh: () => stopped(sshd),
-    startSsh,
-    stop: async () => {
-      await stopped(sshd)
-      await stopped(nginx)
-    },
-  }
+  return { stop: () => stopped(nginx) }
 }
