@@ -32,6 +32,9 @@ const dir = path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`
 mkdirSync(dir, { recursive: true })
 const cmsPort = Number(arg('cms-port', '3491'))
 Object.assign(process.env, benchEnv(dir))
+// The bench's S3 target's credentials, in the environment the CMS inherits (never in the database).
+process.env.WENMING_BENCH_S3_KEY = 'S3RVER'
+process.env.WENMING_BENCH_S3_SECRET = 'S3RVER'
 
 const say = (line: string) => console.log(line)
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -197,9 +200,31 @@ const login = async (role: string) =>
 const changeBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 const secs = (ms: number | null) => (ms === null ? '超时' : `${(ms / 1000).toFixed(1)} 秒`)
 const kindName = { publish: '发布', unpublish: '撤回', delete: '删除' }
-const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens: { editor: await login('editor'), admin: await login('admin') }, browser: changeBrowser }, 5, (r) =>
-  say(`  ${kindName[r.kind]}：页面 ${secs(r.pageMs)}，搜索一致 ${secs(r.searchMs)}`),
-)
+const adminToken = await login('admin')
+// One public target of each kind (real sshd + nginx, s3rver, a ferry folder with the receiver and nginx),
+// given the whole site first; then every change is also timed until it shows on each.
+say('▶ 发布目标：SSH 网站服务器、对象存储、摆渡目录（首次推送整站）')
+const { startBenchTargets, TARGET_KINDS } = await import('./lib/targets.ts')
+const benchTargets = await startBenchTargets(path.join(dir, 'targets'), root, cmsBase, adminToken)
+const firstPush = Date.now()
+for (;;) {
+  const { targets } = await benchTargets.status()
+  if (targets.length === 3 && targets.every((t) => t.behind === 0 && !t.lastError)) break
+  if (Date.now() - firstPush > 600_000) throw new Error(`发布目标首次推送超时：${JSON.stringify(targets)}`)
+  await new Promise((r) => setTimeout(r, 1000))
+}
+const initial = (await benchTargets.status()).targets
+results.targetsFirstPush = { ms: Date.now() - firstPush, bytes: Object.fromEntries(initial.map((t) => [t.kind, t.lastBytes])) }
+say(`  整站推送：${secs(Date.now() - firstPush)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}）`)
+const pushedBytes: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
+const bytesRead: Promise<void>[] = []
+const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens: { editor: await login('editor'), admin: adminToken }, browser: changeBrowser, targets: { kinds: TARGET_KINDS, url: (k, p) => benchTargets.url(k as never, p) } }, 5, (r) => {
+  say(`  ${kindName[r.kind]}：页面 ${secs(r.pageMs)}，搜索一致 ${secs(r.searchMs)}；${TARGET_KINDS.map((k) => `${k} ${secs(r.targetMs?.[k] ?? null)}`).join('，')}`)
+  // The bytes each target's push of this change sent (read while the next change is made).
+  bytesRead.push(benchTargets.status().then(({ targets }) => targets.forEach((t) => t.lastBytes !== null && pushedBytes[t.kind]!.push(t.lastBytes))))
+})
+await Promise.all(bytesRead)
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 await changeBrowser.close()
 const summarise = (rows: ChangeTiming[], key: 'pageMs' | 'searchMs') => {
   const values = rows.map((r) => r[key] ?? Infinity).sort((a, b) => a - b)
@@ -213,7 +238,19 @@ results.changes = {
   takedownToGone: { page: summarise(takedowns, 'pageMs'), search: summarise(takedowns, 'searchMs') },
 }
 const figure = (x: { median: number | null; worst: number | null }) => `中位 ${secs(x.median === Infinity ? null : x.median)}，最差 ${secs(x.worst === Infinity ? null : x.worst)}`
+const byTarget = (rows: ChangeTiming[], kind: string) => {
+  const values = rows.map((r) => r.targetMs?.[kind] ?? Infinity).sort((a, b) => a - b)
+  return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
+}
+results.targets = Object.fromEntries(TARGET_KINDS.map((k) => [k, { publishToLive: byTarget(publishes, k), takedownToGone: byTarget(takedowns, k), lastPushBytes: pushedBytes[k] }]))
+await benchTargets.stop()
 const changeRows = [
+  ...TARGET_KINDS.flatMap((k) => [
+    `| 发布到上线（发布目标 ${k}，5 次） | ${figure(byTarget(publishes, k))} |`,
+    `| 撤下到消失（发布目标 ${k}） | ${figure(byTarget(takedowns, k))} |`,
+  ]),
+  `| 发布目标首次整站推送 | ${secs((results.targetsFirstPush as { ms: number }).ms)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}） |`,
+  `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(medianOf(pushedBytes[k] ?? []))}`).join('，')} |`,
   `| 发布到上线（页面，5 次） | ${figure(summarise(publishes, 'pageMs'))} |`,
   `| 发布到上线（搜索一致，5 次） | ${figure(summarise(publishes, 'searchMs'))} |`,
   `| 撤下到消失（页面，撤回 3 次 + 删除 2 次） | ${figure(summarise(takedowns, 'pageMs'))} |`,

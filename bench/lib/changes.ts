@@ -14,6 +14,8 @@ export interface ChangeTiming {
   pageMs: number | null
   /** From the request to the search page agreeing (the title found, or no longer found). */
   searchMs: number | null
+  /** From the request to the page answering 200 / 404 on each public target's web server. */
+  targetMs?: Record<string, number | null>
 }
 
 interface Stack {
@@ -23,6 +25,8 @@ interface Stack {
   tokens: { editor: string; admin: string }
   browser: Browser
   timeoutMs?: number
+  /** Public targets whose web servers are polled too: kind → where a site path shows there. */
+  targets?: { kinds: string[]; url: (kind: string, pathname: string) => string }
 }
 
 const poll = async (check: () => Promise<boolean>, started: number, timeoutMs: number, everyMs: number): Promise<number | null> => {
@@ -54,9 +58,16 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   const res = await request()
   if (!res.ok) throw new Error(`${kind} 请求失败：HTTP ${String(res.status)} ${await res.text()}`)
   const wanted = kind === 'publish' ? 200 : 404
-  const pageMs = await poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100)
+  // A target's answer counts once it is the wanted one ("not found" on a bucket is 403 or 404).
+  const answers = (status: number) => (wanted === 200 ? status === 200 : status === 404 || status === 403)
+  const pathname = new URL(url).pathname
+  const [pageMs, ...targetTimes] = await Promise.all([
+    poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100),
+    ...(s.targets?.kinds ?? []).map((k) => poll(async () => answers((await fetch(s.targets!.url(k, pathname)).catch(() => ({ status: 0 }))).status), started, timeoutMs, 100)),
+  ])
   const searchMs = await poll(async () => (await searchShows(s.browser, s.site, word, title)) === (kind === 'publish'), started, timeoutMs, 100)
-  return { kind, pageMs, searchMs }
+  const targetMs = s.targets ? Object.fromEntries(s.targets.kinds.map((k, i) => [k, targetTimes[i] ?? null])) : undefined
+  return { kind, pageMs, searchMs, ...(targetMs ? { targetMs } : {}) }
 }
 
 /** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */

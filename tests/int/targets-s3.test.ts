@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,6 +13,7 @@ import { publish } from '../../publisher/release.ts'
 import { pendingDeletesFile, uploadGroups } from '../../publisher/targets/s3.ts'
 import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
 import { hashFile } from '../../publisher/targets/webroot.ts'
+import { freePort } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
 
 // The `s3` target against a real S3-compatible server (s3rver, from npm) on loopback: a release goes up
@@ -49,12 +49,7 @@ const push = (id: string) => deliver(target, id, AbortSignal.timeout(120_000))
 
 beforeAll(async () => {
   payload = await cms()
-  port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(p))
-    })
-  })
+  port = await freePort('127.0.0.1')
   await startServer()
   target = { id: 'test-s3', name: '对象存储测试', kind: 's3', enabled: true, endpoint: `http://127.0.0.1:${String(port)}`, region: 'us-east-1', bucket: 'site', prefix: 'www/', forcePathStyle: true, accessKeyEnv: 'WENMING_TEST_S3_KEY', secretKeyEnv: 'WENMING_TEST_S3_SECRET' }
   s3 = new S3Client({ endpoint: target.endpoint!, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -12,7 +11,7 @@ import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { publish, rollback } from '../../publisher/release.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
-import { makeNamespace, type PublicServer, startPublicServer } from '../lib/publicServer.ts'
+import { freePort, makeNamespace, type PublicServer, startPublicServer } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
 
 // Two public web servers, each a real sshd and nginx on its own loopback address: the publisher pushes
@@ -26,16 +25,6 @@ let payload: Payload
 const servers: PublicServer[] = []
 let targets: TargetConfig[] = []
 let guard: ChildProcess | null = null
-
-const freePort = (host: string) =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.on('error', reject)
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 const release = async (mode: 'fast' | 'full' = 'fast') => {
   const result = await publish({ mode })

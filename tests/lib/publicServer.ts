@@ -10,6 +10,17 @@ import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/paths.ts'
 
+/** A port nothing listens on at `host` now (the kernel's choice). */
+export const freePort = (host: string) =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.on('error', reject)
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
 /** Waits until something accepts connections on address:port. */
 const listening = async (host: string, port: number, timeoutMs = 15_000) => {
   const until = Date.now() + timeoutMs
