@@ -5,8 +5,8 @@
  * entry files and the home page). Each object carries its Content-Type and Content-Encoding (identity:
  * the bucket cannot choose an encoding per reader, the CDN compresses), its SHA-256 in metadata (ETags are
  * not hashes for multipart uploads) and a Content-MD5 the server checks on arrival, so a byte changed in
- * transit is refused. A page a release dropped (a takedown) is deleted at once; other dropped files only
- * after a grace period (readers on an old page still load its assets and search data). The signed manifest is kept at `<prefix>.wenming/`. Tampering is found by
+ * transit is refused. A page a release dropped (a takedown) is deleted first, before any upload; other
+ * dropped files only after a grace period (readers on an old page still load its assets and search data). The signed manifest is kept at `<prefix>.wenming/`. Tampering is found by
  * listing the bucket and put right from the local release.
  */
 import { spawn } from 'node:child_process'
@@ -127,6 +127,9 @@ export const s3Target = (config: S3Config): TargetDriver => {
 
   return {
     async stage(shipment, signal) {
+      // Takedowns first: a page that must go is gone before anything else is uploaded.
+      const pagesGone = shipment.removed.filter((r) => !isCopy(r) && (isPage(r) || isEntry(r)))
+      if (pagesGone.length) await deleteKeys(pagesGone.map((rel) => prefix + rel), signal)
       const [assets, pages, entries] = uploadGroups(shipment.delta)
       // Assets and search data, then pages: nothing leads to them yet except pages that already did.
       let bytes = await upload(shipment, assets!, signal)
@@ -139,12 +142,9 @@ export const s3Target = (config: S3Config): TargetDriver => {
       const { shipment, pages, entries } = staged
       await upload(shipment, entries, signal)
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
-      // A page taken down goes at once; what old pages load (assets, search data) waits out the grace period.
-      const removed = shipment.removed.filter((r) => !isCopy(r))
-      const pagesGone = removed.filter((r) => isPage(r) || isEntry(r))
-      if (pagesGone.length) await deleteKeys(pagesGone.map((rel) => prefix + rel), signal)
+      // Pages taken down went first (stage); what old pages load (assets, search data) waits out the grace period.
       const pending = await pendingDeletes()
-      for (const rel of removed.filter((r) => !pagesGone.includes(r))) pending[rel] ??= Date.now()
+      for (const rel of shipment.removed.filter((r) => !isCopy(r) && !isPage(r) && !isEntry(r))) pending[rel] ??= Date.now()
       await writeAtomic(stateFile, JSON.stringify(pending))
       await sweep(shipment.manifest.files, signal)
       staged = null
