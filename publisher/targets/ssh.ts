@@ -2,8 +2,8 @@
  * The `ssh` target: a public web server reached with OpenSSH (key only, the server's host key pinned) and
  * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`), sends
  * the changed files into it with rsync (written to new files, never into the linked ones), removes what the
- * release dropped, checks the manifest's signature (`openssl`, with the public key installed at
- * `<path>/release-key.pem`), every sent file's SHA-256 and the file count on the server, keeps a pristine
+ * release dropped, checks the manifest's signature (`openssl`, with the public key the admin installed at
+ * `<path>/release-key.pem`; without it nothing is switched), every sent file's SHA-256 and the file count on the server, keeps a pristine
  * copy of each new file in `<path>/objects/` for the guard, and only then names the directory
  * `releases/<id>`. The switch is one rename of `current`. The layout is the receiver's (webroot.ts).
  */
@@ -89,7 +89,10 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         gone,
         `printf %s ${q(signed.bytes.toString('base64'))} | base64 -d > manifests/${q(id)}.json.tmp`,
         `printf %s ${q(signed.signature)} > manifests/${q(id)}.sig.tmp`,
-        `if [ -f release-key.pem ]; then printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp; openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效" >&2; exit 3; }; rm -f manifests/${q(id)}.sigbin.tmp; fi`,
+        `[ -f release-key.pem ] || { echo "服务器上没有发布公钥 ${root}/release-key.pem：请从仪表盘“发布目标”复制公钥并安装" >&2; exit 3; }`,
+        `printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp`,
+        `openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效（服务器上的发布公钥不是本站的）" >&2; exit 3; }`,
+        `rm -f manifests/${q(id)}.sigbin.tmp`,
         `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS`,
         `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
         ...keep,

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -103,6 +104,22 @@ describe('ssh targets behind nginx', () => {
     for (const slug of ['ssh-two', 'ssh-three']) expect((await get(servers[0]!, `/news/${slug}/`)).status).toBe(200)
   })
 
+  it('a server without the site’s public key, or with another one, switches nothing', async () => {
+    const s = servers[1]!
+    const keyFile = path.join(s.root, 'release-key.pem')
+    const key = readFileSync(keyFile, 'utf8')
+    const live = readlinkSync(path.join(s.root, 'current'))
+    await news('unsigned')
+    const id = await release()
+    rmSync(keyFile)
+    expect((await push(targets[1]!, id)).lastError).toMatch(/没有发布公钥/)
+    writeFileSync(keyFile, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }))
+    expect((await push(targets[1]!, id)).lastError).toMatch(/签名无效/)
+    expect(readlinkSync(path.join(s.root, 'current'))).toBe(live)
+    writeFileSync(keyFile, key)
+    expect((await push(targets[1]!, id)).lastError).toBeNull()
+  })
+
   it('refuses a server whose host key is not the pinned one', async () => {
     const impostor = { ...targets[0]!, id: 'test-ssh-impostor', hostKey: servers[1]!.hostKey }
     const state = await push(impostor, await release())
@@ -191,6 +208,22 @@ describe('ssh targets behind nginx', () => {
       ns.remove()
     }
   }, 120_000)
+
+  it('a server killed mid-push keeps its last release; it catches up once it is back', async () => {
+    const s = servers[0]!
+    await news('crash')
+    const id = await release()
+    const before = readlinkSync(path.join(s.root, 'current'))
+    const pushing = push(targets[0]!, id)
+    await expect.poll(() => existsSync(path.join(s.root, 'releases', `${id}.partial`)), { timeout: 30_000, interval: 10 }).toBe(true)
+    s.killSsh()
+    expect((await pushing).lastError).toBeTruthy()
+    expect(readlinkSync(path.join(s.root, 'current'))).toBe(before)
+    expect((await get(s, '/news/ssh-crash/')).status).toBe(404)
+    await s.startSsh()
+    expect((await push(targets[0]!, id)).lastError).toBeNull()
+    expect((await get(s, '/news/ssh-crash/')).status).toBe(200)
+  })
 
   it('a rollback reaches every server', async () => {
     await news('four')

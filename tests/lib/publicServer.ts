@@ -3,12 +3,35 @@
 // address and port, run from a throwaway directory. Nothing here is a mock: what the publisher talks to
 // is the real sshd, rsync and nginx.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { rootDir } from '../../cms/lib/paths.ts'
+
+/** Every process below `pid` (children, their children …), read from /proc. */
+const descendants = (pid: number): number[] => {
+  const parents = new Map<number, number>()
+  for (const entry of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = []
+  const walk = (p: number) => {
+    for (const [child, parent] of parents) {
+      if (parent !== p) continue
+      found.push(child)
+      walk(child)
+    }
+  }
+  walk(pid)
+  return found
+}
 
 /** A port nothing listens on at `host` now (the kernel's choice). */
 export const freePort = (host: string) =>
@@ -46,6 +69,8 @@ export interface PublicServer {
   hostKey: string
   url: (pathname: string) => string
   stopSsh: () => Promise<void>
+  /** Kills sshd and every session it runs with SIGKILL, as a crashed or powered-off server would end them. */
+  killSsh: () => void
   startSsh: () => Promise<void>
   stop: () => Promise<void>
 }
@@ -125,6 +150,15 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
     hostKey: readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim(),
     url: (pathname) => `http://${host}:${String(httpPort)}${pathname}`,
     stopSsh: () => stopped(sshd),
+    killSsh: () => {
+      for (const pid of [...descendants(sshd?.pid ?? -1), sshd?.pid ?? -1].filter((p) => p > 0)) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // Gone already.
+        }
+      }
+    },
     startSsh,
     stop: async () => {
       await stopped(sshd)
