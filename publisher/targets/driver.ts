@@ -21,8 +21,8 @@ export interface Shipment {
 export interface TargetDriver {
   /** Puts the release on the target beside what it serves, verified; nothing served changes. Returns the bytes sent. */
   stage(shipment: Shipment, signal: AbortSignal): Promise<number>
-  /** Makes a staged release what the target serves, in one atomic step. */
-  switchTo(id: string, signal: AbortSignal): Promise<void>
+  /** Makes a staged release what the target serves, in one atomic step; returns any bytes it sent. */
+  switchTo(id: string, signal: AbortSignal): Promise<number | void>
   /** Tampering the target's guard restored since `offset` (and the offset to read from next time). */
   tamperSince?(offset: number, signal: AbortSignal): Promise<{ entries: TamperEntry[]; offset: number }>
 }

@@ -97,7 +97,8 @@ export const s3Target = (config: S3Config): TargetDriver => {
   const upload = async (shipment: Shipment, files: string[], signal: AbortSignal) => {
     let bytes = 0
     await pool(files, 8, async (rel) => {
-      bytes += await put(shipment.siteDir, rel, shipment.manifest.files[rel]!, signal)
+      const sent = await put(shipment.siteDir, rel, shipment.manifest.files[rel]!, signal)
+      bytes += sent
     })
     return bytes
   }
@@ -140,7 +141,7 @@ export const s3Target = (config: S3Config): TargetDriver => {
     async switchTo(id, signal) {
       if (!staged || staged.shipment.manifest.id !== id) throw new Error('没有已上传的版本可以切换')
       const { shipment, pages, entries } = staged
-      await upload(shipment, entries, signal)
+      const bytes = await upload(shipment, entries, signal)
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
       // Pages taken down went first (stage); what old pages load (assets, search data) waits out the grace period.
       const pending = await pendingDeletes()
@@ -149,6 +150,7 @@ export const s3Target = (config: S3Config): TargetDriver => {
       await sweep(shipment.manifest.files, signal)
       staged = null
       await purge([...pages, ...entries].map((rel) => `/${rel}`.replace(/index\.html$/, '')))
+      return bytes
     },
     async tamperSince(offset, signal) {
       const live = JSON.parse(await readFile(path.join(dataDir, 'targets', `${config.name}`, 'delivered.json'), 'utf8').catch(() => 'null')) as { id: string; files: Record<string, string> } | null

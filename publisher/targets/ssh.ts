@@ -8,7 +8,9 @@
  * `releases/<id>`. The switch is one rename of `current`. The layout is the receiver's (webroot.ts).
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { dataDir } from '../../cms/lib/paths.ts'
@@ -57,6 +59,10 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
     '-o', 'BatchMode=yes', '-o', 'PasswordAuthentication=no', '-o', 'KbdInteractiveAuthentication=no', '-o', 'IdentitiesOnly=yes',
     '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null',
     '-o', 'ConnectTimeout=10', '-o', 'ServerAliveInterval=5', '-o', 'ServerAliveCountMax=2', '-o', 'LogLevel=ERROR',
+    // One connection carries this push's few commands (each handshake cost more than the command). The
+    // socket is this driver's alone: a connection made under one target's pinned host key must never
+    // serve another target, and a server that goes down must not be reached through a lingering one.
+    '-o', 'ControlMaster=auto', '-o', `ControlPath=${path.join(os.tmpdir(), `wm-${randomBytes(6).toString('hex')}-%C`)}`, '-o', 'ControlPersist=5',
   ]
   const remote = `${config.user}@${config.host}`
   const root = config.path.replace(/\/+$/, '')
@@ -68,10 +74,13 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const { manifest, signed, delta, removed } = shipment
       const id = manifest.id
       const partial = `releases/${id}.partial`
-      const exists = await sh(`test -d releases/${q(id)} && echo yes || echo no`, signal)
+      // 1. Unless the server has the release already (a rollback), the new directory as hard links of the
+      // live release (or empty).
+      const exists = await sh(
+        `if [ -d releases/${q(id)} ]; then echo yes; else mkdir -p releases manifests objects && rm -rf ${q(partial)} && if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; fi`,
+        signal,
+      )
       if (exists.trim() === 'yes') return 0
-      // 1. The new directory as hard links of the live release (or empty).
-      await sh(`mkdir -p releases manifests objects && rm -rf ${q(partial)} && if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`, signal)
       // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
       const list = delta.join('\n')
       const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)

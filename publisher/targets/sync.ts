@@ -6,13 +6,14 @@
  * and retried. What each target was given is kept as its signed manifest (`.data/targets/<id>/`), the
  * single source of truth for the delta, the status and the guard.
  */
+import { watch } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import { listReleases, liveRelease, releasesDir } from '../releases.ts'
+import { distLink, listReleases, liveRelease, releasesDir } from '../releases.ts'
 import type { TargetDriver } from './driver.ts'
 import { folderTarget } from './folder.ts'
 import { s3Target } from './s3.ts'
@@ -100,8 +101,8 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const delta = Object.keys(manifest.files).filter((rel) => had[rel] !== manifest.files[rel])
     const removed = Object.keys(had).filter((rel) => !(rel in manifest.files))
     const signed = signManifest(manifest)
-    const bytes = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
-    await driver.switchTo(release, signal)
+    const staged = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
+    const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
     await mkdir(dirOf(target.id), { recursive: true })
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes }
@@ -146,19 +147,38 @@ export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 200
           payload.logger.error({ err: error, msg: `发布目标“${target.name}”同步失败` })
         } finally {
           busy.delete(key)
+          // A release that came while this target was busy is sent now, not at the next interval.
+          if (release !== (await liveRelease())) wake()
         }
       })()
     }
   }
   let running = false
+  let again = false
+  /** Runs a tick now, or right after the one running (a release may have switched meanwhile). */
   const wake = () => {
-    if (running) return
+    if (running) {
+      again = true
+      return
+    }
     running = true
+    again = false
     tick()
       .catch((error: unknown) => payload.logger.error({ err: error, msg: '发布目标同步失败' }))
-      .finally(() => (running = false))
+      .finally(() => {
+        running = false
+        if (again) wake()
+      })
   }
   setInterval(wake, intervalMs).unref()
+  // A release switches the `dist` link by a rename in its folder: push at once rather than at the next tick.
+  try {
+    watch(path.dirname(distLink()), (_event, name) => {
+      if (name?.toString() === path.basename(distLink())) wake()
+    }).unref()
+  } catch {
+    // Without file events the interval still catches every release.
+  }
   wake()
   return { wake }
 }
