@@ -6,6 +6,16 @@ import { label } from '../fields/label.ts'
 import { behind, type TargetConfig, readState } from '../../publisher/targets/sync.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 
+/** A path on a machine: absolute, so it never depends on the directory the CMS was started in. */
+const absolutePath = (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+  (siblingData.kind !== 'ssh' && siblingData.kind !== 'folder') || (typeof value === 'string' && value.startsWith('/')) || '请填写以 / 开头的绝对路径。'
+
+/** Required for the kinds named. */
+const requiredFor =
+  (...kinds: string[]) =>
+  (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+    !kinds.includes(String(siblingData.kind)) || (value !== undefined && value !== null && value !== '') || '此类型的发布目标必须填写此项。'
+
 const kindIs =
   (...kinds: string[]): Condition =>
   (data) =>
@@ -62,23 +72,25 @@ export const PublishTargets: CollectionConfig = {
         { name: 'enabled', type: 'checkbox', defaultValue: true, label: label('启用', 'Enabled') },
       ],
     },
-    { name: 'host', type: 'text', label: label('主机', 'Host'), admin: { condition: kindIs('ssh') } },
+    { name: 'host', type: 'text', validate: requiredFor('ssh'), label: label('主机', 'Host'), admin: { condition: kindIs('ssh') } },
     { name: 'port', type: 'number', min: 1, max: 65535, defaultValue: 22, label: label('端口', 'Port'), admin: { condition: kindIs('ssh') } },
-    { name: 'user', type: 'text', label: label('用户名', 'User'), admin: { condition: kindIs('ssh') } },
+    { name: 'user', type: 'text', validate: requiredFor('ssh'), label: label('用户名', 'User'), admin: { condition: kindIs('ssh') } },
     {
       name: 'path',
       type: 'text',
+      validate: absolutePath,
       label: label('目录', 'Path'),
       admin: { condition: kindIs('ssh', 'folder'), description: label('SSH：服务器上的网站根目录（其下 current 由网站服务器提供）；摆渡目录：发布包写入的目录。', 'SSH: the web root on the server; folder: where bundles are written.') },
     },
-    { name: 'keyFile', type: 'text', label: label('私钥文件（本机路径）', 'Private key file'), admin: { condition: kindIs('ssh') } },
+    { name: 'keyFile', type: 'text', validate: requiredFor('ssh'), label: label('私钥文件（本机路径）', 'Private key file'), admin: { condition: kindIs('ssh') } },
     {
       name: 'hostKey',
       type: 'textarea',
+      validate: requiredFor('ssh'),
       label: label('服务器主机公钥（known_hosts 行）', 'Host key (known_hosts line)'),
       admin: { condition: kindIs('ssh'), description: label('例如 ssh-keyscan 的输出中的一行。只信任这一把主机公钥，不接受密码登录。', 'Pinned; password login is never used.') },
     },
-    { name: 'endpoint', type: 'text', label: label('服务地址（endpoint）', 'Endpoint'), admin: { condition: kindIs('s3'), description: label('例如 https://s3.oss-cn-beijing.aliyuncs.com 或 https://cos.ap-beijing.myqcloud.com', 'e.g. https://s3.oss-cn-beijing.aliyuncs.com') } },
+    { name: 'endpoint', type: 'text', validate: requiredFor('s3'), label: label('服务地址（endpoint）', 'Endpoint'), admin: { condition: kindIs('s3'), description: label('例如 https://s3.oss-cn-beijing.aliyuncs.com 或 https://cos.ap-beijing.myqcloud.com', 'e.g. https://s3.oss-cn-beijing.aliyuncs.com') } },
     {
       type: 'row',
       admin: { condition: kindIs('s3') },

@@ -52,7 +52,7 @@ export const templateFor = async (request: APIRequestContext, slug: string, head
   if ('issueNumber' in base) base.issueNumber = nextIssue++
   if ('email' in base) base.email = `${unique}@example.com`
   if (titleField) mark(base, titleField, unique)
-  if (slug === 'media' || slug === 'users' || slug === 'audit-log' || slug === 'preview-links') return { base, id: null, titleField }
+  if (['media', 'users', 'audit-log', 'preview-links', 'publish-targets'].includes(slug)) return { base, id: null, titleField }
   const res = await request.post(`${cms}/api/${slug}?draft=true`, { headers, data: { ...base, _status: 'draft' }, failOnStatusCode: false })
   expect(res.status(), `the fuzz's own ${slug}: ${await res.text()}`).toBe(201)
   return { base, id: ((await res.json()) as { doc: { id: number } }).doc.id, titleField }

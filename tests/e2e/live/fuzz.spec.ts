@@ -11,7 +11,7 @@ import { as, cms, liveDir, token } from './helpers.ts'
 // REST, as an editor and anonymously: no answer may be a 5xx, a refused write may leave nothing behind,
 // and the server keeps answering. FUZZ_SEED=<seed printed by a run> replays the same requests.
 
-const COLLECTIONS = ['resolutions', 'bulletins', 'news', 'figures', 'bulletin-series', 'regions', 'topics', 'media', 'users', 'content-rules', 'preview-links', 'audit-log'] as const
+const COLLECTIONS = ['resolutions', 'bulletins', 'news', 'figures', 'bulletin-series', 'regions', 'topics', 'media', 'users', 'content-rules', 'preview-links', 'audit-log', 'publish-targets'] as const
 const GLOBALS = ['search-settings', 'site-settings'] as const
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 700)
 
