@@ -91,6 +91,12 @@ export const makeNamespace = (n: number) => {
   const outside = `wmh${String(n)}`
   const inside = `wmn${String(n)}`
   const ip = (...args: string[]) => execFileSync('ip', args)
+  // One left by a run that was killed goes first (its veth pair with it).
+  try {
+    execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' })
+  } catch {
+    // There was none.
+  }
   ip('netns', 'add', name)
   ip('link', 'add', outside, 'type', 'veth', 'peer', 'name', inside)
   ip('link', 'set', inside, 'netns', name)
