@@ -28,7 +28,10 @@ test('an editor imports a bulletin from Word on the dashboard and previews it in
   // The account is made through the test's own request context: logging in as admin there leaves the page's cookies alone.
   accounts.push(await signInFresh(page, request, 'editor', 'import-editor'))
   const panel = page.getByRole('region', { name: '导入文档' })
+  // The dashboard finishes loading first (a file chosen in a form that is then rendered again is lost).
+  await page.waitForLoadState('networkidle')
   await panel.getByLabel('Word/WPS 文档（.docx）').setInputFiles({ name: `快报第${String(issueNumber)}期.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await govDocx(text, { bulletin: true }) })
+  await expect.poll(() => panel.getByLabel('Word/WPS 文档（.docx）').evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)).toBe(1)
   await panel.getByRole('button', { name: '导入为草稿' }).click()
   const status = panel.getByRole('status')
   await expect(status).toContainText('已创建草稿')
