@@ -39,10 +39,7 @@ export default defineConfig({
     { name: 'live-consistency', testMatch: /live\/consistency\.spec\.ts/, dependencies: ['live'] },
     // Attacks and the randomized draft-leak test run on the same stack once the publishing tests (which
     // break a build on purpose and kill the publisher) are done.
-    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak|editors|targets)\.spec\.ts/, dependencies: ['live-consistency'] },
-    // The REST fuzz test last and alone: it writes the globals (and puts 搜索设置 back), which the security
-    // tests read and write too.
-    { name: 'live-fuzz', testMatch: /live\/fuzz\.spec\.ts/, dependencies: ['live-security'] },
+    { name: 'live-security', testMatch: /live\/(security-.*|draft-leak|editors|fuzz|targets)\.spec\.ts/, dependencies: ['live-consistency'] },
   ],
   webServer: {
     command: 'node scripts/start.ts',
