@@ -1,4 +1,20 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+
+/** The SHA-256 (hex) of some bytes: what release manifests record for every file. */
+export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
+
+/** The SHA-256 of a file (streamed), or null when it cannot be read. */
+export const hashFile = async (file: string): Promise<string | null> => {
+  try {
+    const hash = createHash('sha256')
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+    return hash.digest('hex')
+  } catch {
+    return null
+  }
+}
 
 /** The file a URL is written to: `/a/` → `a/index.html`, `/404` → `404.html`, `/rss/x.xml` as is. */
 export const fileFor = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : /\.[a-z0-9]+$/i.test(url) ? url.slice(1) : `${url.slice(1)}.html`)

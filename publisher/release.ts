@@ -19,7 +19,7 @@ import path from 'node:path'
 
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { fileFor, linkFiles, pool } from './files.ts'
+import { fileFor, linkFiles, pool, sha256 } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { type CompressOptions, compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
@@ -60,8 +60,6 @@ export interface Manifest {
 
 /** A file and its precompressed copies. */
 const copiesOf = (rel: string) => [rel, `${rel}.gz`, `${rel}.br`]
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 
 const readJson = async <T>(file: string): Promise<T | null> => {
   try {

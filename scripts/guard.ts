@@ -9,7 +9,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { readPublicKey, type TargetManifest } from '../publisher/targets/signing.ts'
-import { hashFile, liveId, objectPath, readManifest, releasesOf, sha256 } from '../publisher/targets/webroot.ts'
+import { hashFile, sha256 } from '../publisher/files.ts'
+import { liveId, objectPath, readManifest, releasesOf } from '../publisher/targets/webroot.ts'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, interval: { type: 'string', default: '30' }, once: { type: 'boolean', default: false } } })
 const [root] = positionals

@@ -64,14 +64,18 @@ const applyBundle = async (file: string) => {
 const receiveOnce = async () => {
   await mkdir(root, { recursive: true })
   const received = new Set<string>(JSON.parse(await readFile(receivedFile, 'utf8').catch(() => '[]')) as string[])
+  /** A bundle never to look at again (applied, or refused where it could not be moved away). */
+  const remember = async (name: string) => {
+    received.add(name)
+    await writeAtomic(receivedFile, JSON.stringify([...received].sort().slice(-1000)))
+  }
   const bundles = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(BUNDLE_SUFFIX) && !n.startsWith('.') && !received.has(n)).sort()
   let applied = 0
   for (const name of bundles) {
     const file = path.join(folder, name)
     try {
       const id = await applyBundle(file)
-      received.add(name)
-      await writeAtomic(receivedFile, JSON.stringify([...received].sort().slice(-1000)))
+      await remember(name)
       await log({ event: 'live', release: id, bundle: name })
       applied++
     } catch (error) {
@@ -79,10 +83,7 @@ const receiveOnce = async () => {
       await log({ event: refused ? 'rejected' : 'waiting', bundle: name, error: (error as Error).message })
       if (refused) {
         await mkdir(path.join(root, 'rejected'), { recursive: true })
-        await rename(file, path.join(root, 'rejected', name)).catch(async () => {
-          received.add(name)
-          await writeAtomic(receivedFile, JSON.stringify([...received].sort().slice(-1000)))
-        })
+        await rename(file, path.join(root, 'rejected', name)).catch(() => remember(name))
         continue
       }
       break

@@ -4,26 +4,19 @@
  * the receiver running as a service and nginx on its web root (127.0.0.3). They are added to the CMS over
  * REST like an admin would; `url(kind, path)` is where a page shows on each.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { freePort, startNginx, startPublicServer } from '../../tests/lib/publicServer.ts'
+import { freePort, startNginx, startPublicServer, startS3Server } from '../../tests/lib/publicServer.ts'
 
 export type TargetKind = 'ssh' | 's3' | 'folder'
 export const TARGET_KINDS: TargetKind[] = ['ssh', 's3', 'folder']
 
-const started = (child: ChildProcess, word: string) =>
-  new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes(word) && resolve())
-    child.on('exit', (code) => reject(new Error(`进程提前退出（${String(code)}）`)))
-  })
-
 export const startBenchTargets = async (dir: string, root: string, cms: string, adminToken: string) => {
   const ssh = await startPublicServer(path.join(dir, 'ssh'), '127.0.0.2', await freePort('127.0.0.2'), await freePort('127.0.0.2'))
   const s3Port = await freePort('127.0.0.1')
-  const s3 = spawn(process.execPath, ['--openssl-legacy-provider', path.join(root, 'tests/lib/s3Server.ts'), String(s3Port), path.join(dir, 's3'), 'site'], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await started(s3, 'ready')
+  const s3 = await startS3Server(s3Port, path.join(dir, 's3'), 'site')
   const ferry = path.join(dir, 'ferry')
   const webroot = path.join(dir, 'public')
   mkdirSync(ferry, { recursive: true })

@@ -6,7 +6,7 @@ import type { ServerProps } from 'payload'
 
 import { readBuildState } from '../../publisher/state.ts'
 import { userHasRole } from '../access/roles.ts'
-import { RebuildButton } from './RebuildButton.tsx'
+import { ActionButton } from './ActionButton.tsx'
 
 const LABELS = { idle: '空闲', building: '正在生成', failed: '上次生成失败' } as const
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—')
@@ -42,7 +42,7 @@ export async function BuildStatus({ payload, user }: ServerProps) {
           </ul>
         </div>
       )}
-      {userHasRole(user, 'admin') && <RebuildButton />}
+      {userHasRole(user, 'admin') && <ActionButton endpoint="/api/site-build" label="重新构建" done="已加入构建队列" failed="操作失败" />}
     </section>
   )
 }

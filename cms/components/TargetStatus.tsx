@@ -7,7 +7,7 @@ import type { ServerProps } from 'payload'
 import { behind, readState, type TargetConfig } from '../../publisher/targets/sync.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { userHasRole } from '../access/roles.ts'
-import { RollbackButton } from './RollbackButton.tsx'
+import { ActionButton } from './ActionButton.tsx'
 
 const KINDS: Record<string, string> = { ssh: 'SSH 网站服务器', s3: '对象存储', folder: '摆渡目录' }
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—')
@@ -53,7 +53,7 @@ export async function TargetStatus({ payload, user }: ServerProps) {
             <summary>发布公钥（安装到每台公网服务器：SSH 目标放在网站根目录下的 release-key.pem，接收端用 --key 指定）</summary>
             <pre style={{ whiteSpace: 'pre-wrap' }}>{publicKeyPem()}</pre>
           </details>
-          <RollbackButton />
+          <ActionButton endpoint="/api/site-rollback" label="全部回退到上一个版本" done="已回退" failed="回退失败" confirm="确定把公众网站和所有发布目标回退到上一个版本吗？" style="secondary" />
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, Colle
 import { bodyProblem, refuseWrongShapes } from '../lib/dataShape.ts'
 import { fieldError, publicError } from '../lib/errors.ts'
 import { fieldLabel } from '../lib/fieldLabel.ts'
+import { idOf } from '../lib/ids.ts'
 import { dropUnknownKeys, eachField } from '../lib/walkFields.ts'
 
 type Data = Record<string, unknown>
@@ -65,8 +66,6 @@ const referencesOf = (fields: Field[], config: SanitizedConfig, data: unknown): 
 
 /** A SQLite row id: a positive safe integer, as a number or in digits. */
 const isNumericId = (id: unknown) => (typeof id === 'number' ? Number.isSafeInteger(id) && id > 0 : typeof id === 'string' && /^[1-9]\d{0,14}$/.test(id))
-
-const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as Data).id : value)
 
 /** Relationship and upload values must name documents that exist (a missing one failed mid-write). */
 const refuseMissingReferences = async (fields: Field[], config: SanitizedConfig, data: unknown, slug: string, req: PayloadRequest) => {

@@ -8,7 +8,7 @@ import type { Field, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { fieldError } from './errors.ts'
 import { fieldLabel } from './fieldLabel.ts'
-import { eachField } from './walkFields.ts'
+import { eachField, isObject } from './walkFields.ts'
 
 /** Deeper bodies are refused: no field here nests further, and deep values exhaust recursive code. */
 export const MAX_DEPTH = 60
@@ -38,16 +38,15 @@ export const bodyProblem = (data: unknown): string | null => {
 const isText = (v: unknown) => typeof v === 'string'
 const isNumber = (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
 const isDate = (v: unknown) => (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) && Number.isFinite(new Date(v).getTime()) && Math.abs(new Date(v).getFullYear()) < 10_000
-const isPlainObject = (v: unknown) => Boolean(v) && typeof v === 'object' && !Array.isArray(v)
 
 /** Why a Lexical rich-text value is malformed, or null: a root whose nodes each have a type, lists of children and text. */
 const richTextProblem = (value: unknown): string | null => {
-  const root = isPlainObject(value) ? (value as { root?: unknown }).root : undefined
-  if (!isPlainObject(root) || (root as { type?: unknown }).type !== 'root') return '应为富文本（含 root 节点）'
+  const root = isObject(value) ? (value as { root?: unknown }).root : undefined
+  if (!isObject(root) || (root as { type?: unknown }).type !== 'root') return '应为富文本（含 root 节点）'
   const stack: unknown[] = [root]
   while (stack.length) {
     const node = stack.pop()
-    if (!isPlainObject(node)) return '含有无效的节点'
+    if (!isObject(node)) return '含有无效的节点'
     const { type, children, text } = node as { type?: unknown; children?: unknown; text?: unknown }
     if (typeof type !== 'string') return '含有没有类型的节点'
     if (text !== undefined && typeof text !== 'string') return '含有无效的文字节点'
@@ -93,15 +92,15 @@ const shapeProblem = (field: Field, value: unknown, config: SanitizedConfig): st
     case 'richText':
       return richTextProblem(value)
     case 'array':
-      return Array.isArray(value) && value.every(isPlainObject) ? null : '应为若干条目组成的列表'
+      return Array.isArray(value) && value.every(isObject) ? null : '应为若干条目组成的列表'
     case 'blocks': {
-      if (!Array.isArray(value) || !value.every(isPlainObject)) return '应为若干内容块组成的列表'
+      if (!Array.isArray(value) || !value.every(isObject)) return '应为若干内容块组成的列表'
       const known = new Set((field.blockReferences ?? field.blocks).map((b) => (typeof b === 'string' ? b : b.slug)))
       const unknown = value.find((row) => !known.has((row as { blockType?: string }).blockType ?? ''))
       return unknown ? `含有未知的内容块类型“${String((unknown as { blockType?: unknown }).blockType)}”` : null
     }
     case 'group':
-      return 'name' in field && field.name && !isPlainObject(value) ? '应为一组字段' : null
+      return 'name' in field && field.name && !isObject(value) ? '应为一组字段' : null
     default:
       return null
   }

@@ -13,7 +13,8 @@ export interface FieldVisit {
   parent: Data
 }
 
-const isObject = (value: unknown): value is Data => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+/** A JSON object (not null, not a list). */
+export const isObject = (value: unknown): value is Data => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 /**
  * Calls `visit` for every data field of `data` (a document or part of one) that `fields` describe, rows
@@ -76,7 +77,8 @@ export const dropUnknownKeys = (fields: Field[], config: SanitizedConfig, data: 
   for (const key of Object.keys(data)) if (!known.has(key)) delete data[key]
   eachField(fields, config, data, ({ field, value }) => {
     if (field.type === 'group' && 'name' in field && field.name && isObject(value)) {
-      for (const key of Object.keys(value)) if (!keysOf(field.fields).includes(key)) delete value[key]
+      const allowed = new Set(keysOf(field.fields))
+      for (const key of Object.keys(value)) if (!allowed.has(key)) delete value[key]
     }
     if ((field.type === 'array' || field.type === 'blocks') && Array.isArray(value)) {
       for (const row of value) {

@@ -23,8 +23,11 @@ export interface TargetDriver {
   stage(shipment: Shipment, signal: AbortSignal): Promise<number>
   /** Makes a staged release what the target serves, in one atomic step; returns any bytes it sent. */
   switchTo(id: string, signal: AbortSignal): Promise<number | void>
-  /** Tampering the target's guard restored since `offset` (and the offset to read from next time). */
-  tamperSince?(offset: number, signal: AbortSignal): Promise<{ entries: TamperEntry[]; offset: number }>
+  /**
+   * Tampering found and put right on the target since `offset` (and the offset to read from next time);
+   * `live` is the manifest the target was last given, what its files must be.
+   */
+  tamperSince?(offset: number, live: TargetManifest | null, signal: AbortSignal): Promise<{ entries: TamperEntry[]; offset: number }>
 }
 
 /** One file the target's guard found changed, added or deleted, and put back. */

@@ -17,6 +17,7 @@ import path from 'node:path'
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
 import { dataDir } from '../../cms/lib/paths.ts'
+import { pool } from '../files.ts'
 import type { Shipment, TamperEntry, TargetDriver } from './driver.ts'
 import { writeAtomic } from './webroot.ts'
 
@@ -56,13 +57,6 @@ const isPage = (rel: string) => /\.(html|xml)$/.test(rel) && !isEntry(rel)
 export const uploadGroups = (files: string[]) => {
   const wanted = files.filter((f) => !isCopy(f))
   return [wanted.filter((f) => !isPage(f) && !isEntry(f)), wanted.filter(isPage), wanted.filter(isEntry)]
-}
-
-const pool = async <T>(items: T[], size: number, fn: (item: T) => Promise<void>) => {
-  const queue = [...items]
-  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item)
-  }))
 }
 
 /** Dropped files waiting for their grace period, path → when dropped (kept beside the target's state). */
@@ -152,8 +146,7 @@ export const s3Target = (config: S3Config): TargetDriver => {
       await purge([...pages, ...entries].map((rel) => `/${rel}`.replace(/index\.html$/, '')))
       return bytes
     },
-    async tamperSince(offset, signal) {
-      const live = JSON.parse(await readFile(path.join(dataDir, 'targets', `${config.name}`, 'delivered.json'), 'utf8').catch(() => 'null')) as { id: string; files: Record<string, string> } | null
+    async tamperSince(offset, live, signal) {
       if (!live) return { entries: [], offset }
       await sweep(live.files, signal)
       const pending = await pendingDeletes()

@@ -114,7 +114,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
     async switchTo(id, signal) {
       await sh(`test -d releases/${q(id)} && ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current && (ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | xargs -r rm -rf)`, signal)
     },
-    async tamperSince(offset, signal) {
+    async tamperSince(offset, _live, signal) {
       const out = await sh(`[ -f guard.log ] && tail -c +${String(offset + 1)} guard.log || true`, signal)
       const complete = out.slice(0, out.lastIndexOf('\n') + 1)
       const entries = complete

@@ -7,7 +7,7 @@
  * single source of truth for the delta, the status and the guard.
  */
 import { watch } from 'node:fs'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -86,15 +86,15 @@ const targetManifest = async (id: string): Promise<TargetManifest> => {
 }
 
 /** The manifest a target was last given (null: never, or lost — then everything is sent). */
-const deliveredManifest = async (id: number | string): Promise<TargetManifest | null> =>
+export const deliveredManifest = async (id: number | string): Promise<TargetManifest | null> =>
   readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').then((t) => JSON.parse(t) as TargetManifest).catch(() => null)
 
-/** Ships the local live release to one target if it does not have it; returns the new state. */
-export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal): Promise<TargetState> => {
+/** Ships the local live release to one target if it does not have it (with `driver`, else its kind's); returns the new state. */
+export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal, driver?: TargetDriver): Promise<TargetState> => {
   const state = await readState(target.id)
   if (state.live === release && !state.lastError) return state
   try {
-    const driver = driverFor(target)
+    driver ??= driverFor(target)
     const manifest = await targetManifest(release)
     const before = await deliveredManifest(target.id)
     const had = before?.files ?? {}
@@ -103,7 +103,6 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const signed = signManifest(manifest)
     const staged = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
-    await mkdir(dirOf(target.id), { recursive: true })
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes }
     await writeState(target.id, next)
@@ -141,8 +140,9 @@ export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 200
       void (async () => {
         const signal = AbortSignal.timeout(PUSH_TIMEOUT_MS)
         try {
-          if (release) await deliver(target, release, signal)
-          await readTamper(target, audit, signal)
+          const driver = driverFor(target)
+          if (release) await deliver(target, release, signal, driver)
+          await readTamper(target, driver, audit, signal)
         } catch (error) {
           payload.logger.error({ err: error, msg: `发布目标“${target.name}”同步失败` })
         } finally {
@@ -188,15 +188,13 @@ const tamperCheckMs = () => Number(process.env.WENMING_TAMPER_CHECK_MS ?? 5000)
 const lastTamperCheck = new Map<string, number>()
 
 /** Records the files a target's guard restored since last read, in 操作日志 and the target's count. */
-const readTamper = async (target: TargetConfig, audit: Audit, signal: AbortSignal) => {
+const readTamper = async (target: TargetConfig, driver: TargetDriver, audit: Audit, signal: AbortSignal) => {
   const key = String(target.id)
-  if (Date.now() - (lastTamperCheck.get(key) ?? 0) < tamperCheckMs()) return
+  if (!driver.tamperSince || Date.now() - (lastTamperCheck.get(key) ?? 0) < tamperCheckMs()) return
   lastTamperCheck.set(key, Date.now())
   const state = await readState(target.id)
   try {
-    const driver = driverFor(target)
-    if (!driver.tamperSince) return
-    const { entries, offset } = await driver.tamperSince(state.tamperOffset, signal)
+    const { entries, offset } = await driver.tamperSince(state.tamperOffset, await deliveredManifest(target.id), signal)
     if (offset === state.tamperOffset) return
     for (const e of entries) {
       const what = e.kind === 'added' ? '被添加的文件已移除' : e.kind === 'deleted' ? '被删除的文件已恢复' : '被改动的文件已恢复'

@@ -9,29 +9,17 @@
  *                                       file in place cannot change them), the guard's restore source
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
  */
-import { createHash, type KeyObject } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
+import type { KeyObject } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { hashFile, sha256 } from '../files.ts'
 import { type TargetManifest, verifiedManifest } from './signing.ts'
 
 export const releasesOf = (root: string) => path.join(root, 'releases')
 export const objectPath = (root: string, sha: string) => path.join(root, 'objects', sha.slice(0, 2), sha)
 const manifestPath = (root: string, id: string) => path.join(root, 'manifests', `${id}.json`)
-
-/** The SHA-256 of a file (streamed), or null when it cannot be read. */
-export const hashFile = async (file: string): Promise<string | null> => {
-  try {
-    const hash = createHash('sha256')
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
-    return hash.digest('hex')
-  } catch {
-    return null
-  }
-}
-
-export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** The release `current` points at, or null. */
 export const liveId = async (root: string): Promise<string | null> => {

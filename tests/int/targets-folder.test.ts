@@ -13,7 +13,7 @@ import { publish } from '../../publisher/release.ts'
 import { BUNDLE_SUFFIX } from '../../publisher/targets/bundle.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { deliver, type TargetConfig } from '../../publisher/targets/sync.ts'
-import { hashFile } from '../../publisher/targets/webroot.ts'
+import { hashFile } from '../../publisher/files.ts'
 import { cms } from './helpers.ts'
 
 // The `folder` target end to end on real files and processes: the CMS signs and writes bundles into a

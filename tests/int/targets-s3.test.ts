@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,12 +8,12 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
-import { dataDir, rootDir } from '../../cms/lib/paths.ts'
+import { dataDir } from '../../cms/lib/paths.ts'
 import { publish } from '../../publisher/release.ts'
 import { pendingDeletesFile, uploadGroups } from '../../publisher/targets/s3.ts'
-import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
-import { hashFile } from '../../publisher/targets/webroot.ts'
-import { freePort } from '../lib/publicServer.ts'
+import { deliveredManifest, deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { hashFile } from '../../publisher/files.ts'
+import { freePort, startS3Server, stopped } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
 
 // The `s3` target against a real S3-compatible server (s3rver, from npm) on loopback: a release goes up
@@ -29,13 +29,10 @@ let port = 0
 let target: TargetConfig
 let s3: S3Client
 
-const startServer = () =>
-  new Promise<void>((resolve, reject) => {
-    server = spawn(process.execPath, ['--openssl-legacy-provider', path.join(rootDir, 'tests/lib/s3Server.ts'), String(port), path.join(work, 'store'), 'site'], { stdio: ['ignore', 'pipe', 'inherit'] })
-    server.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve())
-    server.on('exit', (code) => reject(new Error(`s3rver exited ${String(code)}`)))
-  })
-const stopServer = () => new Promise<void>((resolve) => (server && server.exitCode === null ? (server.once('exit', () => resolve()), server.kill()) : resolve()))
+const startServer = async () => {
+  server = await startS3Server(port, path.join(work, 'store'), 'site')
+}
+const stopServer = () => stopped(server)
 const release = async () => {
   const result = await publish({ mode: 'fast' })
   if (!result.ok) throw new Error(result.error)
@@ -113,7 +110,7 @@ describe('the s3 target', () => {
     await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'www/news/s3-one/index.html', Body: '<h1>已被篡改</h1>', ContentType: 'text/html' }))
     await s3.send(new PutObjectCommand({ Bucket: 'site', Key: 'www/evil.html', Body: '<script>alert(1)</script>', ContentType: 'text/html' }))
     await s3.send(new DeleteObjectCommand({ Bucket: 'site', Key: 'www/about/index.html' }))
-    const { entries } = await driverFor(target).tamperSince!(0, AbortSignal.timeout(60_000))
+    const { entries } = await driverFor(target).tamperSince!(0, await deliveredManifest(target.id), AbortSignal.timeout(60_000))
     expect(entries.map((e) => `${e.kind} ${e.file}`).sort()).toEqual(['added evil.html', 'changed news/s3-one/index.html', 'deleted about/index.html'])
     expect(await text('news/s3-one/index.html')).toContain('对象存储 one')
     expect(await exists('evil.html')).toBe(false)

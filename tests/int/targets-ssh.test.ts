@@ -136,7 +136,7 @@ describe('ssh targets behind nginx', () => {
     writeFileSync(page, '<h1>已被篡改</h1>')
     await expect.poll(() => readFileSync(page, 'utf8'), { timeout: 10_000 }).toBe(original)
     expect(await (await get(s, '/news/ssh-one/')).text()).toContain('服务器推送 one')
-    const { entries } = await driverFor(targets[1]!).tamperSince!(0, AbortSignal.timeout(30_000))
+    const { entries } = await driverFor(targets[1]!).tamperSince!(0, null, AbortSignal.timeout(30_000))
     expect(entries.some((e) => e.kind === 'changed' && e.file === 'news/ssh-one/index.html')).toBe(true)
   }, 60_000)
 

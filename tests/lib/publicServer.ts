@@ -75,7 +75,8 @@ export interface PublicServer {
   stop: () => Promise<void>
 }
 
-const stopped = (child: ChildProcess | null) =>
+/** Stops a server process and waits until it has exited. */
+export const stopped = (child: ChildProcess | null) =>
   new Promise<void>((resolve) => {
     if (!child || child.exitCode !== null) return resolve()
     child.once('exit', () => resolve())
@@ -202,3 +203,11 @@ export const startNginx = async (dir: string, host: string, httpPort: number, ro
   await listening(host, httpPort)
   return { stop: () => stopped(nginx) }
 }
+
+/** s3rver (tests/lib/s3Server.ts) on 127.0.0.1:port with one bucket, storing in `directory`; resolved once it serves. */
+export const startS3Server = (port: number, directory: string, bucket: string) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', path.join(rootDir, 'tests/lib/s3Server.ts'), String(port), directory, bucket], { stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child))
+    child.on('exit', (code) => reject(new Error(`s3rver 提前退出（${String(code)}）`)))
+  })
