@@ -1,4 +1,4 @@
-// `npm run guard -- <webroot> --key <public key file> [--interval 30]`: 网页防篡改 on a public machine. The
+// `npm run guard -- <webroot> --key <public key file> [--interval 30] [--deep 24]`: 网页防篡改 on a public machine. The
 // live release's files are checked against its signed manifest — on every file event at once, and in a
 // full pass every --interval seconds — and a changed, added or deleted file is put back as the release
 // has it (from the object store, itself checked; an added file is moved to <webroot>/quarantine/ as
@@ -9,18 +9,23 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { readPublicKey, type TargetManifest } from '../publisher/targets/signing.ts'
-import { hashFile, sha256 } from '../publisher/files.ts'
+import { sha256 } from '../publisher/files.ts'
+import { hashCache } from '../publisher/targets/hashCache.ts'
 import { liveId, objectPath, readManifest, releasesOf } from '../publisher/targets/webroot.ts'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, interval: { type: 'string', default: '30' }, once: { type: 'boolean', default: false } } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, interval: { type: 'string', default: '30' }, deep: { type: 'string', default: '24' }, once: { type: 'boolean', default: false } } })
 const [root] = positionals
 if (!root || !values.key) {
-  console.error('用法：npm run guard -- <网站根目录> --key <发布公钥文件> [--interval 秒] [--once]')
+  console.error('用法：npm run guard -- <网站根目录> --key <发布公钥文件> [--interval 秒] [--deep 小时] [--once]')
   process.exit(2)
 }
 const key = readPublicKey(values.key)
 
 let live: { id: string; manifest: TargetManifest; dir: string } | null = null
+// A full pass reads only files whose inode changed since they were last checked (hashCache.ts); every
+// --deep hours it forgets them and reads every file again (a change made beneath the file system, on the
+// disk itself, leaves the inode as it was).
+let hashes = hashCache()
 
 const log = async (entry: Record<string, unknown>) => {
   const line = JSON.stringify({ at: new Date().toISOString(), ...entry })
@@ -50,7 +55,7 @@ const check = async (rel: string) => {
   if (!l || rel.startsWith('..') || path.isAbsolute(rel)) return
   const file = path.join(l.dir, rel)
   const want = l.manifest.files[rel]
-  const have = await hashFile(file)
+  const have = await hashes.hash(file)
   if (want === undefined) {
     if (have === null) return
     const evidence = path.join(root, 'quarantine', new Date().toISOString().replace(/[:.]/g, ''), rel)
@@ -109,4 +114,5 @@ watch(root, (_event, name) => {
   if (name?.toString() === 'current') void serial(fullPass)
 })
 setInterval(() => void serial(fullPass), Number(values.interval) * 1000)
+setInterval(() => (hashes = hashCache()), Number(values.deep) * 3600_000)
 console.log(`网页防篡改已启动：${root}（每 ${String(values.interval)} 秒全面检查一次）`)

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
+import { hashCache } from '../publisher/targets/hashCache.ts'
 import { readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
 import { liveId, pruneReleases, stageRelease, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
 
@@ -21,6 +22,8 @@ if (!folder || !root || !values.key) {
 }
 const key = readPublicKey(values.key)
 const receivedFile = path.join(root, 'received.json')
+// What was hashed stays known while the receiver runs (--watch): each bundle reads only what changed.
+const hashes = hashCache()
 
 const log = async (entry: Record<string, unknown>) => {
   const line = JSON.stringify({ at: new Date().toISOString(), ...entry })
@@ -48,7 +51,7 @@ const applyBundle = async (file: string) => {
     const dir = unpacked.dir
     const source = async (rel: string) => (safeRelative(rel) ? readFile(path.join(dir, 'files', rel)).catch(() => null) : null)
     try {
-      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature }, source, key)
+      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature }, source, key, hashes)
     } catch (error) {
       const message = (error as Error).message
       throw message.startsWith('缺少文件') ? new Error(message) : new Refused(message)

@@ -14,7 +14,8 @@ import { existsSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { hashFile, sha256 } from '../files.ts'
+import { pool, sha256 } from '../files.ts'
+import { hashCache, type HashCache } from './hashCache.ts'
 import { type TargetManifest, verifiedManifest } from './signing.ts'
 
 export const releasesOf = (root: string) => path.join(root, 'releases')
@@ -51,9 +52,17 @@ export type Source = (rel: string, sha: string) => Promise<Buffer | null>
  * Builds `releases/<id>/` from the signed manifest: files in the delta are written, every other file is
  * hard-linked from the live release when its hash there is right, else copied from the object store.
  * Every written file's hash and the file count are verified before the directory gets its final name;
- * nothing that is served changes. Throws (Chinese) when a file is missing or wrong.
+ * nothing that is served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what
+ * was read before, so a release of a large archive reads only the files that changed (hashCache.ts).
  */
-export const stageRelease = async (root: string, manifest: TargetManifest, signed: { bytes: Buffer; signature: string }, delta: Source, key: KeyObject): Promise<string> => {
+export const stageRelease = async (
+  root: string,
+  manifest: TargetManifest,
+  signed: { bytes: Buffer; signature: string },
+  delta: Source,
+  key: KeyObject,
+  hashes: HashCache = hashCache(),
+): Promise<string> => {
   const final = path.join(releasesOf(root), manifest.id)
   if (existsSync(final)) return final
   const live = await liveId(root)
@@ -61,26 +70,35 @@ export const stageRelease = async (root: string, manifest: TargetManifest, signe
   const partial = `${final}.partial`
   await rm(partial, { recursive: true, force: true })
   await mkdir(partial, { recursive: true })
+  const made = new Set<string>()
+  const entries = Object.entries(manifest.files)
+  // Directories first (one mkdir each, not one per file); then the files, a few at a time.
+  for (const [rel] of entries) {
+    const dir = path.dirname(path.join(partial, rel))
+    if (!made.has(dir)) await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
   let count = 0
-  for (const [rel, sha] of Object.entries(manifest.files)) {
+  await pool(entries, 8, async ([rel, sha]) => {
     const target = path.join(partial, rel)
-    await mkdir(path.dirname(target), { recursive: true })
     const bytes = await delta(rel, sha)
+    const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
     if (bytes) {
       if (sha256(bytes) !== sha) throw new Error(`文件“${rel}”的 SHA-256 与签名清单不符（传输中损坏或被改动），已拒绝此版本。`)
       await writeFile(target, bytes)
-      await keepObject(root, sha, bytes)
-    } else if (live && liveFiles[rel] === sha && (await hashFile(path.join(releasesOf(root), live, rel))) === sha) {
-      await link(path.join(releasesOf(root), live, rel), target)
+      await keepObject(root, sha, bytes, hashes)
+    } else if (live && liveFiles[rel] === sha && (await hashes.hash(liveFile)) === sha) {
+      await link(liveFile, target)
+      await hashes.vouch(target, sha)
     } else {
       const object = objectPath(root, sha)
-      if ((await hashFile(object)) !== sha) throw new Error(`缺少文件“${rel}”（既不在本次发布包中，也不在已接收的内容中），请等待包含它的发布包。`)
+      if ((await hashes.hash(object)) !== sha) throw new Error(`缺少文件“${rel}”（既不在本次发布包中，也不在已接收的内容中），请等待包含它的发布包。`)
       await copyFile(object, target)
     }
     count++
-  }
+  })
   const onDisk = (await readdir(partial, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
-  if (onDisk !== count || count !== Object.keys(manifest.files).length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(Object.keys(manifest.files).length)} 个，实际 ${String(onDisk)} 个。`)
+  if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
@@ -88,9 +106,9 @@ export const stageRelease = async (root: string, manifest: TargetManifest, signe
 }
 
 /** Keeps a pristine, read-only copy of a file's bytes under its hash. */
-export const keepObject = async (root: string, sha: string, bytes: Buffer) => {
+export const keepObject = async (root: string, sha: string, bytes: Buffer, hashes: HashCache) => {
   const file = objectPath(root, sha)
-  if ((await hashFile(file)) === sha) return
+  if ((await hashes.hash(file)) === sha) return
   await writeAtomic(file, bytes, 0o444)
   await chmod(file, 0o444)
 }

@@ -1,0 +1,50 @@
+/**
+ * The hashes of a public machine's files, remembered by what each file's inode looked like when it was
+ * hashed (device, inode, size, modification and change time, in nanoseconds). Writing a file, changing its
+ * mode or adding a link to it changes its change time, which no one can set back by hand, so a file whose
+ * key is unchanged still holds the bytes that were hashed. The receiver and the guard stay fast on a large
+ * archive this way: they read only files that changed since they last looked, not every file every time.
+ */
+import { lstat } from 'node:fs/promises'
+
+import { hashFile } from '../files.ts'
+
+/** More keys than this (old inodes pile up release after release) and the cache starts over. */
+const LIMIT = 2_000_000
+
+const keyOf = async (file: string): Promise<string | null> => {
+  try {
+    const s = await lstat(file, { bigint: true })
+    return s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}:${String(s.ctimeNs)}` : null
+  } catch {
+    return null
+  }
+}
+
+export const hashCache = () => {
+  const known = new Map<string, string>()
+  const remember = (key: string, sha: string) => {
+    if (known.size >= LIMIT) known.clear()
+    known.set(key, sha)
+  }
+  return {
+    /** The SHA-256 of a regular file (null: missing, or not a regular file), read only when it changed. */
+    async hash(file: string): Promise<string | null> {
+      const key = await keyOf(file)
+      if (!key) return null
+      const cached = known.get(key)
+      if (cached) return cached
+      const sha = await hashFile(file)
+      // Changed while it was read: not remembered, so the next look reads it again.
+      if (sha && (await keyOf(file)) === key) remember(key, sha)
+      return sha
+    },
+    /** Records that `file` holds `sha` as it is now (after linking a checked file: the link changed its key). */
+    async vouch(file: string, sha: string) {
+      const key = await keyOf(file)
+      if (key) remember(key, sha)
+    },
+  }
+}
+
+export type HashCache = ReturnType<typeof hashCache>
