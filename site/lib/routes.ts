@@ -5,9 +5,12 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
+import { type ListPage, paged } from './paging.ts'
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
-import { DOC_TYPES, bulletinText, filedOn, NEWS_CATEGORIES, numberedTitle, PAGE_SIZE, excerpt, url } from './site.ts'
+import { DOC_TYPES, bulletinText, filedOn, NEWS_CATEGORIES, numberedTitle, excerpt, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
+
+export type { ListPage }
 
 /** The published content the site is built from (the loader's output). */
 export interface SiteData {
@@ -44,12 +47,6 @@ export interface HomeProps {
   figures: FigureCard[]
   resolutions: ResolutionCard[]
   keyFigures: Pick<NewsEntry, 'slug' | 'title' | 'keyFigures'> | null
-}
-export interface ListPage<T> {
-  page: number
-  pages: number
-  total: number
-  items: T[]
 }
 export interface NewsIndexProps extends ListPage<NewsCard> {
   category?: string
@@ -124,16 +121,9 @@ const bulletinCard = (b: BulletinEntry): BulletinCard => ({
 const resolutionCard = (r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date })
 const figureCard = (f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait })
 
-/** `base` is page 1 of a list, `base` + `p/<n>/` its later pages. */
-const paged = <T>(base: string, all: T[]): [string, ListPage<T>][] => {
-  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE))
-  return Array.from({ length: pages }, (_, i) => [
-    i === 0 ? base : `${base}p/${String(i + 1)}/`,
-    { page: i + 1, pages, total: all.length, items: all.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE) },
-  ])
-}
-
 const FEED_SIZE = 50
+const SITEMAP_PART = 40_000
+const SITEMAP_PAGE = 'sitemaps/[...part].ts'
 const FEED_PAGE = 'rss/[...feed].ts'
 
 /** Every URL of the site with its page and props. Keys are URL paths (`/news/<slug>/`, `/rss/news.xml`). */
@@ -292,9 +282,25 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
 
   add('/404', '404.astro', {})
   add('/robots.txt', 'robots.txt.ts', {})
-  // The sitemap lists every page (not feeds, files or the 404 page); it changes only when pages come or go.
-  const pages = [...routes.keys()].filter((p) => p.endsWith('/')).sort()
-  add('/sitemap-index.xml', 'sitemap-index.xml.ts', { sitemaps: ['/sitemap-0.xml'] })
-  add('/sitemap-0.xml', 'sitemap-0.xml.ts', { urls: pages })
+  // The sitemap lists every page (not feeds, files or the 404 page), in parts: a document's page goes in the
+  // part of its section and year, every other page in `pages`. A new document changes one part (its
+  // year's), not one file listing the whole archive, and no part nears the protocol's 50,000 addresses.
+  const parts = new Map<string, string[]>()
+  for (const [path, route] of [...routes].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!path.endsWith('/')) continue
+    const name = route.date ? `${path.split('/')[1] ?? 'site'}-${route.date.slice(0, 4)}` : 'pages'
+    const part = parts.get(name) ?? []
+    part.push(path)
+    parts.set(name, part)
+  }
+  const sitemaps: string[] = []
+  for (const [name, urls] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+    for (let i = 0; i < urls.length; i += SITEMAP_PART) {
+      const file = `/sitemaps/${name}${i === 0 ? '' : `-${String(i / SITEMAP_PART + 1)}`}.xml`
+      add(file, SITEMAP_PAGE, { urls: urls.slice(i, i + SITEMAP_PART) })
+      sitemaps.push(file)
+    }
+  }
+  add('/sitemap-index.xml', 'sitemap-index.xml.ts', { sitemaps })
   return routes
 }

@@ -51,7 +51,9 @@ describe('fast publish', () => {
     expect(changed).toContain('news/index.html')
     expect(changed).toContain(`regions/${String(region.slug)}/index.html`)
     expect(changed).toContain('rss/news.xml')
-    expect(changed).toContain('sitemap-0.xml')
+    // The sitemap's part of the item's section and year, not a file of the whole archive.
+    expect(changed).toContain('sitemaps/news-2024.xml')
+    expect(changed.filter((f) => f.startsWith('sitemaps/'))).toEqual(['sitemaps/news-2024.xml'])
     // Pages that do not show it are linked, not rendered.
     expect(changed).not.toContain('resolutions/index.html')
     expect(changed).not.toContain('bulletins/mentougou-kuaibao/673/index.html')
