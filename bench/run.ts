@@ -5,14 +5,17 @@
  *   first-search bytes and time on a cold page (headless Chromium); transferred size of three pages;
  *   CMS REST latency and throughput under 50 concurrent connections (autocannon); for five changes of each
  *   kind, publish-to-live and takedown-to-gone (page and search) over the running CMS and its publisher.
+ *   Each change is also timed on one public target of each kind (ssh, s3, folder), then three rollbacks.
  * Writes bench/results/<date>-<N>.json and .md. Never fails on a timing.
+ *
+ * `--data <dir>` measures a data directory an earlier `--import-only` (or `--keep`) run left instead of
+ * importing again (it is kept); `--only changes` skips the browser and REST figures.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 
 import type { ChangeTiming } from './lib/changes.ts'
 import { benchEnv } from './lib/env.ts'
@@ -26,9 +29,11 @@ const N = Number(arg('docs', '1000'))
 const keep = args.includes('--keep')
 // --import-only: stop after generating the data (kept), to profile builds against it.
 const stopAfterImport = args.includes('--import-only')
+const reuse = arg('data', '')
+const changesOnly = arg('only', '') === 'changes'
 const root = path.resolve(import.meta.dirname, '..')
 const stamp = new Date().toISOString().slice(0, 10)
-const dir = path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
+const dir = reuse ? path.resolve(reuse) : path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
 mkdirSync(dir, { recursive: true })
 const cmsPort = Number(arg('cms-port', '3491'))
 Object.assign(process.env, benchEnv(dir))
@@ -43,7 +48,6 @@ const dirSize = (d: string, filter: (name: string) => boolean = () => true): num
   readdirSync(d, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && filter(e.name))
     .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0)
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
 const { getCms } = await import('../cms/lib/getCms.ts')
 const { seed } = await import('../cms/seed/index.ts')
@@ -52,10 +56,11 @@ const { measureChanges } = await import('./lib/changes.ts')
 const { publish } = await import('../publisher/release.ts')
 const { createSiteServer } = await import('../scripts/site-server.ts')
 const { adminBuildStale, buildAdmin, nextBin } = await import('../scripts/lib/admin-build.ts')
-const { coldLoad, meter, searchReady } = await import('./lib/probe.ts')
+const { meter } = await import('./lib/probe.ts')
+const { pageFigures } = await import('./lib/pageFigures.ts')
+const { restLoad } = await import('./lib/restLoad.ts')
 const { peakMemory } = await import('./lib/memory.ts')
 const { chromium } = await import('@playwright/test')
-const autocannon = (await import('autocannon')).default
 
 const results: Record<string, unknown> = {
   docs: N,
@@ -64,14 +69,22 @@ const results: Record<string, unknown> = {
   database: 'SQLite (embedded, WAL)',
 }
 
-// 1. Import
-say(`▶ 生成 ${String(N)} 篇文档到临时数据库 ${path.relative(root, dir)}`)
+// 1. Import (or the data an earlier run imported, without the public targets it added)
 const payload = await getCms()
-await seed(payload, { password: 'bench-password-123' })
-const generated = await generate(payload, N, (done, total) => process.stdout.write(`\r  ${String(done)}/${String(total)}`))
-process.stdout.write('\n')
-results.import = { ms: generated.ms, docsPerSecond: Math.round((N / generated.ms) * 1000), counts: generated.counts }
-say(`  导入用时 ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒）：${JSON.stringify(generated.counts)}`)
+let generated: { ms: number } | null = null
+if (reuse) {
+  say(`▶ 沿用已导入的数据 ${path.relative(root, dir)}`)
+  await payload.delete({ collection: 'publish-targets' as never, where: { id: { exists: true } }, overrideAccess: true })
+  rmSync(path.join(dir, 'targets'), { recursive: true, force: true })
+} else {
+  say(`▶ 生成 ${String(N)} 篇文档到临时数据库 ${path.relative(root, dir)}`)
+  await seed(payload, { password: 'bench-password-123' })
+  const g = await generate(payload, N, (done, total) => process.stdout.write(`\r  ${String(done)}/${String(total)}`))
+  generated = g
+  process.stdout.write('\n')
+  results.import = { ms: g.ms, docsPerSecond: Math.round((N / g.ms) * 1000), counts: g.counts }
+  say(`  导入用时 ${(g.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / g.ms) * 1000))} 篇/秒）：${JSON.stringify(g.counts)}`)
+}
 
 if (stopAfterImport) {
   console.log(`数据保留在 ${dir}`)
@@ -118,45 +131,17 @@ say(
   `  ${String(build.pages)} 个页面；Astro ${(build.timings.astroMs / 1000).toFixed(1)} 秒（${String(Math.round((build.pages / build.timings.astroMs) * 1000))} 页/秒），索引收尾 ${(build.timings.indexMs / 1000).toFixed(1)} 秒，合计 ${(build.ms / 1000).toFixed(1)} 秒；峰值内存 ${buildPeakMemory ? mb(buildPeakMemory) : '—'}（含 Pagefind 与 Astro 子进程）；未改动时重建 ${(unchanged.manifest.ms / 1000).toFixed(1)} 秒；输出 ${mb(outputBytes)}，索引 ${mb(build.timings.indexBytes)}`,
 )
 
-// 3. Browser figures
-say('▶ 冷启动页面测量（Chromium）')
+// 3. Browser figures (the local site server also serves the change measurements below)
 const site = createSiteServer(path.join(dir, 'dist'))
 const m = meter(site)
 await new Promise<void>((resolve) => site.listen(0, resolve))
 const siteBase = `http://localhost:${String((site.address() as AddressInfo).port)}`
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
-const searches: { q: string; bytes: number; ms: number; searchMs?: number; results: string }[] = []
-for (const q of ['门前三包', '门常发〔2021〕23号', '志愿服务', '斋堂镇', '垃圾分类']) {
-  const r = await coldLoad(browser, m, `${siteBase}/search/?q=${encodeURIComponent(q)}`, searchReady)
-  const page = await browser.newPage()
-  await page.goto(`${siteBase}/search/?q=${encodeURIComponent(q)}`)
-  await page.waitForFunction(searchReady)
-  const status = (await page.locator('#search-status').textContent()) ?? ''
-  await page.close()
-  searches.push({ q, bytes: r.bytes, ms: r.ms, searchMs: r.searchMs, results: status })
-  say(`  搜索“${q}”：${kb(r.bytes)}，首批结果：打开页面起 ${String(r.ms)} ms，搜索脚本起 ${String(r.searchMs ?? '—')} ms — ${status}`)
-}
+const { searches, pages } = changesOnly ? { searches: [], pages: [] } : await pageFigures(siteBase, m, say)
 results.search = searches
-
-const firstLink = async (listPath: string, prefix: string) => {
-  const html = await (await fetch(`${siteBase}${listPath}`)).text()
-  return new RegExp(`href="(${prefix}[^"]+)"`).exec(html)?.[1] ?? listPath
-}
-const weight = async (p: string) => {
-  const res = await fetch(`${siteBase}${p}`, { headers: { 'accept-encoding': 'identity' } })
-  const html = await res.text()
-  let bytes = gzipSync(html, { level: 9 }).length
-  const assets = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)"/g)].map((x) => x[1]!)
-  for (const a of assets) bytes += gzipSync(Buffer.from(await (await fetch(new URL(a, siteBase))).arrayBuffer()), { level: 9 }).length
-  return { path: p, gzipBytes: bytes, assets: assets.length }
-}
-const pages = [await weight('/'), await weight(await firstLink('/bulletins/mentougou-kuaibao/', '/bulletins/mentougou-kuaibao/\\d')), await weight(await firstLink('/news/', '/news/bench-'))]
 results.pageWeight = pages
-for (const p of pages) say(`  ${p.path}：${kb(p.gzipBytes)}（HTML+CSS+JS，gzip，不含图片）`)
-await browser.close()
 
 // 4. CMS REST API under load
-say('▶ 内容管理接口压力测试（autocannon，50 并发）')
+say('▶ 启动内容管理系统')
 // The admin as npm start would run it: built again when its sources changed.
 if (adminBuildStale() && buildAdmin(process.env) !== 0) throw new Error('构建内容管理后台失败')
 // The CMS's output (its job runner and publisher included) goes to a log beside the data, kept when a change times out.
@@ -172,26 +157,8 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500))
 }
 const newsId = ((await (await fetch(`${cmsBase}/api/news?limit=1&sort=-date&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]?.id
-const load = async (name: string, url: string, bustCache = false) => {
-  await fetch(url) // warm
-  const times: number[] = []
-  let n = 0
-  // bustCache: a distinct query string per request, so every request reaches the database.
-  const requests = bustCache ? [{ setupRequest: (req: { path: string }) => ({ ...req, path: `${req.path}&nocache=${String(n++)}` }) }] : undefined
-  const instance = autocannon({ url, connections: 50, duration: 10, requests } as Parameters<typeof autocannon>[0])
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime))
-  const result = await instance
-  times.sort((a, b) => a - b)
-  const r = { name, url: url.replace(cmsBase, ''), requests: times.length, rps: Math.round(result.requests.average), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors: result.errors, non2xx: result.non2xx }
-  say(`  ${name}：p50 ${r.p50.toFixed(1)} ms，p95 ${r.p95.toFixed(1)} ms，p99 ${r.p99.toFixed(1)} ms，${String(r.rps)} 次/秒${r.non2xx || r.errors ? `，错误 ${String(r.errors + r.non2xx)}` : ''}`)
-  return r
-}
-results.rest = [
-  await load('列表 list', `${cmsBase}/api/news?limit=10&depth=0`),
-  await load('详情 detail', `${cmsBase}/api/news/${String(newsId)}?depth=0`),
-  await load('列表（绕过缓存）list, uncached', `${cmsBase}/api/news?limit=10&depth=0`, true),
-  await load('详情（绕过缓存）detail, uncached', `${cmsBase}/api/news/${String(newsId)}?depth=0`, true),
-]
+const rest = changesOnly ? [] : await restLoad(cmsBase, newsId, say)
+results.rest = rest
 
 // 5. Publish-to-live and takedown-to-gone: five changes of each kind, one after another
 say('▶ 发布到上线、撤下到消失（各 5 次，页面与搜索都要一致）')
@@ -199,7 +166,7 @@ const login = async (role: string) =>
   ((await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role}@example.com`, password: 'bench-password-123' }) })).json()) as { token: string }).token
 const changeBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 const secs = (ms: number | null) => (ms === null ? '超时' : `${(ms / 1000).toFixed(1)} 秒`)
-const kindName = { publish: '发布', unpublish: '撤回', delete: '删除' }
+const kindName = { publish: '发布', unpublish: '撤回', delete: '删除', rollback: '回退' }
 const adminToken = await login('admin')
 // One public target of each kind (real sshd + nginx, s3rver, a ferry folder with the receiver and nginx),
 // given the whole site first; then every change is also timed until it shows on each.
@@ -217,11 +184,21 @@ const initial = (await benchTargets.status()).targets
 results.targetsFirstPush = { ms: Date.now() - firstPush, bytes: Object.fromEntries(initial.map((t) => [t.kind, t.lastBytes])) }
 say(`  整站推送：${secs(Date.now() - firstPush)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}）`)
 const pushedBytes: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
+const pushMs: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
 const bytesRead: Promise<void>[] = []
-const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens: { editor: await login('editor'), admin: adminToken }, browser: changeBrowser, targets: { kinds: TARGET_KINDS, url: (k, p) => benchTargets.url(k as never, p) } }, 5, (r) => {
+const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens: { editor: await login('editor'), admin: adminToken }, browser: changeBrowser, targets: { kinds: TARGET_KINDS, url: (k, p) => benchTargets.url(k as never, p) }, rollbacks: 3 }, 5, (r) => {
   say(`  ${kindName[r.kind]}：页面 ${secs(r.pageMs)}，搜索一致 ${secs(r.searchMs)}；${TARGET_KINDS.map((k) => `${k} ${secs(r.targetMs?.[k] ?? null)}`).join('，')}`)
   // The bytes each target's push of this change sent (read while the next change is made).
-  bytesRead.push(benchTargets.status().then(({ targets }) => targets.forEach((t) => t.lastBytes !== null && pushedBytes[t.kind]!.push(t.lastBytes))))
+  if (r.kind !== 'rollback') {
+    bytesRead.push(
+      benchTargets.status().then(({ targets }) =>
+        targets.forEach((t) => {
+          if (t.lastBytes !== null) pushedBytes[t.kind]!.push(t.lastBytes)
+          if (t.lastPushMs !== null) pushMs[t.kind]!.push(t.lastPushMs)
+        }),
+      ),
+    )
+  }
 })
 await Promise.all(bytesRead)
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
@@ -231,30 +208,35 @@ const summarise = (rows: ChangeTiming[], key: 'pageMs' | 'searchMs') => {
   return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
 }
 const publishes = changes.filter((c) => c.kind === 'publish')
-const takedowns = changes.filter((c) => c.kind !== 'publish')
+const takedowns = changes.filter((c) => c.kind === 'unpublish' || c.kind === 'delete')
+const rollbacks = changes.filter((c) => c.kind === 'rollback')
 results.changes = {
   each: changes,
   publishToLive: { page: summarise(publishes, 'pageMs'), search: summarise(publishes, 'searchMs') },
   takedownToGone: { page: summarise(takedowns, 'pageMs'), search: summarise(takedowns, 'searchMs') },
+  rollback: { page: summarise(rollbacks, 'pageMs'), search: summarise(rollbacks, 'searchMs') },
 }
 const figure = (x: { median: number | null; worst: number | null }) => `中位 ${secs(x.median === Infinity ? null : x.median)}，最差 ${secs(x.worst === Infinity ? null : x.worst)}`
 const byTarget = (rows: ChangeTiming[], kind: string) => {
   const values = rows.map((r) => r.targetMs?.[kind] ?? Infinity).sort((a, b) => a - b)
   return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
 }
-results.targets = Object.fromEntries(TARGET_KINDS.map((k) => [k, { publishToLive: byTarget(publishes, k), takedownToGone: byTarget(takedowns, k), lastPushBytes: pushedBytes[k] }]))
+results.targets = Object.fromEntries(TARGET_KINDS.map((k) => [k, { publishToLive: byTarget(publishes, k), takedownToGone: byTarget(takedowns, k), rollback: byTarget(rollbacks, k), lastPushBytes: pushedBytes[k], pushMs: pushMs[k] }]))
 await benchTargets.stop()
 const changeRows = [
   ...TARGET_KINDS.flatMap((k) => [
     `| 发布到上线（发布目标 ${k}，5 次） | ${figure(byTarget(publishes, k))} |`,
     `| 撤下到消失（发布目标 ${k}） | ${figure(byTarget(takedowns, k))} |`,
+    `| 回退到上一版本（发布目标 ${k}，3 次） | ${figure(byTarget(rollbacks, k))} |`,
   ]),
   `| 发布目标首次整站推送 | ${secs((results.targetsFirstPush as { ms: number }).ms)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}） |`,
   `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(medianOf(pushedBytes[k] ?? []))}`).join('，')} |`,
+  `| 其中在目标上的推送用时（暂存、校验、切换；中位） | ${TARGET_KINDS.map((k) => `${k} ${secs(medianOf(pushMs[k] ?? []))}`).join('，')} |`,
   `| 发布到上线（页面，5 次） | ${figure(summarise(publishes, 'pageMs'))} |`,
   `| 发布到上线（搜索一致，5 次） | ${figure(summarise(publishes, 'searchMs'))} |`,
   `| 撤下到消失（页面，撤回 3 次 + 删除 2 次） | ${figure(summarise(takedowns, 'pageMs'))} |`,
   `| 撤下到消失（搜索一致） | ${figure(summarise(takedowns, 'searchMs'))} |`,
+  `| 回退到上一版本（页面，3 次） | ${figure(summarise(rollbacks, 'pageMs'))} |`,
 ]
 for (const row of changeRows) say(`  ${row}`)
 cms.kill('SIGTERM')
@@ -268,13 +250,12 @@ mkdirSync(outDir, { recursive: true })
 const base = path.join(outDir, `${stamp}-${String(N)}`)
 writeFileSync(`${base}.json`, JSON.stringify(results, null, 2))
 const b = results.build as Record<string, number>
-const rest = results.rest as { name: string; p50: number; p95: number; p99: number; rps: number }[]
 const md = [
   `## ${String(N)} 篇文档（${stamp}，${String(os.cpus().length)} 核，${mb(os.totalmem())}，${process.version}，SQLite）`,
   '',
   '| 指标 | 数值 |',
   '|---|---|',
-  `| 导入 | ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒） |`,
+  generated ? `| 导入 | ${(generated.ms / 1000).toFixed(1)} 秒（${String(Math.round((N / generated.ms) * 1000))} 篇/秒） |` : '| 导入 | （沿用已导入的数据） |',
   `| 页面数 | ${String(b.pages)} |`,
   `| 生成页面（其间已在索引较早的年份） | ${(b.astroMs! / 1000).toFixed(1)} 秒（${String(b.pagesPerSecond)} 页/秒） |`,
   `| 页面生成完后的索引收尾 | ${(b.indexMs! / 1000).toFixed(1)} 秒，索引 ${mb(b.indexBytes!)} |`,
@@ -290,5 +271,5 @@ const md = [
 writeFileSync(`${base}.md`, md)
 say(`\n${md}`)
 say(`结果已写入 ${path.relative(root, base)}.json / .md`)
-if (!keep && !timedOut) rmSync(dir, { recursive: true, force: true })
+if (!keep && !reuse && !timedOut) rmSync(dir, { recursive: true, force: true })
 process.exit(0)

@@ -1,7 +1,8 @@
 /**
  * Publish-to-live and takedown-to-gone over the real stack: a change is made over the CMS's REST API,
  * then the public page is polled until it shows (or no longer shows) the change, and the search page,
- * in a fresh browser context each time, until its results agree. Times run from the request.
+ * in a fresh browser context each time, until its results agree. Times run from the request. Then the
+ * site is rolled back (the dashboard's 全部回退) a few times: each brings back the page taken down last.
  */
 import type { Browser } from '@playwright/test'
 
@@ -9,8 +10,8 @@ import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { searchReady } from './probe.ts'
 
 export interface ChangeTiming {
-  kind: 'publish' | 'unpublish' | 'delete'
-  /** From the request to the page answering 200 (publish) or 404 (takedown). */
+  kind: 'publish' | 'unpublish' | 'delete' | 'rollback'
+  /** From the request to the page answering 200 (publish, rollback) or 404 (takedown). */
   pageMs: number | null
   /** From the request to the search page agreeing (the title found, or no longer found). */
   searchMs: number | null
@@ -27,6 +28,8 @@ interface Stack {
   timeoutMs?: number
   /** Public targets whose web servers are polled too: kind → where a site path shows there. */
   targets?: { kinds: string[]; url: (kind: string, pathname: string) => string }
+  /** How many rollbacks to time after the takedowns (each needs an administrator). */
+  rollbacks?: number
 }
 
 const poll = async (check: () => Promise<boolean>, started: number, timeoutMs: number, everyMs: number): Promise<number | null> => {
@@ -57,7 +60,8 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   const started = Date.now()
   const res = await request()
   if (!res.ok) throw new Error(`${kind} 请求失败：HTTP ${String(res.status)} ${await res.text()}`)
-  const wanted = kind === 'publish' ? 200 : 404
+  const shows = kind === 'publish' || kind === 'rollback'
+  const wanted = shows ? 200 : 404
   // A target's answer counts once it is the wanted one ("not found" on a bucket is 403 or 404).
   const answers = (status: number) => (wanted === 200 ? status === 200 : status === 404 || status === 403)
   const pathname = new URL(url).pathname
@@ -65,7 +69,7 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
     poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100),
     ...(s.targets?.kinds ?? []).map((k) => poll(async () => answers((await fetch(s.targets!.url(k, pathname)).catch(() => ({ status: 0 }))).status), started, timeoutMs, 100)),
   ])
-  const searchMs = await poll(async () => (await searchShows(s.browser, s.site, word, title)) === (kind === 'publish'), started, timeoutMs, 100)
+  const searchMs = await poll(async () => (await searchShows(s.browser, s.site, word, title)) === shows, started, timeoutMs, 100)
   const targetMs = s.targets ? Object.fromEntries(s.targets.kinds.map((k, i) => [k, targetTimes[i] ?? null])) : undefined
   return { kind, pageMs, searchMs, ...(targetMs ? { targetMs } : {}) }
 }
@@ -113,6 +117,10 @@ export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTi
         ? fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'DELETE', headers: adminHeaders })
         : fetch(`${s.cms}/api/news/${String(doc.id)}`, { method: 'PATCH', headers, body: JSON.stringify({ _status: 'draft' }) })
     take(await measure(s, kind, request, `${s.site}/news/${doc.slug}/`, doc.word, doc.title))
+  }
+  // Each rollback goes one release further back: it brings back the page taken down last, then the one before.
+  for (const doc of s.rollbacks ? made.slice(-s.rollbacks).reverse() : []) {
+    take(await measure(s, 'rollback', () => fetch(`${s.cms}/api/site-rollback`, { method: 'POST', headers: adminHeaders }), `${s.site}/news/${doc.slug}/`, doc.word, doc.title))
   }
   return results
 }

@@ -27,7 +27,7 @@ export const startBenchTargets = async (dir: string, root: string, cms: string, 
   process.env.WENMING_BENCH_S3_SECRET = 'S3RVER'
 
   const headers = { 'content-type': 'application/json', authorization: `JWT ${adminToken}` }
-  const status = async () => ((await (await fetch(`${cms}/api/publish-targets/status`, { headers })).json()) as { targets: { name: string; kind: TargetKind; live: string | null; behind: number; lastError: string | null; lastBytes: number | null }[]; publicKey: string })
+  const status = async () => ((await (await fetch(`${cms}/api/publish-targets/status`, { headers })).json()) as { targets: { name: string; kind: TargetKind; live: string | null; behind: number; lastError: string | null; lastBytes: number | null; lastPushMs: number | null }[]; publicKey: string })
   const keyFile = path.join(dir, 'release-key.pem')
   writeFileSync(keyFile, (await status()).publicKey)
   writeFileSync(path.join(ssh.root, 'release-key.pem'), (await status()).publicKey)

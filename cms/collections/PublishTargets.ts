@@ -31,7 +31,7 @@ const statusEndpoint: Endpoint = {
     const targets = await Promise.all(
       (docs as unknown as TargetConfig[]).map(async (t) => {
         const state = await readState(t.id)
-        return { id: t.id, name: t.name, kind: t.kind, enabled: Boolean(t.enabled), live: state.live, behind: await behind(state.live), lastPushAt: state.lastPushAt, lastError: state.lastError, lastBytes: state.lastBytes, tamper: state.tamper }
+        return { id: t.id, name: t.name, kind: t.kind, enabled: Boolean(t.enabled), live: state.live, behind: await behind(state.live), lastPushAt: state.lastPushAt, lastError: state.lastError, lastBytes: state.lastBytes, lastPushMs: state.lastPushMs, tamper: state.tamper }
       }),
     )
     return Response.json({ targets, ...(userHasRole(req.user, 'admin') ? { publicKey: publicKeyPem() } : {}) })

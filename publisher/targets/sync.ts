@@ -49,13 +49,15 @@ export interface TargetState {
   lastPushAt: string | null
   lastError: string | null
   lastBytes: number | null
+  /** How long the last push took on the target (staging, checks and switch), in ms. */
+  lastPushMs: number | null
   tamper: number
   tamperOffset: number
 }
 
 const PUSH_TIMEOUT_MS = 5 * 60_000
 const dirOf = (id: number | string) => path.join(dataDir, 'targets', String(id))
-const EMPTY: TargetState = { live: null, lastPushAt: null, lastError: null, lastBytes: null, tamper: 0, tamperOffset: 0 }
+const EMPTY: TargetState = { live: null, lastPushAt: null, lastError: null, lastBytes: null, lastPushMs: null, tamper: 0, tamperOffset: 0 }
 
 export const readState = async (id: number | string): Promise<TargetState> => ({ ...EMPTY, ...(JSON.parse(await readFile(path.join(dirOf(id), 'state.json'), 'utf8').catch(() => '{}')) as Partial<TargetState>) })
 const writeState = async (id: number | string, state: TargetState) => writeAtomic(path.join(dirOf(id), 'state.json'), JSON.stringify(state))
@@ -93,6 +95,7 @@ export const deliveredManifest = async (id: number | string): Promise<TargetMani
 export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal, driver?: TargetDriver): Promise<TargetState> => {
   const state = await readState(target.id)
   if (state.live === release && !state.lastError) return state
+  const started = Date.now()
   try {
     driver ??= driverFor(target)
     const manifest = await targetManifest(release)
@@ -104,7 +107,7 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const staged = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
-    const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes }
+    const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
     await writeState(target.id, next)
     return next
   } catch (error) {
