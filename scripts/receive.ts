@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util'
 
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
-import { readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
-import { liveId, pruneReleases, stageRelease, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
+import { MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
+import { liveId, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, watch: { type: 'boolean', default: false }, interval: { type: 'string', default: '2' } } })
 const [folder, root] = positionals
@@ -43,15 +43,22 @@ const applyBundle = async (file: string) => {
   }
   try {
     let manifest
+    // The manifest's parts: those the bundle brings (kept once the release is staged), else the ones kept before.
+    const parts = new Map<string, Buffer>()
+    const partOf = async (sha: string) => {
+      const brought = await readFile(path.join(unpacked.dir, 'parts', `${sha}.json`)).catch(() => null)
+      if (brought) parts.set(sha, brought)
+      return brought ?? storedPart(root)(sha)
+    }
     try {
-      manifest = verifiedManifest(unpacked.bytes, unpacked.signature, key)
+      manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, partOf)
     } catch (error) {
-      throw new Refused((error as Error).message)
+      throw error instanceof MissingPart ? error : new Refused((error as Error).message)
     }
     const dir = unpacked.dir
     const source = async (rel: string) => (safeRelative(rel) ? readFile(path.join(dir, 'files', rel)).catch(() => null) : null)
     try {
-      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature }, source, key, hashes)
+      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature, parts }, source, key, hashes)
     } catch (error) {
       const message = (error as Error).message
       throw message.startsWith('缺少文件') ? new Error(message) : new Refused(message)
@@ -92,7 +99,12 @@ const receiveOnce = async () => {
       break
     }
   }
-  if (applied) await pruneReleases(root)
+  if (applied) {
+    await pruneReleases(root)
+    // An applied bundle is not needed again (its files are in the web root): the newest few stay as a record.
+    const done = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(BUNDLE_SUFFIX) && received.has(n)).sort()
+    for (const name of done.slice(0, -5)) await rm(path.join(folder, name), { force: true }).catch(() => undefined)
+  }
   return applied
 }
 

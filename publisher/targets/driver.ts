@@ -2,12 +2,14 @@
  * What every kind of public target does, and nothing more: the code that publishes to targets
  * (publisher/targets/sync.ts) never asks which kind it has. A kind is a file of its own (folder.ts, ssh.ts).
  */
-import type { TargetManifest } from './signing.ts'
+import type { SignedManifest, TargetManifest } from './signing.ts'
 
 /** A release on its way to one target: the signed manifest and the files the target does not have yet. */
 export interface Shipment {
   manifest: TargetManifest
-  signed: { bytes: Buffer; signature: string }
+  signed: SignedManifest
+  /** The parts of the signed manifest the target was not given with its last release (signing.ts). */
+  newParts: string[]
   /** The local release's site directory, where the files are read from. */
   siteDir: string
   /** Files (paths in the site) the target lacks or holds with another hash. */

@@ -6,8 +6,9 @@
  * the bucket cannot choose an encoding per reader, the CDN compresses), its SHA-256 in metadata (ETags are
  * not hashes for multipart uploads) and a Content-MD5 the server checks on arrival, so a byte changed in
  * transit is refused. A page a release dropped (a takedown) is deleted first, before any upload; other
- * dropped files only after a grace period (readers on an old page still load its assets and search data). The signed manifest is kept at `<prefix>.wenming/`. Tampering is found by
- * listing the bucket and put right from the local release.
+ * dropped files only after a grace period (readers on an old page still load its assets and search data). The signed manifest is kept at `<prefix>.wenming/` (its root, and
+ * the parts of its file list the bucket was not given before). Tampering is found by listing the bucket
+ * and put right from the local release.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -136,6 +137,12 @@ export const s3Target = (config: S3Config): TargetDriver => {
       if (!staged || staged.shipment.manifest.id !== id) throw new Error('没有已上传的版本可以切换')
       const { shipment, pages, entries } = staged
       const bytes = await upload(shipment, entries, signal)
+      let manifestBytes = shipment.signed.bytes.length
+      for (const sha of shipment.newParts) {
+        const part = shipment.signed.parts.get(sha)!
+        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: `${prefix}.wenming/parts/${sha}.json`, Body: part, ContentType: 'application/json' }), { abortSignal: signal })
+        manifestBytes += part.length
+      }
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
       // Pages taken down went first (stage); what old pages load (assets, search data) waits out the grace period.
       const pending = await pendingDeletes()
@@ -144,7 +151,7 @@ export const s3Target = (config: S3Config): TargetDriver => {
       await sweep(shipment.manifest.files, signal)
       staged = null
       await purge([...pages, ...entries].map((rel) => `/${rel}`.replace(/index\.html$/, '')))
-      return bytes
+      return bytes + manifestBytes
     },
     async tamperSince(offset, live, signal) {
       if (!live) return { entries: [], offset }

@@ -1,11 +1,14 @@
 /**
  * The `ssh` target: a public web server reached with OpenSSH (key only, the server's host key pinned) and
- * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`), sends
- * the changed files into it with rsync (written to new files, never into the linked ones), removes what the
- * release dropped, checks the manifest's signature (`openssl`, with the public key the admin installed at
- * `<path>/release-key.pem`; without it nothing is switched), every sent file's SHA-256 and the file count on the server, keeps a pristine
- * copy of each new file in `<path>/objects/` for the guard, and only then names the directory
- * `releases/<id>`. The switch is one rename of `current`. The layout is the receiver's (webroot.ts).
+ * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`) and
+ * learns which parts of the signed manifest the server lacks, sends the changed files into it with rsync
+ * (written to new files, never into the linked ones), removes what the release dropped, checks the
+ * manifest's signature (`openssl`, with the public key the admin installed at `<path>/release-key.pem`;
+ * without it nothing is switched), the SHA-256 of every sent part and file and the file count on the
+ * server, keeps a pristine copy of each new file in `<path>/objects/` for the guard, and only then names
+ * the directory `releases/<id>`. The switch is one rename of `current`, after which releases beyond the
+ * newest five, and the parts and copies only they named, are removed. The layout is the receiver's
+ * (webroot.ts).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -75,12 +78,20 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const id = manifest.id
       const partial = `releases/${id}.partial`
       // 1. Unless the server has the release already (a rollback), the new directory as hard links of the
-      // live release (or empty).
-      const exists = await sh(
-        `if [ -d releases/${q(id)} ]; then echo yes; else mkdir -p releases manifests objects && rm -rf ${q(partial)} && if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; fi`,
+      // live release (or empty), and the manifest parts the server does not have.
+      const parts = [...signed.parts.keys()]
+      const first = await sh(
+        'bash -s',
         signal,
+        [
+          `if [ -d releases/${q(id)} ]; then echo yes; exit 0; fi`,
+          `mkdir -p releases manifests/parts objects && rm -rf ${q(partial)}`,
+          `if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+          `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || echo "$p"; done`,
+        ].join('\n'),
       )
-      if (exists.trim() === 'yes') return 0
+      if (first.trim() === 'yes') return 0
+      const missing = first.split('\n').filter((line) => signed.parts.has(line))
       // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
       const list = delta.join('\n')
       const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
@@ -96,13 +107,17 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const script = [
         'set -e',
         gone,
+        ...missing.map((sha) => `printf %s ${q(signed.parts.get(sha)!.toString('base64'))} | base64 -d > manifests/parts/${sha}.json.tmp`),
+        missing.length ? `sha256sum --quiet -c - <<'WENMING_PARTS' || { echo "发布清单分段校验失败" >&2; exit 4; }\n${missing.map((sha) => `${sha}  manifests/parts/${sha}.json.tmp`).join('\n')}\nWENMING_PARTS` : '',
+        ...missing.map((sha) => `mv manifests/parts/${sha}.json.tmp manifests/parts/${sha}.json`),
+        `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || { echo "缺少发布清单分段 $p" >&2; exit 6; }; done`,
         `printf %s ${q(signed.bytes.toString('base64'))} | base64 -d > manifests/${q(id)}.json.tmp`,
         `printf %s ${q(signed.signature)} > manifests/${q(id)}.sig.tmp`,
         `[ -f release-key.pem ] || { echo "服务器上没有发布公钥 ${root}/release-key.pem：请从仪表盘“发布目标”复制公钥并安装" >&2; exit 3; }`,
         `printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp`,
         `openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效（服务器上的发布公钥不是本站的）" >&2; exit 3; }`,
         `rm -f manifests/${q(id)}.sigbin.tmp`,
-        `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS`,
+        delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
         `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
         ...keep,
         `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
@@ -112,7 +127,21 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       return sent + script.length
     },
     async switchTo(id, signal) {
-      await sh(`test -d releases/${q(id)} && ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current && (ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | xargs -r rm -rf)`, signal)
+      await sh('bash -s', signal, [
+        'set -e',
+        `test -d releases/${q(id)}`,
+        `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
+        // Beyond the newest five (never the live one): the release, its manifest, then every part and
+        // pristine copy no remaining release names (none at all when a remaining manifest is unreadable).
+        `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -v '\\.partial/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
+        `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
+        `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
+        `sort -u -o "$keep" "$keep"`,
+        `(set -o pipefail; sed 's|.*|manifests/parts/&.json|' "$keep" | xargs -r cat | grep -o '[0-9a-f]\\{64\\}' > "$files") || exit 0`,
+        `sort -u -o "$files" "$files"`,
+        `ls manifests/parts | sed 's/\\.json$//' | sort | comm -23 - "$keep" | sed 's|.*|manifests/parts/&.json|' | xargs -r rm -f`,
+        `find objects -type f -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
+      ].join('\n'))
     },
     async tamperSince(offset, _live, signal) {
       const out = await sh(`[ -f guard.log ] && tail -c +${String(offset + 1)} guard.log || true`, signal)

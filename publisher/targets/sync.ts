@@ -17,7 +17,7 @@ import { distLink, listReleases, liveRelease, releasesDir } from '../releases.ts
 import type { TargetDriver } from './driver.ts'
 import { folderTarget } from './folder.ts'
 import { s3Target } from './s3.ts'
-import { signManifest, type TargetManifest } from './signing.ts'
+import { manifestParts, type SignedManifest, signManifest, type TargetManifest } from './signing.ts'
 import { sshTarget } from './ssh.ts'
 import { writeAtomic } from './webroot.ts'
 
@@ -75,16 +75,17 @@ export const driverFor = (t: TargetConfig): TargetDriver => {
   throw new Error(`无法识别的发布目标类型：${String(t.kind)}`)
 }
 
-/** The signed manifest of a local release (what targets receive of it), read once per release. */
-const manifests = new Map<string, TargetManifest>()
-const targetManifest = async (id: string): Promise<TargetManifest> => {
+/** The manifest of a local release (what targets receive of it) and its signature, made once per release. */
+const manifests = new Map<string, { manifest: TargetManifest; signed: SignedManifest }>()
+const targetManifest = async (id: string) => {
   const known = manifests.get(id)
   if (known) return known
   const full = JSON.parse(await readFile(path.join(releasesDir(), id, 'release.json'), 'utf8')) as { id: string; builtAt: string; files: Record<string, string> }
   const manifest: TargetManifest = { id: full.id, builtAt: full.builtAt, files: full.files }
+  const made = { manifest, signed: signManifest(manifest) }
   manifests.clear()
-  manifests.set(id, manifest)
-  return manifest
+  manifests.set(id, made)
+  return made
 }
 
 /** The manifest a target was last given (null: never, or lost — then everything is sent). */
@@ -98,13 +99,14 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
   const started = Date.now()
   try {
     driver ??= driverFor(target)
-    const manifest = await targetManifest(release)
+    const { manifest, signed } = await targetManifest(release)
     const before = await deliveredManifest(target.id)
     const had = before?.files ?? {}
     const delta = Object.keys(manifest.files).filter((rel) => had[rel] !== manifest.files[rel])
     const removed = Object.keys(had).filter((rel) => !(rel in manifest.files))
-    const signed = signManifest(manifest)
-    const staged = await driver.stage({ manifest, signed, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
+    const given = new Set(before ? manifestParts(before.files).keys() : [])
+    const newParts = [...signed.parts.keys()].filter((sha) => !given.has(sha))
+    const staged = await driver.stage({ manifest, signed, newParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }

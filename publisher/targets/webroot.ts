@@ -4,7 +4,8 @@
  *
  *   <root>/current -> releases/<id>     what the web server serves, switched by one rename
  *   <root>/releases/<id>/…              the site of a release; unchanged files hard-linked from the last one
- *   <root>/manifests/<id>.json, .sig    the signed manifest of each release
+ *   <root>/manifests/<id>.json, .sig    the signed manifest (root) of each release
+ *   <root>/manifests/parts/<sha>.json   the parts of the file lists the roots name (signing.ts)
  *   <root>/objects/<sha256>             a pristine copy of every file (separate inodes: editing a served
  *                                       file in place cannot change them), the guard's restore source
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
@@ -16,11 +17,15 @@ import path from 'node:path'
 
 import { pool, sha256 } from '../files.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
-import { type TargetManifest, verifiedManifest } from './signing.ts'
+import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
 
 export const releasesOf = (root: string) => path.join(root, 'releases')
 export const objectPath = (root: string, sha: string) => path.join(root, 'objects', sha.slice(0, 2), sha)
 const manifestPath = (root: string, id: string) => path.join(root, 'manifests', `${id}.json`)
+const partsDir = (root: string) => path.join(root, 'manifests', 'parts')
+export const partPath = (root: string, sha: string) => path.join(partsDir(root), `${sha}.json`)
+/** A manifest part from the web root's store, or null. */
+export const storedPart = (root: string) => (sha: string) => readFile(partPath(root, sha)).catch(() => null)
 
 /** The release `current` points at, or null. */
 export const liveId = async (root: string): Promise<string | null> => {
@@ -34,7 +39,7 @@ export const liveId = async (root: string): Promise<string | null> => {
 /** A release's manifest, checked against its signature with `key`. */
 export const readManifest = async (root: string, id: string, key: KeyObject): Promise<TargetManifest> => {
   const file = manifestPath(root, id)
-  return verifiedManifest(await readFile(file), await readFile(`${file.slice(0, -5)}.sig`, 'utf8'), key)
+  return verifiedManifest(await readFile(file), await readFile(`${file.slice(0, -5)}.sig`, 'utf8'), key, storedPart(root))
 }
 
 /** Writes a file by renaming a complete temporary one into place. */
@@ -58,7 +63,7 @@ export type Source = (rel: string, sha: string) => Promise<Buffer | null>
 export const stageRelease = async (
   root: string,
   manifest: TargetManifest,
-  signed: { bytes: Buffer; signature: string },
+  signed: SignedManifest,
   delta: Source,
   key: KeyObject,
   hashes: HashCache = hashCache(),
@@ -99,6 +104,7 @@ export const stageRelease = async (
   })
   const onDisk = (await readdir(partial, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
+  for (const [sha, bytes] of signed.parts) if (!existsSync(partPath(root, sha))) await writeAtomic(partPath(root, sha), bytes)
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
@@ -121,12 +127,35 @@ export const switchCurrent = async (root: string, id: string) => {
   await rename(tmp, path.join(root, 'current'))
 }
 
-/** Removes all but the newest `keep` releases (never the live one) and their manifests. */
+/**
+ * Removes all but the newest `keep` releases (never the live one) with their manifests, then the manifest
+ * parts and pristine copies no kept release names. When a kept release's manifest cannot be read, nothing
+ * more is removed (better a full disk later than a guard with nothing to restore from).
+ */
 export const pruneReleases = async (root: string, keep = 5) => {
   const live = await liveId(root)
   const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter((d) => !d.endsWith('.partial')).sort().reverse()
   for (const id of ids.slice(keep)) {
     if (id === live) continue
     await rm(path.join(releasesOf(root), id), { recursive: true, force: true })
+    await rm(manifestPath(root, id), { force: true })
+    await rm(`${manifestPath(root, id).slice(0, -5)}.sig`, { force: true })
+  }
+  const parts = new Set<string>()
+  const objects = new Set<string>()
+  for (const id of await readdir(releasesOf(root))) {
+    if (id.endsWith('.partial')) continue
+    const signedRoot = JSON.parse(await readFile(manifestPath(root, id), 'utf8').catch(() => 'null')) as { parts?: string[] } | null
+    if (!signedRoot?.parts) return
+    for (const sha of signedRoot.parts) {
+      const part = await readFile(partPath(root, sha), 'utf8').catch(() => null)
+      if (!part) return
+      parts.add(sha)
+      for (const [, file] of JSON.parse(part) as [string, string][]) objects.add(file)
+    }
+  }
+  for (const name of await readdir(partsDir(root)).catch(() => [] as string[])) if (!parts.has(name.replace(/\.json$/, ''))) await rm(path.join(partsDir(root), name), { force: true })
+  for (const e of await readdir(path.join(root, 'objects'), { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (e.isFile() && !objects.has(e.name)) await rm(path.join(e.parentPath, e.name), { force: true })
   }
 }
