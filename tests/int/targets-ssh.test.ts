@@ -136,8 +136,9 @@ describe('ssh targets behind nginx', () => {
     writeFileSync(page, '<h1>已被篡改</h1>')
     await expect.poll(() => readFileSync(page, 'utf8'), { timeout: 10_000 }).toBe(original)
     expect(await (await get(s, '/news/ssh-one/')).text()).toContain('服务器推送 one')
-    const { entries } = await driverFor(targets[1]!).tamperSince!(0, null, AbortSignal.timeout(30_000))
-    expect(entries.some((e) => e.kind === 'changed' && e.file === 'news/ssh-one/index.html')).toBe(true)
+    // The guard writes its line just after putting the page back: wait for the line as the CMS reads it.
+    const restored = async () => (await driverFor(targets[1]!).tamperSince!(0, null, AbortSignal.timeout(30_000))).entries.some((e) => e.kind === 'changed' && e.file === 'news/ssh-one/index.html')
+    await expect.poll(restored, { timeout: 10_000 }).toBe(true)
   }, 60_000)
 
   it('a full disk fails the push and changes nothing served; freeing space lets it catch up', async () => {
