@@ -11,7 +11,7 @@
  * `--data <dir>` measures a data directory an earlier `--import-only` (or `--keep`) run left instead of
  * importing again (it is kept); `--only changes` skips the browser and REST figures.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -147,6 +147,13 @@ if (adminBuildStale() && buildAdmin(process.env) !== 0) throw new Error('构建�
 // The CMS's output (its job runner and publisher included) goes to a log beside the data, kept when a change times out.
 const cmsLog = openSync(path.join(dir, 'cms.log'), 'a')
 const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPort)], { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: ['ignore', cmsLog, cmsLog] })
+// What this run started stops with it, also when it fails: the CMS, and every server whose command line
+// names the data directory (the targets' sshd, nginx, S3 server and receiver).
+process.on('exit', () => {
+  cms.kill('SIGTERM')
+  const pids = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.split('\n').map(Number)
+  for (const pid of pids) if (pid && pid !== process.pid && pid !== process.ppid) process.kill(pid, 'SIGTERM')
+})
 const cmsBase = `http://localhost:${String(cmsPort)}`
 for (let i = 0; i < 120; i++) {
   try {
