@@ -152,7 +152,13 @@ const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPo
 process.on('exit', () => {
   cms.kill('SIGTERM')
   const pids = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.split('\n').map(Number)
-  for (const pid of pids) if (pid && pid !== process.pid && pid !== process.ppid) process.kill(pid, 'SIGTERM')
+  for (const pid of pids.filter((p) => p && p !== process.pid && p !== process.ppid)) {
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch {
+      // Gone already.
+    }
+  }
 })
 const cmsBase = `http://localhost:${String(cmsPort)}`
 for (let i = 0; i < 120; i++) {
