@@ -5,6 +5,7 @@
  * key is unchanged still holds the bytes that were hashed. The receiver and the guard stay fast on a large
  * archive this way: they read only files that changed since they last looked, not every file every time.
  */
+import { lstatSync, type BigIntStats } from 'node:fs'
 import { lstat } from 'node:fs/promises'
 
 import { hashFile } from '../files.ts'
@@ -12,13 +13,19 @@ import { hashFile } from '../files.ts'
 /** More keys than this (old inodes pile up release after release) and the cache starts over. */
 const LIMIT = 2_000_000
 
+const keyOfStats = (s: BigIntStats) => (s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}:${String(s.ctimeNs)}` : null)
+
 const keyOf = async (file: string): Promise<string | null> => {
   try {
-    const s = await lstat(file, { bigint: true })
-    return s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}:${String(s.ctimeNs)}` : null
+    return keyOfStats(await lstat(file, { bigint: true }))
   } catch {
     return null
   }
+}
+
+const keyOfSync = (file: string): string | null => {
+  const s = lstatSync(file, { bigint: true, throwIfNoEntry: false })
+  return s ? keyOfStats(s) : null
 }
 
 export const hashCache = () => {
@@ -42,6 +49,15 @@ export const hashCache = () => {
     /** Records that `file` holds `sha` as it is now (after linking a checked file: the link changed its key). */
     async vouch(file: string, sha: string) {
       const key = await keyOf(file)
+      if (key) remember(key, sha)
+    },
+    /** The hash known for a file as it is now, without reading it (null: not known); synchronous, for tight loops. */
+    knownSync(file: string): string | null {
+      const key = keyOfSync(file)
+      return key ? (known.get(key) ?? null) : null
+    },
+    vouchSync(file: string, sha: string) {
+      const key = keyOfSync(file)
       if (key) remember(key, sha)
     },
   }

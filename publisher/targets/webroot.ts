@@ -11,7 +11,7 @@
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
  */
 import type { KeyObject } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -75,16 +75,28 @@ export const stageRelease = async (
   const partial = `${final}.partial`
   await rm(partial, { recursive: true, force: true })
   await mkdir(partial, { recursive: true })
-  const made = new Set<string>()
   const entries = Object.entries(manifest.files)
-  // Directories first (one mkdir each, not one per file); then the files, a few at a time.
+  // Directories first (one mkdir each, not one per file). Then every unchanged file whose live copy is known
+  // intact is linked in one synchronous sweep (tens of thousands of links take a fraction of a second this
+  // way, seconds as separate promises); the rest — the delta, files never read yet — a few at a time.
+  const made = new Set<string>()
   for (const [rel] of entries) {
     const dir = path.dirname(path.join(partial, rel))
-    if (!made.has(dir)) await mkdir(dir, { recursive: true })
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true })
     made.add(dir)
   }
   let count = 0
-  await pool(entries, 8, async ([rel, sha]) => {
+  const rest: [string, string][] = []
+  for (const [rel, sha] of entries) {
+    const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
+    if (live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
+      const target = path.join(partial, rel)
+      linkSync(liveFile, target)
+      hashes.vouchSync(target, sha)
+      count++
+    } else rest.push([rel, sha])
+  }
+  await pool(rest, 8, async ([rel, sha]) => {
     const target = path.join(partial, rel)
     const bytes = await delta(rel, sha)
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
