@@ -40,6 +40,8 @@ export interface S3Config {
 /** How long a dropped file stays in the bucket (`WENMING_S3_DELETE_GRACE_MS`, default 15 minutes). */
 const deleteGraceMs = () => Number(process.env.WENMING_S3_DELETE_GRACE_MS ?? 15 * 60_000)
 const MANIFEST_KEY = '.wenming/manifest.json'
+/** MD5 (what an object's ETag is) by SHA-256 of the content: the tamper check reads a content once. */
+const md5s = new Map<string, string>()
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8',
@@ -158,7 +160,17 @@ export const s3Target = (config: S3Config): TargetDriver => {
       await sweep(live.files, signal)
       const pending = await pendingDeletes()
       const siteDir = path.join(config.releasesDir, live.id, 'site')
-      const md5Of = async (rel: string) => createHash('md5').update(await readFile(path.join(siteDir, rel))).digest('hex')
+      // An object's ETag is its MD5 (single-part uploads); a file's MD5 follows from its SHA-256, so each
+      // content is read once, not every file at every check.
+      const md5Of = async (rel: string) => {
+        const sha = live.files[rel]!
+        const known = md5s.get(sha)
+        if (known) return known
+        const md5 = createHash('md5').update(await readFile(path.join(siteDir, rel))).digest('hex')
+        if (md5s.size > 500_000) md5s.clear()
+        md5s.set(sha, md5)
+        return md5
+      }
       const found = new Map<string, string>()
       for (let token: string | undefined, first = true; first || token; first = false) {
         const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal })
