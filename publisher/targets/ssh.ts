@@ -1,6 +1,7 @@
 /**
  * The `ssh` target: a public web server reached with OpenSSH (key only, the server's host key pinned) and
- * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`) and
+ * rsync. A push makes `<path>/releases/<id>.partial` as hard links of the live release (`cp -al`; made
+ * ahead, as `releases/<live>.next`, right after the previous switch, so a push does not wait for it) and
  * learns which parts of the signed manifest the server lacks, sends the changed files into it with rsync
  * (written to new files, never into the linked ones), removes what the release dropped, checks the
  * manifest's signature (`openssl`, with the public key the admin installed at `<path>/release-key.pem`;
@@ -85,8 +86,10 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         signal,
         [
           `if [ -d releases/${q(id)} ]; then echo yes; exit 0; fi`,
-          `mkdir -p releases manifests/parts objects && rm -rf ${q(partial)}`,
-          `if [ -n "$(readlink current 2>/dev/null)" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+          // Whatever a push cut short left (this CMS is the server's only pusher).
+          `mkdir -p releases manifests/parts objects && rm -rf releases/*.partial`,
+          `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
+          `if [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
           `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || echo "$p"; done`,
         ].join('\n'),
       )
@@ -131,11 +134,13 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         'set -e',
         `test -d releases/${q(id)}`,
         `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
+        // The next push's directory, made now: hard links of what is live (older ones are stale).
+        `rm -rf releases/*.next releases/*.next.tmp && cp -al releases/${q(id)} releases/${q(id)}.next.tmp && mv releases/${q(id)}.next.tmp releases/${q(id)}.next`,
         // Beyond the newest five (never the live one): the release, its manifest, then every part and
         // pristine copy no remaining release names (none at all when a remaining manifest is unreadable).
-        `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -v '\\.partial/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
+        `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -Ev '\\.(partial|next|next\\.tmp)/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
         `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
-        `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
+        `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
         `sort -u -o "$keep" "$keep"`,
         `(set -o pipefail; sed 's|.*|manifests/parts/&.json|' "$keep" | xargs -r cat | grep -o '[0-9a-f]\\{64\\}' > "$files") || exit 0`,
         `sort -u -o "$files" "$files"`,
