@@ -146,6 +146,8 @@ say('▶ 启动内容管理系统')
 if (adminBuildStale() && buildAdmin(process.env) !== 0) throw new Error('构建内容管理后台失败')
 // The CMS's output (its job runner and publisher included) goes to a log beside the data, kept when a change times out.
 const cmsLog = openSync(path.join(dir, 'cms.log'), 'a')
+// Another process on the port would answer in the CMS's place (a stray CMS of an earlier run, say).
+if (await fetch(`http://localhost:${String(cmsPort)}/`).then(() => true, () => false)) throw new Error(`端口 ${String(cmsPort)} 已被占用：请结束占用它的进程，或用 --cms-port 换一个端口`)
 const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPort)], { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: ['ignore', cmsLog, cmsLog] })
 // What this run started stops with it, also when it fails: the CMS, and every server whose command line
 // names the data directory (the targets' sshd, nginx, S3 server and receiver).
