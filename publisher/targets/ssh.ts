@@ -30,6 +30,30 @@ export interface SshConfig {
   hostKey: string
 }
 
+/**
+ * Keeps a pristine copy of each sent file in `objects/<sha[0:2]>/<sha>` (a new inode: editing a served file
+ * cannot reach it), read-only, written under a temporary name. Lines of stdin are `<sha> <path>`, paths
+ * under the directory given. Perl is on every Debian system (perl-base is essential); one process copies
+ * them all.
+ */
+const KEEP_OBJECTS = [
+  'while (my $line = <STDIN>) {',
+  '  chomp $line;',
+  '  my ($sha, $rel) = split(/ /, $line, 2);',
+  '  my $dir = "objects/" . substr($sha, 0, 2);',
+  '  my $obj = "$dir/$sha";',
+  '  next if -f $obj;',
+  '  mkdir $dir;',
+  '  open(my $in, "<:raw", "$ARGV[0]/$rel") or die "$rel: $!\\n";',
+  '  my $data = do { local $/; <$in> } // "";',
+  '  open(my $out, ">:raw", "$obj.tmp") or die "$obj: $!\\n";',
+  '  print {$out} $data or die "$obj: $!\\n";',
+  '  close($out) or die "$obj: $!\\n";',
+  '  chmod(0444, "$obj.tmp");',
+  '  rename("$obj.tmp", $obj) or die "$obj: $!\\n";',
+  '}',
+].join('\n')
+
 /** Single-quoted for a POSIX shell. */
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 
@@ -86,10 +110,11 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         signal,
         [
           `if [ -d releases/${q(id)} ]; then echo yes; exit 0; fi`,
-          // Whatever a push cut short left (this CMS is the server's only pusher).
-          `mkdir -p releases manifests/parts objects && rm -rf releases/*.partial`,
+          `mkdir -p releases manifests/parts objects`,
+          // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
+          `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
           `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
-          `if [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+          `if [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
           `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || echo "$p"; done`,
         ].join('\n'),
       )
@@ -100,13 +125,10 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
       const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
       // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
-      const gone = removed.map((rel) => `rm -f ${q(`${partial}/${rel}`)}`).join('\n')
+      // Lists go in heredocs to one process each (a command per file cost minutes on a first push of 30,000).
+      const gone = removed.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rm -f) <<'WENMING_GONE'\n${removed.join('\n')}\nWENMING_GONE` : ''
       const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
-      const keep = delta.map((rel) => {
-        const sha = manifest.files[rel]!
-        const object = `objects/${sha.slice(0, 2)}/${sha}`
-        return `[ -f ${q(object)} ] || { mkdir -p ${q(path.dirname(object))} && cp ${q(`${partial}/${rel}`)} ${q(`${object}.tmp`)} && chmod 444 ${q(`${object}.tmp`)} && mv ${q(`${object}.tmp`)} ${q(object)}; }`
-      })
+      const keep = delta.length ? `perl -e ${q(KEEP_OBJECTS)} ${q(partial)} <<'WENMING_KEEP'\n${delta.map((rel) => `${manifest.files[rel]!} ${rel}`).join('\n')}\nWENMING_KEEP` : ''
       const script = [
         'set -e',
         gone,
@@ -122,7 +144,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `rm -f manifests/${q(id)}.sigbin.tmp`,
         delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
         `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
-        ...keep,
+        keep,
         `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
         `mv ${q(partial)} releases/${q(id)}`,
       ].join('\n')
