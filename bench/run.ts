@@ -151,6 +151,7 @@ if (await fetch(`http://localhost:${String(cmsPort)}/`).then(() => true, () => f
 const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPort)], { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: ['ignore', cmsLog, cmsLog] })
 // What this run started stops with it, also when it fails: the CMS, and every server whose command line
 // names the data directory (the targets' sshd, nginx, S3 server and receiver).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130))
 process.on('exit', () => {
   cms.kill('SIGTERM')
   const pids = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.split('\n').map(Number)
