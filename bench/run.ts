@@ -94,7 +94,8 @@ if (stopAfterImport) {
 // 2. Build
 say('▶ 生成网站（Astro + Pagefind + 预压缩）')
 const memory = peakMemory()
-const published = await publish({ mode: 'full', clean: true, log: (line) => say(line) })
+// With --only changes on kept data, the release already built is reused (the build figures are then not a clean build's).
+const published = await publish({ mode: 'full', clean: !(changesOnly && reuse), log: (line) => say(line) })
 const buildPeakMemory = memory.stop()
 if (!published.ok) {
   console.error(`网站生成失败：${published.error}`)
