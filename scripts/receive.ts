@@ -22,8 +22,9 @@ if (!folder || !root || !values.key) {
 }
 const key = readPublicKey(values.key)
 const receivedFile = path.join(root, 'received.json')
-// What was hashed stays known while the receiver runs (--watch): each bundle reads only what changed.
-const hashes = hashCache()
+// What was hashed stays known while the receiver runs (--watch): each bundle reads only what changed
+// (by size and modification time: removing old releases changes every live file's change time).
+const hashes = hashCache({ changeTime: false })
 
 const log = async (entry: Record<string, unknown>) => {
   const line = JSON.stringify({ at: new Date().toISOString(), ...entry })
@@ -84,9 +85,10 @@ const receiveOnce = async () => {
   for (const name of bundles) {
     const file = path.join(folder, name)
     try {
+      const started = Date.now()
       const id = await applyBundle(file)
       await remember(name)
-      await log({ event: 'live', release: id, bundle: name })
+      await log({ event: 'live', release: id, bundle: name, ms: Date.now() - started })
       applied++
     } catch (error) {
       const refused = error instanceof Refused

@@ -4,6 +4,13 @@
  * mode or adding a link to it changes its change time, which no one can set back by hand, so a file whose
  * key is unchanged still holds the bytes that were hashed. The receiver and the guard stay fast on a large
  * archive this way: they read only files that changed since they last looked, not every file every time.
+ *
+ * A release's unchanged files are hard links of the last one's, so removing an old release (or linking a
+ * new one) changes the change time of nearly every live file too. The guard keeps the change time in its
+ * key and so re-reads the site after each publish (in the background). The receiver, on the publish's
+ * path, leaves it out (`{ changeTime: false }`): a live file edited in place is still caught by its size
+ * or modification time; one edited and then given back its size and time on purpose is the guard's to
+ * find (its file events, and its passes).
  */
 import { lstatSync, type BigIntStats } from 'node:fs'
 import { lstat } from 'node:fs/promises'
@@ -13,22 +20,19 @@ import { hashFile } from '../files.ts'
 /** More keys than this (old inodes pile up release after release) and the cache starts over. */
 const LIMIT = 2_000_000
 
-const keyOfStats = (s: BigIntStats) => (s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}:${String(s.ctimeNs)}` : null)
-
-const keyOf = async (file: string): Promise<string | null> => {
-  try {
-    return keyOfStats(await lstat(file, { bigint: true }))
-  } catch {
-    return null
+export const hashCache = ({ changeTime = true } = {}) => {
+  const keyOfStats = (s: BigIntStats) => (s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}${changeTime ? `:${String(s.ctimeNs)}` : ''}` : null)
+  const keyOf = async (file: string): Promise<string | null> => {
+    try {
+      return keyOfStats(await lstat(file, { bigint: true }))
+    } catch {
+      return null
+    }
   }
-}
-
-const keyOfSync = (file: string): string | null => {
-  const s = lstatSync(file, { bigint: true, throwIfNoEntry: false })
-  return s ? keyOfStats(s) : null
-}
-
-export const hashCache = () => {
+  const keyOfSync = (file: string): string | null => {
+    const s = lstatSync(file, { bigint: true, throwIfNoEntry: false })
+    return s ? keyOfStats(s) : null
+  }
   const known = new Map<string, string>()
   const remember = (key: string, sha: string) => {
     if (known.size >= LIMIT) known.clear()
