@@ -106,12 +106,22 @@ const shapeProblem = (field: Field, value: unknown, config: SanitizedConfig): st
   }
 }
 
+/**
+ * What null means for a field that holds a structure: the empty structure — a list with no rows, a group
+ * with each of its fields cleared. The version writer and Payload's own hooks read into the structure
+ * (null there ended in a TypeError, a 500). Other fields keep null.
+ */
+const emptyOf = (field: Field): unknown => {
+  if (field.type === 'array' || field.type === 'blocks' || ('hasMany' in field && field.hasMany === true)) return []
+  if (field.type === 'group' && 'name' in field && field.name) return Object.fromEntries(field.fields.flatMap((f) => ('name' in f && f.name ? [[f.name, null]] : [])))
+  return undefined
+}
+
 /** Throws a 400 naming the first field whose value has the wrong shape. */
 export const refuseWrongShapes = (fields: Field[], config: SanitizedConfig, data: unknown, slug: string, req: PayloadRequest): void => {
   eachField(fields, config, data, ({ field, value, path, parent }) => {
-    // null clears a list; the version writer expects an empty list there (null ended in a TypeError).
-    const isList = field.type === 'array' || field.type === 'blocks' || ('hasMany' in field && field.hasMany === true)
-    if (value === null && isList && 'name' in field) parent[field.name] = []
+    const empty = value === null && 'name' in field ? emptyOf(field) : undefined
+    if (empty !== undefined && 'name' in field) parent[field.name] = empty
     const problem = shapeProblem(field, value, config)
     if (problem) throw fieldError(slug, path, `“${fieldLabel(field)}”的格式不正确：${problem}。`, req)
   })

@@ -52,6 +52,16 @@ test('a reference to a missing document, a wrong type and a taken 文号 answer 
   }
 })
 
+test('null for a group or a list clears it: the write is saved, not a 500 (found by FUZZ_SEED=1620253596)', async ({ request }) => {
+  const editor = await as(request, 'editor')
+  const { docs } = (await (await request.get(`${cms}/api/bulletins?limit=1&depth=0&draft=true`, { headers: editor })).json()) as { docs: { id: number }[] }
+  const res = await request.patch(`${cms}/api/bulletins/${String(docs[0]!.id)}?draft=true`, { headers: editor, data: { distribution: null, topics: null, _status: 'draft' } })
+  expect(res.status(), await res.text()).toBe(200)
+  const after = ((await res.json()) as { doc: { distribution: Record<string, unknown> | null; topics: unknown[] } }).doc
+  expect(Object.values(after.distribution ?? {}).filter(Boolean)).toEqual([])
+  expect(after.topics).toEqual([])
+})
+
 test('no random or malformed write answers 5xx, leaves half a document, or stops the server', async ({ request, playwright }) => {
   test.setTimeout(600_000)
   const seed = seedFrom('FUZZ_SEED')
