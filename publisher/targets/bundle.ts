@@ -13,8 +13,12 @@ import type { SignedManifest, TargetManifest } from './signing.ts'
 
 export const BUNDLE_SUFFIX = '.wenming-release.tar'
 
-/** A bundle's file name: its release's build time first, so names sort in the order they were made. */
-export const bundleName = (manifest: TargetManifest) => `${manifest.builtAt.replace(/[-:.]/g, '')}-${manifest.id}${BUNDLE_SUFFIX}`
+/**
+ * A bundle's file name: the time it was written first, so names sort in the order they were sent. Not the
+ * release's build time: a rollback sends an older release again, and the receiver, which skips names it
+ * has applied, ignored the second bundle of the same release.
+ */
+export const bundleName = (manifest: TargetManifest) => `${new Date().toISOString().replace(/[-:.]/g, '')}-${manifest.id}${BUNDLE_SUFFIX}`
 
 /**
  * Writes the bundle of `manifest` into `folder`: the signed manifest, the parts of it in `newParts` and the
