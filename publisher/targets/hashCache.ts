@@ -13,7 +13,6 @@
  * find (its file events, and its passes).
  */
 import { lstatSync, type BigIntStats } from 'node:fs'
-import { lstat } from 'node:fs/promises'
 
 import { hashFile } from '../files.ts'
 
@@ -22,14 +21,8 @@ const LIMIT = 2_000_000
 
 export const hashCache = ({ changeTime = true } = {}) => {
   const keyOfStats = (s: BigIntStats) => (s.isFile() ? `${String(s.dev)}:${String(s.ino)}:${String(s.size)}:${String(s.mtimeNs)}${changeTime ? `:${String(s.ctimeNs)}` : ''}` : null)
-  const keyOf = async (file: string): Promise<string | null> => {
-    try {
-      return keyOfStats(await lstat(file, { bigint: true }))
-    } catch {
-      return null
-    }
-  }
-  const keyOfSync = (file: string): string | null => {
+  // One stat call, synchronous: cheaper than a promise, and the link sweep runs it tens of thousands of times.
+  const keyOf = (file: string): string | null => {
     const s = lstatSync(file, { bigint: true, throwIfNoEntry: false })
     return s ? keyOfStats(s) : null
   }
@@ -41,28 +34,24 @@ export const hashCache = ({ changeTime = true } = {}) => {
   return {
     /** The SHA-256 of a regular file (null: missing, or not a regular file), read only when it changed. */
     async hash(file: string): Promise<string | null> {
-      const key = await keyOf(file)
+      const key = keyOf(file)
       if (!key) return null
       const cached = known.get(key)
       if (cached) return cached
       const sha = await hashFile(file)
       // Changed while it was read: not remembered, so the next look reads it again.
-      if (sha && (await keyOf(file)) === key) remember(key, sha)
+      if (sha && keyOf(file) === key) remember(key, sha)
       return sha
     },
     /** Records that `file` holds `sha` as it is now (after linking a checked file: the link changed its key). */
-    async vouch(file: string, sha: string) {
-      const key = await keyOf(file)
+    vouch(file: string, sha: string) {
+      const key = keyOf(file)
       if (key) remember(key, sha)
     },
-    /** The hash known for a file as it is now, without reading it (null: not known); synchronous, for tight loops. */
+    /** The hash known for a file as it is now, without reading it (null: not known). */
     knownSync(file: string): string | null {
-      const key = keyOfSync(file)
+      const key = keyOf(file)
       return key ? (known.get(key) ?? null) : null
-    },
-    vouchSync(file: string, sha: string) {
-      const key = keyOfSync(file)
-      if (key) remember(key, sha)
     },
   }
 }

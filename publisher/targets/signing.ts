@@ -11,11 +11,12 @@
  * and the SHA-256 of each part in order. A target keeps the parts it has (`manifests/parts/<sha>.json`)
  * and is sent only the ones it lacks: a publish ships a few kilobytes of manifest, not the whole list.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto'
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { dataDir } from '../../cms/lib/paths.ts'
+import { sha256 } from '../files.ts'
 
 /** What a target holds of one release: its files and their hashes, signed. */
 export interface TargetManifest {
@@ -76,7 +77,7 @@ export const manifestParts = (files: Record<string, string>): Map<string, Buffer
   let part: [string, string][] = []
   const close = () => {
     const bytes = Buffer.from(JSON.stringify(part))
-    parts.set(createHash('sha256').update(bytes).digest('hex'), bytes)
+    parts.set(sha256(bytes), bytes)
     part = []
   }
   for (const rel of Object.keys(files).sort()) {
@@ -119,7 +120,7 @@ export const verifiedManifest = async (bytes: Buffer, signature: string, key: Ke
   for (const sha of root.parts) {
     const part = await partOf(sha)
     if (!part) throw new MissingPart(`缺少发布清单的分段 ${sha.slice(0, 12)}（应随较早的发布包送达），请等待包含它的发布包。`)
-    if (createHash('sha256').update(part).digest('hex') !== sha) throw new Error(`发布清单的分段 ${sha.slice(0, 12)} 校验失败（传输中损坏或被改动），已拒绝。`)
+    if (sha256(part) !== sha) throw new Error(`发布清单的分段 ${sha.slice(0, 12)} 校验失败（传输中损坏或被改动），已拒绝。`)
     for (const [rel, fileSha] of JSON.parse(part.toString('utf8')) as [string, string][]) {
       if (!safeRelative(rel)) throw new Error(`发布清单含有不安全的路径“${rel}”，已拒绝。`)
       files[rel] = fileSha

@@ -92,7 +92,7 @@ export const stageRelease = async (
     if (live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
       const target = path.join(partial, rel)
       linkSync(liveFile, target)
-      hashes.vouchSync(target, sha)
+      hashes.vouch(target, sha)
       count++
     } else rest.push([rel, sha])
   }
@@ -106,7 +106,7 @@ export const stageRelease = async (
       await keepObject(root, sha, bytes, hashes)
     } else if (live && liveFiles[rel] === sha && (await hashes.hash(liveFile)) === sha) {
       await link(liveFile, target)
-      await hashes.vouch(target, sha)
+      hashes.vouch(target, sha)
     } else {
       const object = objectPath(root, sha)
       if ((await hashes.hash(object)) !== sha) throw new Error(`缺少文件“${rel}”（既不在本次发布包中，也不在已接收的内容中），请等待包含它的发布包。`)
