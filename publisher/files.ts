@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
+import { setPriority } from 'node:os'
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 /** The SHA-256 (hex) of some bytes: what release manifests record for every file. */
@@ -45,3 +49,35 @@ export const linkFiles = (from: string, to: string, rels: string[]) =>
         worker.once('error', reject)
         worker.once('exit', (code) => code !== 0 && reject(new Error(`复用文件的线程异常退出（${String(code)}）`)))
       })
+
+/** Removes a file of directory `dir`, and each folder above it (up to `dir`) that it leaves empty. */
+export const removeWithEmptyFolders = async (dir: string, rel: string) => {
+  await rm(path.join(dir, rel), { force: true })
+  for (let folder = path.dirname(rel); folder !== '.'; folder = path.dirname(folder)) {
+    if ((await readdir(path.join(dir, folder)).catch(() => ['?'])).length > 0) break
+    await rm(path.join(dir, folder), { recursive: true, force: true })
+  }
+}
+
+/** Runs a process at the lowest priority where the system allows it (left as it is elsewhere). */
+export const lowerPriority = (pid: number | undefined) => {
+  try {
+    if (pid) setPriority(pid, 19)
+  } catch {
+    // Left at normal priority.
+  }
+}
+
+/**
+ * Copies directory `from` to `to` as hard links (`cp -al`, GNU coreutils; symbolic links stay links), at
+ * low priority: a whole site's worth of links is seconds of system time, made where nothing waits for it.
+ */
+export const copyAsLinks = (from: string, to: string) =>
+  new Promise<void>((resolve, reject) => {
+    const cp = spawn('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] })
+    lowerPriority(cp.pid)
+    let error = ''
+    cp.stderr.on('data', (d: Buffer) => (error += d.toString()))
+    cp.on('error', reject)
+    cp.on('close', (code) => (code === 0 ? resolve() : reject(new Error(error.trim() || `cp 退出码 ${String(code)}`))))
+  })

@@ -11,23 +11,23 @@
  * index, write the manifest, switch. A fast publish updates the search index's delta partition; a full
  * build (`mode: 'full'`) rebuilds the partitions, reusing those whose pages did not change.
  */
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { setPriority } from 'node:os'
 import path from 'node:path'
 
-import { dataDir, mediaDir } from '../cms/lib/paths.ts'
+import { mediaDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { fileFor, linkFiles, pool, sha256 } from './files.ts'
+import { fileFor, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { type CompressOptions, compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
-import { refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
+import { mediaUsed, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { listReleases, liveRelease, MANIFEST, releasesDir, SITE, switchTo } from './releases.ts'
+import { prepareNext, takeNext } from './staging.ts'
 import { writeBuildState } from './state.ts'
+import { emptyTrash, toTrash } from './trash.ts'
 
 export { distLink, listReleases, liveRelease, releasesDir, rollback, switchTo } from './releases.ts'
 
@@ -88,41 +88,16 @@ export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
   lastWritten?.id === id ? lastWritten.snapshot : readJson<Snapshot>(path.join(releasesDir(), id, SNAPSHOT))
 
 /**
- * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved (one
- * rename each, under the lock) into a trash folder that a low-priority process empties: deleting a
- * release's tens of thousands of files took seconds of the machine from the next publish.
+ * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved into
+ * the trash (trash.ts) under the lock, with the search partitions no kept release links to.
  */
 const prune = async (keep: number) => {
   const live = await liveRelease()
   const complete = await listReleases()
   const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
-  await mkdir(trashDir(), { recursive: true })
-  for (const name of await readdir(releasesDir())) {
-    if (!keepers.has(name)) await rename(path.join(releasesDir(), name), path.join(trashDir(), `${name}-${String(Date.now())}`))
-  }
-  await moveUnusedPartitions(
-    [...keepers].map((name) => path.join(releasesDir(), name, SITE)),
-    trashDir(),
-  )
+  for (const name of await readdir(releasesDir())) if (!keepers.has(name)) await toTrash(path.join(releasesDir(), name))
+  await moveUnusedPartitions([...keepers].map((name) => path.join(releasesDir(), name, SITE)), toTrash)
   emptyTrash()
-}
-
-const trashDir = () => path.join(dataDir, 'releases-trash')
-
-const emptyTrash = () => {
-  // Empties the folder but keeps it: the next prune may be moving something into it meanwhile.
-  const script = 'const fs = require("node:fs"), path = require("node:path"); for (const n of fs.readdirSync(process.argv[1])) fs.rmSync(path.join(process.argv[1], n), { recursive: true, force: true })'
-  const remover = spawn(process.execPath, ['-e', script, trashDir()], {
-    detached: true,
-    stdio: 'ignore',
-  })
-  remover.on('error', () => undefined)
-  try {
-    if (remover.pid) setPriority(remover.pid, 19)
-  } catch {
-    // Left at normal priority where the system does not allow it.
-  }
-  remover.unref()
 }
 
 /** Writes a file whole or not at all (a reader never sees half of it). */
@@ -141,6 +116,8 @@ export interface PublishOptions {
   /** Ignore the live release: render and index everything (what a first build does). */
   clean?: boolean
   keep?: number
+  /** Make the next release's directory ahead after switching (staging.ts): for a process that publishes again. */
+  stageNext?: boolean
   log?: (line: string) => void
 }
 
@@ -155,7 +132,7 @@ export const publish = async (options: PublishOptions = {}): Promise<PublishResu
   }
 }
 
-const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
+const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext = false, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
   const started = performance.now()
   const timings: Record<string, number> = {}
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since))
@@ -181,6 +158,20 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   const siteDir = path.join(outDir, SITE)
   const prevSite = prevDir ? path.join(prevDir, SITE) : null
   const files: Record<string, string> = {}
+  /**
+   * Files already in the new directory: the live release's, when the directory made ahead from it was
+   * taken over (staging.ts), except its search folder (made again by every release). They are the live
+   * release's inodes: one is replaced (`vacate`, then written or linked anew) and never written into, and
+   * any not claimed by the end is removed.
+   */
+  const staged = Boolean(liveId && prev && (await takeNext(liveId, outDir)))
+  const present: Record<string, string> = staged ? withoutSearchFolder(prev!.files) : {}
+  if (staged) await rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true })
+  const vacate = async (rel: string) => {
+    if (!(rel in present)) return
+    delete present[rel]
+    await rm(path.join(siteDir, rel), { force: true })
+  }
   const failures: Failure[] = refresh.failures.map((f) => ({ message: f.message }))
   const dirs = new Set<string>()
   const ensureDir = async (rel: string) => {
@@ -190,9 +181,11 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     dirs.add(dir)
   }
   const reuse = async (from: string, rel: string, hash: string) => {
+    files[rel] = hash
+    if (present[rel] === hash) return
+    await vacate(rel)
     await ensureDir(rel)
     await link(path.join(from, rel), path.join(siteDir, rel))
-    files[rel] = hash
   }
   /** Links a file of the live release and its compressed copies. */
   const reusePrevious = async (rel: string) => {
@@ -200,15 +193,22 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   }
   /** Links many files (path, hash) of `from` at once. */
   const reuseMany = async (from: string, entries: (readonly [string, string])[]) => {
-    await linkFiles(from, siteDir, entries.map(([rel]) => rel))
+    const missing = entries.filter(([rel, hash]) => present[rel] !== hash)
+    for (const [rel] of missing) await vacate(rel)
+    await linkFiles(from, siteDir, missing.map(([rel]) => rel))
     for (const [rel, hash] of entries) files[rel] = hash
   }
-  const record = async (rel: string, data: Buffer, options?: CompressOptions) => {
-    Object.assign(files, await hashWithCopies(siteDir, rel, data, options))
-  }
-  const write = async (rel: string, data: Buffer) => {
+  /** Writes a file of the new release (a new inode, whatever was there). */
+  const put = async (rel: string, data: Buffer) => {
+    await vacate(rel)
     await ensureDir(rel)
     await writeFile(path.join(siteDir, rel), data)
+  }
+  const record = async (rel: string, data: Buffer, options?: CompressOptions) => {
+    Object.assign(files, await hashWithCopies(rel, data, put, options))
+  }
+  const write = async (rel: string, data: Buffer) => {
+    await put(rel, data)
     await record(rel, data)
   }
   const adopt = async (rel: string, options?: CompressOptions) => record(rel, await readFile(path.join(siteDir, rel)), options)
@@ -222,7 +222,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     await pool(Object.entries(client), 32, ([rel, hash]) => reuse(renderer.clientDir, rel, hash))
     // Images the published documents use, copied from the upload folder when new or changed.
     const media: Record<string, string> = {}
-    const used = new Set(JSON.stringify(refresh.snapshot.docs).match(/"\/media\/[^"]+"/g)?.map((m) => m.slice(2, -1)) ?? [])
+    const used = mediaUsed(refresh.snapshot)
     await pool([...used], 32, async (rel) => {
       const source = path.join(mediaDir, rel.slice('media/'.length))
       const info = await stat(source).catch(() => null)
@@ -265,7 +265,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     const toRender: [string, Route][] = []
     const toLink: string[] = []
     for (const [url, route] of routes) {
-      const hash = createHash('sha1').update(route.page).update(JSON.stringify(route.props)).digest('hex')
+      const hash = routeHash(route)
       routeHashes[url] = hash
       if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(url)
       else toRender.push([url, route])
@@ -328,6 +328,8 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
     lap('indexMs', t)
     t = performance.now()
 
+    // What the live release had and this one does not (a page taken down) goes, with folders left empty.
+    for (const rel of Object.keys(present)) if (!(rel in files)) await removeWithEmptyFolders(siteDir, rel)
     const pages = Object.keys(files).filter((f) => f.endsWith('.html')).length
     const before = prev?.files ?? {}
     const diff = {
@@ -349,7 +351,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       media,
       search,
       failures,
-      timings: { ...timings, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
+      timings: { ...timings, staged: staged ? 1 : 0, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
     }
     // The manifest is written last: a directory without it is an unfinished release.
     await writeFile(path.join(outDir, MANIFEST), JSON.stringify(manifest))
@@ -370,6 +372,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
       ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
     })
     await prune(keep).catch((error: unknown) => log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`))
+    if (stageNext) void prepareNext(outDir)
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {
@@ -379,15 +382,37 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, log = () 
   }
 }
 
-/** Writes the compressed copies of `dir/rel` beside it; returns the SHA-256 of the file and of each copy. */
-const hashWithCopies = async (dir: string, rel: string, data: Buffer, options?: CompressOptions): Promise<Record<string, string>> => {
+/**
+ * The JSON of a props value that is the same object from one release to the next (a document's entry,
+ * 站点设置): kept per object, so an unchanged document's text is not serialised again at every publish.
+ */
+const jsonOf = new WeakMap<object, string>()
+const json = (value: unknown) => {
+  if (!value || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
+  let known = jsonOf.get(value)
+  if (known === undefined) jsonOf.set(value, (known = JSON.stringify(value)))
+  return known
+}
+
+/** A hash of what a URL's page is made from (its page file and props): the page is re-rendered when it changes. */
+const routeHash = (route: Route) => {
+  const hash = createHash('sha1').update(route.page)
+  for (const [key, value] of Object.entries(route.props as object)) hash.update(`\0${key}\0`).update(json(value))
+  return hash.digest('hex')
+}
+
+/** Writes the compressed copies of file `rel` beside it with `put`; returns the SHA-256 of the file and of each copy. */
+const hashWithCopies = async (rel: string, data: Buffer, put: (rel: string, data: Buffer) => Promise<void>, options?: CompressOptions): Promise<Record<string, string>> => {
   const hashes: Record<string, string> = { [rel]: sha256(data) }
   for (const [suffix, copy] of await compressedCopies(rel, data, options)) {
-    await writeFile(path.join(dir, rel + suffix), copy)
+    await put(rel + suffix, copy)
     hashes[rel + suffix] = sha256(copy)
   }
   return hashes
 }
+
+/** A file list without the search folder (`pagefind/…`). */
+const withoutSearchFolder = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([rel]) => !rel.startsWith('pagefind/')))
 
 /** The renderer's static files with their hashes (computed once per renderer and kept beside it). */
 const clientFiles = async (clientDir: string): Promise<Record<string, string>> => {
@@ -398,7 +423,7 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
   for (const entry of await readdir(clientDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const rel = path.relative(clientDir, path.join(entry.parentPath, entry.name))
-    Object.assign(result, await hashWithCopies(clientDir, rel, await readFile(path.join(clientDir, rel))))
+    Object.assign(result, await hashWithCopies(rel, await readFile(path.join(clientDir, rel)), (copy, data) => writeFile(path.join(clientDir, copy), data)))
   }
   await writeFile(cache, JSON.stringify(result))
   return result

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readlink, rename, symlink } from 'node:fs/promises'
+import { mkdir, readdir, readlink, symlink } from 'node:fs/promises'
 import path from 'node:path'
 
 import { dataDir } from '../cms/lib/paths.ts'
@@ -32,8 +32,8 @@ export const storedPartition = async (siteDir: string, dir: string): Promise<str
   return target ? path.resolve(folder, target) : null
 }
 
-/** Moves the store's folders that none of `siteDirs` links to into `trash`. */
-export const moveUnusedPartitions = async (siteDirs: string[], trash: string) => {
+/** Hands the store's folders that none of `siteDirs` links to to `discard` (trash.ts). */
+export const moveUnusedPartitions = async (siteDirs: string[], discard: (folder: string) => Promise<void>) => {
   const store = searchStoreDir()
   if (!existsSync(store)) return
   const used = new Set<string>()
@@ -43,6 +43,6 @@ export const moveUnusedPartitions = async (siteDirs: string[], trash: string) =>
   }
   for (const name of await readdir(store)) {
     const folder = path.join(store, name)
-    if (!used.has(folder)) await rename(folder, path.join(trash, `search-${name}`))
+    if (!used.has(folder)) await discard(folder)
   }
 }

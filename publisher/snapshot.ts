@@ -102,6 +102,21 @@ export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refres
   return { snapshot: next, failures, reloaded, removed }
 }
 
+/** The upload files (`media/…`) an entry shows, found once per entry object (entries of unchanged documents carry over). */
+const mediaOfEntry = new WeakMap<object, string[]>()
+export const mediaUsed = (s: Snapshot): Set<string> => {
+  const used = new Set<string>()
+  for (const docs of Object.values(s.docs)) {
+    for (const { entry } of Object.values(docs)) {
+      if (!entry || typeof entry !== 'object') continue
+      let files = mediaOfEntry.get(entry)
+      if (!files) mediaOfEntry.set(entry, (files = JSON.stringify(entry).match(/"\/media\/[^"]+"/g)?.map((m) => m.slice(2, -1)) ?? []))
+      for (const file of files) used.add(file)
+    }
+  }
+  return used
+}
+
 const entries = <T>(docs: Record<string, StoredDoc>) => Object.values(docs).flatMap((d) => (d.entry ? [d.entry as T] : []))
 
 /** The snapshot as the route table takes it. */

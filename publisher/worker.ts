@@ -30,7 +30,7 @@ process.on('message', (request: WorkerRequest) => {
       await Promise.all([getCms(), loadRenderer()]).catch(() => undefined)
       return
     }
-    const result = await publish({ mode: request.mode, log: (line) => send({ kind: 'log', id: request.id, line }) })
+    const result = await publish({ mode: request.mode, stageNext: true, log: (line) => send({ kind: 'log', id: request.id, line }) })
     send({
       kind: 'done',
       id: request.id,

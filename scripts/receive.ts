@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
 import { MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
-import { liveId, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
+import { liveId, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, watch: { type: 'boolean', default: false }, interval: { type: 'string', default: '2' } } })
 const [folder, root] = positionals
@@ -31,6 +31,18 @@ const log = async (entry: Record<string, unknown>) => {
   console.log(line)
   await appendFile(path.join(root, 'receive.log'), `${line}\n`).catch(() => undefined)
 }
+
+/**
+ * After a switch, in the background: the next release's directory is made ahead (webroot.ts prepareNext),
+ * then old releases are removed. The next bundle waits for both (removing parts and copies no release
+ * names must not race a release being staged); a single run waits for them before it ends.
+ */
+let afterSwitch: Promise<unknown> = Promise.resolve()
+const tidyAfter = (id: string) =>
+  (afterSwitch = (async () => {
+    await prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预先链接下一版本的目录失败：${String(error)}` }))
+    await pruneReleases(root).catch((error: unknown) => log({ event: 'error', error: `清理旧版本失败：${String(error)}` }))
+  })())
 
 /** A fault of the bundle itself (refuse it for good), as opposed to one an earlier bundle will cure. */
 class Refused extends Error {}
@@ -58,14 +70,15 @@ const applyBundle = async (file: string) => {
     }
     const dir = unpacked.dir
     const source = async (rel: string) => (safeRelative(rel) ? readFile(path.join(dir, 'files', rel)).catch(() => null) : null)
+    let prepared = false
     try {
-      await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature, parts }, source, key, hashes)
+      prepared = (await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature, parts }, source, key, hashes)).prepared
     } catch (error) {
       const message = (error as Error).message
       throw message.startsWith('缺少文件') ? new Error(message) : new Refused(message)
     }
     await switchCurrent(root, manifest.id)
-    return manifest.id
+    return { id: manifest.id, prepared }
   } finally {
     await rm(unpacked.dir, { recursive: true, force: true })
   }
@@ -84,12 +97,14 @@ const receiveOnce = async () => {
   let applied = 0
   for (const name of bundles) {
     const file = path.join(folder, name)
+    await afterSwitch
     try {
       const started = Date.now()
-      const id = await applyBundle(file)
+      const { id, prepared } = await applyBundle(file)
       await remember(name)
-      await log({ event: 'live', release: id, bundle: name, ms: Date.now() - started })
+      await log({ event: 'live', release: id, bundle: name, ms: Date.now() - started, prepared })
       applied++
+      tidyAfter(id)
     } catch (error) {
       const refused = error instanceof Refused
       await log({ event: refused ? 'rejected' : 'waiting', bundle: name, error: (error as Error).message })
@@ -102,7 +117,6 @@ const receiveOnce = async () => {
     }
   }
   if (applied) {
-    await pruneReleases(root)
     // An applied bundle is not needed again (its files are in the web root): the newest few stay as a record.
     const done = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(BUNDLE_SUFFIX) && received.has(n)).sort()
     for (const name of done.slice(0, -5)) await rm(path.join(folder, name), { force: true }).catch(() => undefined)
@@ -112,6 +126,7 @@ const receiveOnce = async () => {
 
 if (!values.watch) {
   await receiveOnce()
+  await afterSwitch
   console.log(`当前版本：${(await liveId(root)) ?? '（无）'}`)
 } else {
   // File events wake it at once; the poll catches what a ferry's mounted folder does not signal.

@@ -7,9 +7,9 @@
  * manifest's signature (`openssl`, with the public key the admin installed at `<path>/release-key.pem`;
  * without it nothing is switched), the SHA-256 of every sent part and file and the file count on the
  * server, keeps a pristine copy of each new file in `<path>/objects/` for the guard, and only then names
- * the directory `releases/<id>`. The switch is one rename of `current`, after which releases beyond the
- * newest five, and the parts and copies only they named, are removed. The layout is the receiver's
- * (webroot.ts).
+ * the directory `releases/<id>`. The switch is one rename of `current`; the next push's directory and the
+ * removal of releases beyond the newest five (with the parts and copies only they named) follow in the
+ * background on the server (`tidyAfterSwitch`). The layout is the receiver's (webroot.ts).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -56,6 +56,31 @@ const KEEP_OBJECTS = [
 
 /** Single-quoted for a POSIX shell. */
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
+
+/** The lock a push waits on while the last switch's background work (below) runs. */
+const TIDY_LOCK = '.tidy.lock'
+
+/**
+ * What follows a switch on the server, run in the background: the next push's directory, made now as
+ * hard links of what is live (seconds of system time at 10,000 documents, which a push used to wait for),
+ * then releases beyond the newest five (never the live one) with their manifests, and every part and
+ * pristine copy no remaining release names (none at all when a remaining manifest is unreadable).
+ */
+const tidyAfterSwitch = (id: string) =>
+  [
+    'set -e',
+    `rm -rf releases/*.next releases/*.next.tmp`,
+    `cp -al releases/${q(id)} releases/${q(id)}.next.tmp && mv releases/${q(id)}.next.tmp releases/${q(id)}.next`,
+    `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -Ev '\\.(partial|next|next\\.tmp)/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
+    `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
+    `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
+    `sort -u -o "$keep" "$keep"`,
+    `(set -o pipefail; sed 's|.*|manifests/parts/&.json|' "$keep" | xargs -r cat | grep -o '[0-9a-f]\\{64\\}' > "$files") || exit 0`,
+    `sort -u -o "$files" "$files"`,
+    `ls manifests/parts | sed 's/\\.json$//' | sort | comm -23 - "$keep" | sed 's|.*|manifests/parts/&.json|' | xargs -r rm -f`,
+    `find objects -type f -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
+  ].join('\n')
+
 
 /** Runs a command, feeding `input`; resolves with its stdout, rejects with its stderr (in Chinese context). */
 const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
@@ -111,6 +136,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         [
           `if [ -d releases/${q(id)} ]; then echo yes; exit 0; fi`,
           `mkdir -p releases manifests/parts objects`,
+          // The last switch's work in the background (the next directory, pruning) is finished first.
+          `flock ${TIDY_LOCK} true`,
           // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
           `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
           `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
@@ -143,6 +170,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效（服务器上的发布公钥不是本站的）" >&2; exit 3; }`,
         `rm -f manifests/${q(id)}.sigbin.tmp`,
         delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
+        // Folders the removals left empty go (a taken-down page's folder must not answer 403).
+        removed.length ? `find ${q(partial)} -mindepth 1 -type d -empty -delete` : '',
         `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
         keep,
         `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
@@ -156,18 +185,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         'set -e',
         `test -d releases/${q(id)}`,
         `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
-        // The next push's directory, made now: hard links of what is live (older ones are stale).
-        `rm -rf releases/*.next releases/*.next.tmp && cp -al releases/${q(id)} releases/${q(id)}.next.tmp && mv releases/${q(id)}.next.tmp releases/${q(id)}.next`,
-        // Beyond the newest five (never the live one): the release, its manifest, then every part and
-        // pristine copy no remaining release names (none at all when a remaining manifest is unreadable).
-        `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -Ev '\\.(partial|next|next\\.tmp)/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
-        `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
-        `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
-        `sort -u -o "$keep" "$keep"`,
-        `(set -o pipefail; sed 's|.*|manifests/parts/&.json|' "$keep" | xargs -r cat | grep -o '[0-9a-f]\\{64\\}' > "$files") || exit 0`,
-        `sort -u -o "$files" "$files"`,
-        `ls manifests/parts | sed 's/\\.json$//' | sort | comm -23 - "$keep" | sed 's|.*|manifests/parts/&.json|' | xargs -r rm -f`,
-        `find objects -type f -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
+        // The rest runs on after this push returns, at low priority, holding the lock the next push waits on.
+        `nohup setsid flock ${TIDY_LOCK} nice -n 19 bash -c ${q(tidyAfterSwitch(id))} </dev/null >/dev/null 2>&1 &`,
       ].join('\n'))
     },
     async tamperSince(offset, _live, signal) {

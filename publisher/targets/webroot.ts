@@ -4,6 +4,8 @@
  *
  *   <root>/current -> releases/<id>     what the web server serves, switched by one rename
  *   <root>/releases/<id>/…              the site of a release; unchanged files hard-linked from the last one
+ *   <root>/releases/<id>.next/…         hard links of the live release <id>, made after its switch: the
+ *                                       next release starts from it (prepareNext)
  *   <root>/manifests/<id>.json, .sig    the signed manifest (root) of each release
  *   <root>/manifests/parts/<sha>.json   the parts of the file lists the roots name (signing.ts)
  *   <root>/objects/<sha256>             a pristine copy of every file (separate inodes: editing a served
@@ -15,11 +17,13 @@ import { existsSync, linkSync, mkdirSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { pool, sha256 } from '../files.ts'
+import { copyAsLinks, pool, removeWithEmptyFolders, sha256 } from '../files.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
 import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
 
 export const releasesOf = (root: string) => path.join(root, 'releases')
+/** A release's own directory (not `<id>.partial`, `<id>.next`, or a temporary one). */
+const isRelease = (name: string) => !name.includes('.')
 export const objectPath = (root: string, sha: string) => path.join(root, 'objects', sha.slice(0, 2), sha)
 const manifestPath = (root: string, id: string) => path.join(root, 'manifests', `${id}.json`)
 const partsDir = (root: string) => path.join(root, 'manifests', 'parts')
@@ -56,9 +60,11 @@ export type Source = (rel: string, sha: string) => Promise<Buffer | null>
 /**
  * Builds `releases/<id>/` from the signed manifest: files in the delta are written, every other file is
  * hard-linked from the live release when its hash there is right, else copied from the object store.
- * Every written file's hash and the file count are verified before the directory gets its final name;
- * nothing that is served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what
- * was read before, so a release of a large archive reads only the files that changed (hashCache.ts).
+ * It starts from `releases/<live>.next` when that was made (prepareNext): those links are there already,
+ * and only files that differ are replaced (removed first: they are the live release's inodes). Every
+ * written file's hash and the file count are verified before the directory gets its final name; nothing
+ * that is served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what was
+ * read before, so a release of a large archive reads only the files that changed (hashCache.ts).
  */
 export const stageRelease = async (
   root: string,
@@ -67,15 +73,27 @@ export const stageRelease = async (
   delta: Source,
   key: KeyObject,
   hashes: HashCache = hashCache(),
-): Promise<string> => {
+): Promise<{ dir: string; prepared: boolean }> => {
   const final = path.join(releasesOf(root), manifest.id)
-  if (existsSync(final)) return final
+  if (existsSync(final)) return { dir: final, prepared: false }
   const live = await liveId(root)
   const liveFiles = live ? await readManifest(root, live, key).then((m) => m.files).catch(() => ({}) as Record<string, string>) : {}
   const partial = `${final}.partial`
   await rm(partial, { recursive: true, force: true })
+  const next = live ? path.join(releasesOf(root), `${live}.next`) : null
+  const prepared = Boolean(next && (await rename(next, partial).then(() => true, () => false)))
   await mkdir(partial, { recursive: true })
   const entries = Object.entries(manifest.files)
+  // What the prepared directory holds: what the release does not have goes (with folders left empty).
+  const present = new Set<string>()
+  if (prepared) {
+    for (const e of await readdir(partial, { recursive: true, withFileTypes: true })) {
+      if (e.isDirectory()) continue
+      const rel = path.relative(partial, path.join(e.parentPath, e.name))
+      if (e.isFile() && rel in manifest.files) present.add(rel)
+      else await removeWithEmptyFolders(partial, rel)
+    }
+  }
   // Directories first (one mkdir each, not one per file). Then every unchanged file whose live copy is known
   // intact is linked in one synchronous sweep (tens of thousands of links take a fraction of a second this
   // way, seconds as separate promises); the rest — the delta, files never read yet — a few at a time.
@@ -89,8 +107,9 @@ export const stageRelease = async (
   const rest: [string, string][] = []
   for (const [rel, sha] of entries) {
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
-    if (live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
-      const target = path.join(partial, rel)
+    const target = path.join(partial, rel)
+    if (present.has(rel) && liveFiles[rel] === sha && hashes.knownSync(target) === sha) count++
+    else if (!present.has(rel) && live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
       linkSync(liveFile, target)
       hashes.vouch(target, sha)
       count++
@@ -98,6 +117,7 @@ export const stageRelease = async (
   }
   await pool(rest, 8, async ([rel, sha]) => {
     const target = path.join(partial, rel)
+    if (present.has(rel)) await rm(target, { force: true })
     const bytes = await delta(rel, sha)
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
     if (bytes) {
@@ -120,7 +140,19 @@ export const stageRelease = async (
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
-  return final
+  return { dir: final, prepared }
+}
+
+/**
+ * Makes `releases/<id>.next`, hard links of release `id` (just switched live), for the next release to
+ * start from: linking a whole site is seconds of system time, spent here where nothing waits for it.
+ * Directories made for earlier releases go.
+ */
+export const prepareNext = async (root: string, id: string) => {
+  for (const name of await readdir(releasesOf(root))) if (name.endsWith('.next') || name.endsWith('.next.tmp')) await rm(path.join(releasesOf(root), name), { recursive: true, force: true })
+  const tmp = path.join(releasesOf(root), `${id}.next.tmp`)
+  await copyAsLinks(path.join(releasesOf(root), id), tmp)
+  await rename(tmp, path.join(releasesOf(root), `${id}.next`))
 }
 
 /** Keeps a pristine, read-only copy of a file's bytes under its hash. */
@@ -146,7 +178,7 @@ export const switchCurrent = async (root: string, id: string) => {
  */
 export const pruneReleases = async (root: string, keep = 5) => {
   const live = await liveId(root)
-  const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter((d) => !d.endsWith('.partial')).sort().reverse()
+  const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter(isRelease).sort().reverse()
   for (const id of ids.slice(keep)) {
     if (id === live) continue
     await rm(path.join(releasesOf(root), id), { recursive: true, force: true })
@@ -156,7 +188,7 @@ export const pruneReleases = async (root: string, keep = 5) => {
   const parts = new Set<string>()
   const objects = new Set<string>()
   for (const id of await readdir(releasesOf(root))) {
-    if (id.endsWith('.partial')) continue
+    if (!isRelease(id)) continue
     const signedRoot = JSON.parse(await readFile(manifestPath(root, id), 'utf8').catch(() => 'null')) as { parts?: string[] } | null
     if (!signedRoot?.parts) return
     for (const sha of signedRoot.parts) {

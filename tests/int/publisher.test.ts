@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir } from '../../cms/lib/paths.ts'
+import { sha256 } from '../../publisher/files.ts'
 import { type Manifest, publish } from '../../publisher/release.ts'
 import { cms } from './helpers.ts'
 
@@ -19,9 +20,34 @@ afterAll(() => {
 
 let payload: Payload
 const quiet = { context: { skipRebuild: true }, overrideAccess: true } as const
+/** Every file of a release's site as it is on disk (search partitions are links into the store: left out). */
+const onDisk = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(path.join(dir, 'site'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(path.join(dir, 'site'), path.join(e.parentPath, e.name)))
+      .filter((rel) => !rel.startsWith('pagefind/'))
+      .map((rel) => [rel, sha256(readFileSync(path.join(dir, 'site', rel)))]),
+  )
+const emptyFolders = (dir: string) =>
+  readdirSync(path.join(dir, 'site'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory() && readdirSync(path.join(e.parentPath, e.name)).length === 0)
+    .map((e) => path.join(e.parentPath, e.name))
+const withoutSearch = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([rel]) => !rel.startsWith('pagefind/')))
+
+/**
+ * Publishes as the publisher process does (each release made in the directory prepared from the last,
+ * whose files are the live release's own), and checks what that must never break: the new release holds
+ * exactly its manifest's files, and the release before it still holds exactly its own.
+ */
+let last: { dir: string; manifest: Manifest } | null = null
 const release = async (mode: 'fast' | 'full', clean = false) => {
-  const result = await publish({ mode, clean })
+  const result = await publish({ mode, clean, stageNext: true })
   if (!result.ok) throw new Error(result.error)
+  expect(onDisk(result.dir)).toEqual(withoutSearch(result.manifest.files))
+  expect(emptyFolders(result.dir)).toEqual([])
+  if (last) expect(onDisk(last.dir), 'the release before is unchanged').toEqual(withoutSearch(last.manifest.files))
+  last = result
   return result
 }
 const pages = (manifest: Manifest, dir: string) =>
@@ -46,6 +72,8 @@ describe('fast publish', () => {
       ...quiet,
     })
     const first = await release('fast')
+    // Made in the directory prepared from the live release: only what changed was written.
+    expect(first.manifest.timings.staged).toBe(1)
     const changed = first.manifest.diff.added.concat(first.manifest.diff.changed).filter((f) => f.endsWith('.html') || f.endsWith('.xml'))
     expect(changed).toContain(`news/fast-${tag}/index.html`)
     expect(changed).toContain('news/index.html')

@@ -47,9 +47,8 @@ const news = async (word: string) =>
   payload.create({ collection: 'news', data: { title: `摆渡测试 ${word}`, slug: `ferry-${word}`, date: '2024-05-06T04:00:00.000Z', category: '其他', body: await markdownToRichText(`正文 ${word}。`), _status: 'published' }, context: { skipRebuild: true }, overrideAccess: true })
 
 /** Every file of the local release, byte for byte, in the public machine's live release. */
-const sameAsLocal = (id: string) => {
+const sameAsLocal = (id: string, served = path.join(webroot, 'current')) => {
   const manifest = JSON.parse(readFileSync(path.join(dataDir, 'releases', id, 'release.json'), 'utf8')) as { files: Record<string, string> }
-  const served = path.join(webroot, 'current')
   const files = readdirSync(served, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
   expect(files.length).toBe(Object.keys(manifest.files).length)
   return Promise.all(Object.entries(manifest.files).map(async ([rel, sha]) => expect(await hashFile(path.join(served, rel)), rel).toBe(sha)))
@@ -74,6 +73,12 @@ describe('the folder target and the receiver', () => {
     expect(live()).toBe(first.release)
     await sameAsLocal(first.release)
 
+    // The receiver made the next release's directory ahead (links of the live one). Something put there, or
+    // a file there replaced, must not reach the next release: it is built to the manifest, not trusted.
+    const prepared = path.join(webroot, 'releases', `${first.release}.next`)
+    writeFileSync(path.join(prepared, 'planted.html'), '<p>被植入</p>')
+    rmSync(path.join(prepared, 'about', 'index.html'))
+    writeFileSync(path.join(prepared, 'about', 'index.html'), '<p>被替换</p>')
     await news('alpha')
     const second = await release()
     const next = await deliver(target, second.release, AbortSignal.timeout(60_000))
@@ -82,7 +87,10 @@ describe('the folder target and the receiver', () => {
     expect(next.lastBytes!).toBeLessThan(firstBytes / 2)
     expect(receive().status).toBe(0)
     expect(live()).toBe(second.release)
+    expect(readFileSync(path.join(webroot, 'receive.log'), 'utf8').trim().split('\n').at(-1)).toContain('"prepared":true')
     await sameAsLocal(second.release)
+    // Built in the directory of the first release's links, without writing into any of them.
+    await sameAsLocal(first.release, path.join(webroot, 'releases', first.release))
     expect(readFileSync(path.join(webroot, 'current', 'news', 'ferry-alpha', 'index.html'), 'utf8')).toContain('摆渡测试 alpha')
   })
 

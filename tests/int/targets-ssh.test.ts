@@ -11,7 +11,8 @@ import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { publish, rollback } from '../../publisher/release.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
-import { deliver, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { deliver, deliveredManifest, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { hashFile } from '../../publisher/files.ts'
 import { freePort, makeNamespace, type PublicServer, startPublicServer } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
 
@@ -85,6 +86,32 @@ describe('ssh targets behind nginx', () => {
       expect((await get(s, asset!)).headers.get('cache-control')).toContain('immutable')
       expect((await get(s, '/.git/config')).status).toBe(404)
     }
+  })
+
+  it('a push starts from the links made after the last switch and replaces only what changed, never writing into them', async () => {
+    const server = servers[0]!
+    const before = readlinkSync(path.join(server.root, 'current')).replace(/^releases\//, '')
+    const { docs } = await payload.find({ collection: 'news', where: { slug: { equals: 'ssh-one' } }, overrideAccess: true })
+    await payload.delete({ collection: 'news', id: docs[0]!.id, context: { skipRebuild: true }, overrideAccess: true })
+    await news('one-b')
+    const id = await release()
+    expect((await push(targets[0]!, id)).lastError).toBeNull()
+    // Exactly the manifest's files, each as signed; the taken-down page's folder is gone (404, not 403).
+    const exactly = async (release: string, files: Record<string, string>) => {
+      const dir = path.join(server.root, 'releases', release)
+      const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+      expect(entries.filter((e) => e.isFile()).length, release).toBe(Object.keys(files).length)
+      expect(entries.filter((e) => e.isDirectory() && readdirSync(path.join(e.parentPath, e.name)).length === 0)).toEqual([])
+      for (const [rel, sha] of Object.entries(files)) expect(await hashFile(path.join(dir, rel)), rel).toBe(sha)
+    }
+    await exactly(id, (await deliveredManifest(targets[0]!.id))!.files)
+    const previous = JSON.parse(readFileSync(path.join(dataDir, 'releases', before, 'release.json'), 'utf8')) as { files: Record<string, string> }
+    await exactly(before, previous.files)
+    expect((await get(server, '/news/ssh-one/')).status).toBe(404)
+    expect((await get(server, '/news/ssh-one-b/')).status).toBe(200)
+    await news('one')
+    const again = await release()
+    for (const t of targets) expect((await push(t, again)).lastError).toBeNull()
   })
 
   it('a server that is down does not delay the other, keeps serving its last release, and catches up by itself', async () => {
