@@ -148,7 +148,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
   lap('rendererMs', t)
   t = performance.now()
   log('▶ 读取已发布的内容')
-  const refresh = await refreshSnapshot(prevSnapshot)
+  const refresh = await refreshSnapshot(prevSnapshot, { full: effectiveMode === 'full' })
   const routes = routeTable(siteData(refresh.snapshot))
   lap('loadMs', t)
   log(`  重新读取 ${String(refresh.reloaded)} 篇，移除 ${String(refresh.removed)} 篇；共 ${String(routes.size)} 个网址`)

@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import { rootDir } from '../cms/lib/paths.ts'
-import { type LoadFailure, type Slug, loadDocuments, loadSiteIdentity, loadSynonyms, scanPublished } from '../site/lib/load.ts'
+import { countPublished, type LoadFailure, type Slug, loadDocuments, loadSiteIdentity, loadSynonyms, scanChanged, scanPublished } from '../site/lib/load.ts'
 import { UNNAMED_SITE } from '../site/lib/site.ts'
 import type { SiteIdentity } from '../site/lib/types.ts'
 import type { SiteData } from '../site/lib/routes.ts'
@@ -31,6 +31,8 @@ export interface Snapshot {
   /** 站点设置. */
   site: SiteIdentity | null
   pages: string[]
+  /** Per collection, the newest `updatedAt` among its documents when it was scanned (for `scanChanged`). */
+  seen?: Partial<Record<Slug | 'media', string>>
 }
 
 const SLUGS: Slug[] = ['regions', 'topics', 'bulletin-series', 'resolutions', 'bulletins', 'news', 'figures']
@@ -54,16 +56,52 @@ export interface Refresh {
   removed: number
 }
 
-/** Brings `previous` up to date with the database. */
-export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refresh> => {
+/**
+ * How far back a scan looks before the newest `updatedAt` it saw last time: a document's `updatedAt` is
+ * set when its save starts, so a save that was still being written during the last scan can carry a time
+ * older than what that scan saw.
+ */
+const OVERLAP_MS = 5 * 60_000
+
+/**
+ * The public documents of a collection now (id → `updatedAt`): what `known` held, brought up to date with
+ * the documents changed since `seen` (O(changes) at any archive size); when the count disagrees (a document
+ * deleted, or saved with an older `updatedAt`) or there is no `seen`, every id is read.
+ */
+const scan = async (collection: Slug | 'media', known: Map<string, string>, seen: string | undefined): Promise<Map<string, string>> => {
+  if (seen) {
+    const current = new Map(known)
+    const since = new Date(Date.parse(seen) - OVERLAP_MS).toISOString()
+    for (const [id, doc] of await scanChanged(collection, since)) {
+      if (doc.public) current.set(id, doc.updatedAt)
+      else current.delete(id)
+    }
+    if (current.size === (await countPublished(collection))) return current
+  }
+  return scanPublished(collection)
+}
+const newest = (times: Iterable<string>) => {
+  let max = ''
+  for (const t of times) if (t > max) max = t
+  return max || undefined
+}
+
+/**
+ * Brings `previous` up to date with the database. `full`: read every id of every collection rather than
+ * only what changed since the last scan (a full build does, as a backstop for any change the scan missed).
+ */
+export const refreshSnapshot = async (previous: Snapshot | null, { full = false } = {}): Promise<Refresh> => {
   const prev = previous?.version === VERSION ? previous : emptySnapshot()
+  const seen = full ? {} : (prev.seen ?? {})
   const next = emptySnapshot()
+  next.seen = {}
   const changed = new Set<string>()
   const toLoad = new Map<Slug, Set<string>>(SLUGS.map((s) => [s, new Set()]))
   let removed = 0
   for (const slug of SLUGS) {
-    const current = await scanPublished(slug)
     const before = prev.docs[slug]
+    const current = await scan(slug, new Map(Object.entries(before).map(([id, d]) => [id, d.updatedAt])), seen[slug])
+    next.seen[slug] = newest(current.values())
     for (const [id, updatedAt] of current) {
       if (before[id]) next.docs[slug][id] = before[id]
       if (before[id]?.updatedAt !== updatedAt) {
@@ -78,7 +116,8 @@ export const refreshSnapshot = async (previous: Snapshot | null): Promise<Refres
       }
     }
   }
-  const media = await scanPublished('media')
+  const media = await scan('media', new Map(Object.entries(prev.media)), seen.media)
+  next.seen.media = newest(media.values())
   for (const [id, updatedAt] of media) if (prev.media[id] !== updatedAt) changed.add(`media:${id}`)
   for (const id of Object.keys(prev.media)) if (!media.has(id)) changed.add(`media:${id}`)
   next.media = Object.fromEntries(media)

@@ -49,11 +49,13 @@ class Refused extends Error {}
 
 const applyBundle = async (file: string) => {
   let unpacked
+  const t = performance.now()
   try {
     unpacked = await unpackBundle(file, root)
   } catch (error) {
     throw new Refused((error as Error).message)
   }
+  const unpackMs = Math.round(performance.now() - t)
   try {
     let manifest
     // The manifest's parts: those the bundle brings (kept once the release is staged), else the ones kept before.
@@ -68,17 +70,18 @@ const applyBundle = async (file: string) => {
     } catch (error) {
       throw error instanceof MissingPart ? error : new Refused((error as Error).message)
     }
+    const verifyMs = Math.round(performance.now() - t) - unpackMs
     const dir = unpacked.dir
     const source = async (rel: string) => (safeRelative(rel) ? readFile(path.join(dir, 'files', rel)).catch(() => null) : null)
-    let prepared = false
+    let staged
     try {
-      prepared = (await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature, parts }, source, key, hashes)).prepared
+      staged = await stageRelease(root, manifest, { bytes: unpacked.bytes, signature: unpacked.signature, parts }, source, key, hashes)
     } catch (error) {
       const message = (error as Error).message
       throw message.startsWith('缺少文件') ? new Error(message) : new Refused(message)
     }
     await switchCurrent(root, manifest.id)
-    return { id: manifest.id, prepared }
+    return { id: manifest.id, prepared: staged.prepared, timings: { unpackMs, verifyMs, ...staged.timings } }
   } finally {
     await rm(unpacked.dir, { recursive: true, force: true })
   }
@@ -100,9 +103,9 @@ const receiveOnce = async () => {
     await afterSwitch
     try {
       const started = Date.now()
-      const { id, prepared } = await applyBundle(file)
+      const { id, prepared, timings } = await applyBundle(file)
       await remember(name)
-      await log({ event: 'live', release: id, bundle: name, ms: Date.now() - started, prepared })
+      await log({ event: 'live', release: id, bundle: name, ms: Date.now() - started, prepared, timings })
       applied++
       tidyAfter(id)
     } catch (error) {

@@ -83,7 +83,11 @@ const tidyAfterSwitch = (id: string) =>
 
 
 /** Runs a command, feeding `input`; resolves with its stdout, rejects with its stderr (in Chinese context). */
-const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
+const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> => {
+  const t0 = Date.now()
+  return runInner(command, args, input, signal).finally(() => process.env.WM_SSH_DEBUG && console.error(`[ssh ${command}] ${String(Date.now() - t0)} ms ${String(input).slice(0, 80).replace(/\n/g, ' | ')}`))
+}
+const runInner = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, { signal, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
@@ -153,6 +157,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
       // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
       // Lists go in heredocs to one process each (a command per file cost minutes on a first push of 30,000).
+      const emptied = [...new Set(removed.map((rel) => path.posix.dirname(rel)).filter((dir) => dir !== '.'))].sort().reverse()
       const gone = removed.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rm -f) <<'WENMING_GONE'\n${removed.join('\n')}\nWENMING_GONE` : ''
       const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
       const keep = delta.length ? `perl -e ${q(KEEP_OBJECTS)} ${q(partial)} <<'WENMING_KEEP'\n${delta.map((rel) => `${manifest.files[rel]!} ${rel}`).join('\n')}\nWENMING_KEEP` : ''
@@ -171,7 +176,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `rm -f manifests/${q(id)}.sigbin.tmp`,
         delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
         // Folders the removals left empty go (a taken-down page's folder must not answer 403).
-        removed.length ? `find ${q(partial)} -mindepth 1 -type d -empty -delete` : '',
+        emptied.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty 2>/dev/null) <<'WENMING_DIRS' || true\n${emptied.join('\n')}\nWENMING_DIRS` : '',
         `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
         keep,
         `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,

@@ -110,6 +110,7 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
+    if (process.env.WM_SSH_DEBUG) console.error(`[deliver ${target.kind}] ${new Date(started).toISOString()} ${String(Date.now() - started)} ms, ${String(delta.length)} files`)
     await writeState(target.id, next)
     return next
   } catch (error) {
@@ -131,31 +132,49 @@ type Audit = (entry: { action: 'tamper'; collection: string; docTitle: string; d
 
 /**
  * Keeps every enabled target on the local live release: checks every `intervalMs` and whenever `wake()`
- * is called (after each release). Also reads each target's guard log and records what it restored.
+ * is called (after each release). Also reads each target's guard log (or lists its bucket) and records
+ * what was restored. A delivery never waits for such a check: a check in progress when a release comes is
+ * cancelled (it runs again later), and none starts while a target is being delivered to — a restore from
+ * the last release must not overwrite what a newer one just put there.
  */
 export const startTargetSync = (payload: Payload, audit: Audit, intervalMs = 2000) => {
-  const busy = new Set<string>()
+  const delivering = new Set<string>()
+  const checking = new Map<string, { abort: AbortController; done: Promise<void> }>()
+  const deliverTo = async (target: TargetConfig, release: string) => {
+    const key = String(target.id)
+    delivering.add(key)
+    try {
+      const check = checking.get(key)
+      if (check) {
+        check.abort.abort()
+        await check.done
+      }
+      await deliver(target, release, AbortSignal.timeout(PUSH_TIMEOUT_MS), driverFor(target))
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `发布目标“${target.name}”同步失败` })
+    } finally {
+      delivering.delete(key)
+      // A release that came while this target was busy is sent now, not at the next interval.
+      if (release !== (await liveRelease())) wake()
+    }
+  }
+  const checkTamper = (target: TargetConfig) => {
+    const key = String(target.id)
+    const abort = new AbortController()
+    const done = readTamper(target, audit, AbortSignal.any([abort.signal, AbortSignal.timeout(PUSH_TIMEOUT_MS)]))
+      .catch((error: unknown) => payload.logger.error({ err: error, msg: `发布目标“${target.name}”防篡改检查失败` }))
+      .finally(() => checking.delete(key))
+    checking.set(key, { abort, done })
+  }
   const tick = async () => {
     const release = await liveRelease()
     const { docs } = await payload.find({ collection: 'publish-targets' as never, where: { enabled: { equals: true } }, limit: 100, overrideAccess: true, depth: 0 })
     for (const target of docs as unknown as TargetConfig[]) {
       const key = String(target.id)
-      if (busy.has(key)) continue
-      busy.add(key)
-      void (async () => {
-        const signal = AbortSignal.timeout(PUSH_TIMEOUT_MS)
-        try {
-          const driver = driverFor(target)
-          if (release) await deliver(target, release, signal, driver)
-          await readTamper(target, driver, audit, signal)
-        } catch (error) {
-          payload.logger.error({ err: error, msg: `发布目标“${target.name}”同步失败` })
-        } finally {
-          busy.delete(key)
-          // A release that came while this target was busy is sent now, not at the next interval.
-          if (release !== (await liveRelease())) wake()
-        }
-      })()
+      if (delivering.has(key)) continue
+      const state = await readState(target.id)
+      if (release && (state.live !== release || state.lastError)) void deliverTo(target, release)
+      else if (!checking.has(key)) checkTamper(target)
     }
   }
   let running = false
@@ -193,9 +212,11 @@ const tamperCheckMs = () => Number(process.env.WENMING_TAMPER_CHECK_MS ?? 5000)
 const lastTamperCheck = new Map<string, number>()
 
 /** Records the files a target's guard restored since last read, in 操作日志 and the target's count. */
-const readTamper = async (target: TargetConfig, driver: TargetDriver, audit: Audit, signal: AbortSignal) => {
+const readTamper = async (target: TargetConfig, audit: Audit, signal: AbortSignal) => {
   const key = String(target.id)
-  if (!driver.tamperSince || Date.now() - (lastTamperCheck.get(key) ?? 0) < tamperCheckMs()) return
+  if (Date.now() - (lastTamperCheck.get(key) ?? 0) < tamperCheckMs()) return
+  const driver = driverFor(target)
+  if (!driver.tamperSince) return
   lastTamperCheck.set(key, Date.now())
   const state = await readState(target.id)
   try {

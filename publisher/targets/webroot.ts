@@ -73,11 +73,18 @@ export const stageRelease = async (
   delta: Source,
   key: KeyObject,
   hashes: HashCache = hashCache(),
-): Promise<{ dir: string; prepared: boolean }> => {
+): Promise<{ dir: string; prepared: boolean; timings: Record<string, number> }> => {
   const final = path.join(releasesOf(root), manifest.id)
-  if (existsSync(final)) return { dir: final, prepared: false }
+  const timings: Record<string, number> = {}
+  let t = performance.now()
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - t)
+    t = performance.now()
+  }
+  if (existsSync(final)) return { dir: final, prepared: false, timings }
   const live = await liveId(root)
-  const liveFiles = live ? await readManifest(root, live, key).then((m) => m.files).catch(() => ({}) as Record<string, string>) : {}
+  const liveFiles = live ? await verifiedFiles(root, live, key).catch(() => ({}) as Record<string, string>) : {}
+  lap('liveManifestMs')
   const partial = `${final}.partial`
   await rm(partial, { recursive: true, force: true })
   const next = live ? path.join(releasesOf(root), `${live}.next`) : null
@@ -94,6 +101,7 @@ export const stageRelease = async (
       else await removeWithEmptyFolders(partial, rel)
     }
   }
+  lap('preparedMs')
   // Directories first (one mkdir each, not one per file). Then every unchanged file whose live copy is known
   // intact is linked in one synchronous sweep (tens of thousands of links take a fraction of a second this
   // way, seconds as separate promises); the rest — the delta, files never read yet — a few at a time.
@@ -115,6 +123,7 @@ export const stageRelease = async (
       count++
     } else rest.push([rel, sha])
   }
+  lap('linkedMs')
   await pool(rest, 8, async ([rel, sha]) => {
     const target = path.join(partial, rel)
     if (present.has(rel)) await rm(target, { force: true })
@@ -134,14 +143,22 @@ export const stageRelease = async (
     }
     count++
   })
+  lap('writtenMs')
   const onDisk = (await readdir(partial, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
   for (const [sha, bytes] of signed.parts) if (!existsSync(partPath(root, sha))) await writeAtomic(partPath(root, sha), bytes)
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
-  return { dir: final, prepared }
+  lap('countedMs')
+  verified = { root, id: manifest.id, files: manifest.files }
+  return { dir: final, prepared, timings: { ...timings, rest: rest.length } }
 }
+
+/** The file list of the release this process staged last, verified then (a long-lived receiver reuses it). */
+let verified: { root: string; id: string; files: Record<string, string> } | null = null
+const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
+  verified?.root === root && verified.id === id ? verified.files : (await readManifest(root, id, key)).files
 
 /**
  * Makes `releases/<id>.next`, hard links of release `id` (just switched live), for the next release to

@@ -41,13 +41,47 @@ const LABEL: Record<Slug, 'title' | 'name'> = {
   topics: 'name',
 }
 
-/** Ids and `updatedAt` of every published document of a collection (cheap: two columns). */
-export const scanPublished = async (collection: Slug | 'media'): Promise<Map<string, string>> => {
+type Scanned = Slug | 'media'
+
+/** What a collection's public part is: published documents where it keeps drafts, else all of them. */
+const publicWhere = async (collection: Scanned) =>
+  (await payload()).collections[collection].config.versions?.drafts ? { _status: { equals: 'published' } } : {}
+
+/** Two columns of rows, read by the database adapter (no hooks, no access): a change detector only. */
+const idsAndTimes = async (collection: Scanned, where: object) => {
   const p = await payload()
-  // Media carry no draft state; which files the public may see follows from the documents using them.
-  const result = await p.find({ collection, depth: 0, pagination: false, overrideAccess: collection === 'media', draft: false, select: { updatedAt: true } })
-  return new Map((result.docs as { id: number | string; updatedAt: string }[]).map((d) => [String(d.id), d.updatedAt]))
+  const drafts = Boolean(p.collections[collection].config.versions?.drafts)
+  const { docs } = await p.db.find<{ id: number | string; updatedAt: string; _status?: string }>({
+    collection,
+    where: where as never,
+    select: (drafts ? { updatedAt: true, _status: true } : { updatedAt: true }) as never,
+    pagination: false,
+    limit: 0,
+  })
+  return docs
 }
+
+/**
+ * Ids and `updatedAt` of every public document of a collection (published, where it keeps drafts). Only
+ * tells the publisher what changed: the documents themselves are read as an anonymous reader
+ * (`loadDocuments`), so what access refuses never reaches the site.
+ */
+export const scanPublished = async (collection: Scanned): Promise<Map<string, string>> =>
+  new Map((await idsAndTimes(collection, await publicWhere(collection))).map((d) => [String(d.id), d.updatedAt]))
+
+/**
+ * Documents changed at or after `since`, public or not (a document unpublished since is `public: false`).
+ * A document deleted since is not among them: the caller counts (`countPublished`).
+ */
+export const scanChanged = async (collection: Scanned, since: string): Promise<Map<string, { updatedAt: string; public: boolean }>> => {
+  const drafts = Boolean((await payload()).collections[collection].config.versions?.drafts)
+  const docs = await idsAndTimes(collection, { updatedAt: { greater_than_equal: since } })
+  return new Map(docs.map((d) => [String(d.id), { updatedAt: d.updatedAt, public: !drafts || d._status === 'published' }]))
+}
+
+/** How many public documents a collection has. */
+export const countPublished = async (collection: Scanned): Promise<number> =>
+  (await (await payload()).db.count({ collection, where: (await publicWhere(collection)) as never })).totalDocs
 
 export interface Loaded {
   id: string
