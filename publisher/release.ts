@@ -25,7 +25,7 @@ import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { mediaUsed, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { listReleases, liveRelease, MANIFEST, releasesDir, SITE, switchTo } from './releases.ts'
-import { prepareNext, takeNext } from './staging.ts'
+import { prepareNext, setAsideForRecycling, takeNext } from './staging.ts'
 import { writeBuildState } from './state.ts'
 import { emptyTrash, toTrash } from './trash.ts'
 
@@ -89,15 +89,20 @@ export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
 
 /**
  * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved into
- * the trash (trash.ts) under the lock, with the search partitions no kept release links to.
+ * the trash (trash.ts) under the lock, with the search partitions no kept release links to. With
+ * `recycle`, the newest complete release beyond those is set aside instead, for the next release's
+ * directory to be made from (staging.ts); its path is returned.
  */
-const prune = async (keep: number) => {
+const prune = async (keep: number, recycle: boolean): Promise<string | null> => {
   const live = await liveRelease()
   const complete = await listReleases()
   const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
-  for (const name of await readdir(releasesDir())) if (!keepers.has(name)) await toTrash(path.join(releasesDir(), name))
+  const spare = recycle ? complete.find((name) => !keepers.has(name)) : undefined
+  const setAside = spare ? await setAsideForRecycling(path.join(releasesDir(), spare)).catch(() => null) : null
+  for (const name of await readdir(releasesDir())) if (!keepers.has(name) && name !== spare) await toTrash(path.join(releasesDir(), name))
   await moveUnusedPartitions([...keepers].map((name) => path.join(releasesDir(), name, SITE)), toTrash)
   emptyTrash()
+  return setAside
 }
 
 /** Writes a file whole or not at all (a reader never sees half of it). */
@@ -371,8 +376,11 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
       lastGoodMs: manifest.ms,
       ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
     })
-    await prune(keep).catch((error: unknown) => log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`))
-    if (stageNext) void prepareNext(outDir)
+    const recycled = await prune(keep, stageNext).catch((error: unknown) => {
+      log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`)
+      return null
+    })
+    if (stageNext) void prepareNext(outDir, recycled)
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {

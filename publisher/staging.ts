@@ -1,13 +1,16 @@
 /**
  * The next release's directory, made ahead of time. A release's unchanged files are hard links of the live
  * release's: at 10,000 documents some 22,000 links, seconds of system time that every publish paid before
- * it went live. Right after each switch a low-priority `cp -al` (GNU coreutils) links the new live site into
- * `.data/release-next/<live id>/site`; the next publish takes that directory over with one rename, when it
- * was made from the release still live, and then only touches the files that change. Its files are the live
- * release's inodes: they are replaced (removed, then written anew) and never written into.
+ * it went live. Right after each switch the oldest release (the one the prune would delete) is turned into
+ * a copy of the new live site at `.data/release-next/<live id>/site` (mirror.ts: only what changed since it
+ * was live is touched; a low-priority `cp -al` when there is no old release); the next publish takes that
+ * directory over with one rename, when it was made from the release still live, and then only touches the
+ * files that change. Its files are the live release's inodes: they are replaced (removed, then written
+ * anew) and never written into.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 
 import { dataDir } from '../cms/lib/paths.ts'
 import { copyAsLinks } from './files.ts'
@@ -19,24 +22,53 @@ const nextDir = () => path.join(dataDir, 'release-next')
 /** The preparation this process started last, if any (a publish waits for it rather than linking itself). */
 let making: { id: string; done: Promise<void> } | null = null
 
-/** Starts making the next release's directory from the release in `releaseDir` (just switched live). */
-export const prepareNext = (releaseDir: string) => {
+/**
+ * Takes the site of an old release (one being pruned) out of the releases folder, for `prepareNext` to
+ * turn into the next release's directory; the rest of it goes to the trash. Returns where it was put.
+ */
+export const setAsideForRecycling = async (releaseDir: string) => {
+  await mkdir(nextDir(), { recursive: true })
+  const spare = path.join(nextDir(), `.recycle-${path.basename(releaseDir)}`)
+  await rename(path.join(releaseDir, SITE), spare)
+  await toTrash(releaseDir)
+  return spare
+}
+
+/**
+ * Starts making the next release's directory from the release in `releaseDir` (just switched live): from
+ * `recycled` (an old release's site set aside by the prune) when there is one — only what changed since
+ * it was live is touched (mirror.ts) — else as a whole new tree of links.
+ */
+export const prepareNext = (releaseDir: string, recycled: string | null = null) => {
   const id = path.basename(releaseDir)
   const tmp = path.join(nextDir(), `.${id}.${String(process.pid)}.tmp`)
   const done = (async () => {
     await mkdir(nextDir(), { recursive: true })
-    // Directories made from earlier releases are of no use any more.
-    for (const name of await readdir(nextDir())) await toTrash(path.join(nextDir(), name)).catch(() => undefined)
+    // Directories made from earlier releases are of no use any more (except the one to recycle).
+    for (const name of await readdir(nextDir())) if (path.join(nextDir(), name) !== recycled) await toTrash(path.join(nextDir(), name)).catch(() => undefined)
     await mkdir(tmp)
-    await copyAsLinks(path.join(releaseDir, SITE), path.join(tmp, SITE))
+    if (recycled) {
+      await rename(recycled, path.join(tmp, SITE))
+      await mirrorInWorker(path.join(releaseDir, SITE), path.join(tmp, SITE))
+    } else await copyAsLinks(path.join(releaseDir, SITE), path.join(tmp, SITE))
     await rename(tmp, path.join(nextDir(), id))
-  })().catch(async () => {
+  })().catch(async (error: unknown) => {
+    console.error(`预先准备下一版本的目录失败（下次发布将自行链接文件）：${String(error)}`)
     // Without it the next publish links what it reuses itself, as it always could.
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined)
   })
   making = { id, done }
   return done
 }
+
+/** mirror.ts in a worker thread: the publisher's own thread stays free for previews meanwhile. */
+const mirrorInWorker = (from: string, to: string) =>
+  new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL('./mirror-worker.ts', import.meta.url), { workerData: { from, to } })
+    worker.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve()))
+    worker.once('error', reject)
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`目录同步线程异常退出（${String(code)}）`)))
+  })
 
 /**
  * Moves the directory made from release `liveId` to `outDir` (waiting for it when this process is still

@@ -61,16 +61,35 @@ const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 const TIDY_LOCK = '.tidy.lock'
 
 /**
- * What follows a switch on the server, run in the background: the next push's directory, made now as
- * hard links of what is live (seconds of system time at 10,000 documents, which a push used to wait for),
- * then releases beyond the newest five (never the live one) with their manifests, and every part and
- * pristine copy no remaining release names (none at all when a remaining manifest is unreadable).
+ * What follows a switch on the server, run in the background: the next push's directory, then releases
+ * beyond the newest five (never the live one) with their manifests, and every part and pristine copy no
+ * remaining release names (none at all when a remaining manifest is unreadable). The next directory is
+ * the oldest release recycled when there is one beyond the newest five: a file in it is kept only when it
+ * is the live file itself (the same inode), everything else in it goes and the live files it lacks are
+ * linked in — what changed since it was live, where a whole new tree of links (and deleting the old one)
+ * was seconds of system time at 10,000 documents. Otherwise a new tree of links of what is live.
  */
 const tidyAfterSwitch = (id: string) =>
   [
     'set -e',
+    'export LC_ALL=C',
     `rm -rf releases/*.next releases/*.next.tmp`,
-    `cp -al releases/${q(id)} releases/${q(id)}.next.tmp && mv releases/${q(id)}.next.tmp releases/${q(id)}.next`,
+    `next=releases/${q(id)}.next.tmp`,
+    `spare=$(ls -1 releases | grep -v '[.]' | sort -r | tail -n +6 | grep -vxF ${q(id)} | head -n 1 || true)`,
+    'if [ -n "$spare" ]; then',
+    '  mv "releases/$spare" "$next" && rm -f "manifests/$spare.json" "manifests/$spare.sig"',
+    '  lists=$(mktemp -d)',
+    `  (cd releases/${q(id)} && find . -type f -printf '%i %P\\n' | sort) > "$lists/live"`,
+    `  (cd "$next" && find . -type f -printf '%i %P\\n' | sort) > "$lists/old"`,
+    `  (cd "$next" && find . -mindepth 1 ! -type f ! -type d -delete)`,
+    `  comm -13 "$lists/live" "$lists/old" | cut -d' ' -f2- | (cd "$next" && xargs -d '\\n' -r rm -f)`,
+    `  (cd "$next" && find . -mindepth 1 -type d -empty -delete)`,
+    `  comm -23 "$lists/live" "$lists/old" | cut -d' ' -f2- | (cd releases/${q(id)} && xargs -d '\\n' -r cp -al --parents -t "../${id}.next.tmp")`,
+    '  rm -rf "$lists"',
+    'else',
+    `  cp -al releases/${q(id)} "$next"`,
+    'fi',
+    `mv "$next" releases/${q(id)}.next`,
     `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -Ev '\\.(partial|next|next\\.tmp)/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
     `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
     `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,

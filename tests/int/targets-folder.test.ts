@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
-import { publish } from '../../publisher/release.ts'
+import { publish, rollback } from '../../publisher/release.ts'
 import { BUNDLE_SUFFIX } from '../../publisher/targets/bundle.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { deliver, type TargetConfig } from '../../publisher/targets/sync.ts'
@@ -77,6 +77,11 @@ describe('the folder target and the receiver', () => {
     // a file there replaced, must not reach the next release: it is built to the manifest, not trusted.
     const prepared = path.join(webroot, 'releases', `${first.release}.next`)
     writeFileSync(path.join(prepared, 'planted.html'), '<p>被植入</p>')
+    // A link planted there is removed, not followed: what it points at stays untouched.
+    const outside = path.join(work, 'outside')
+    mkdirSync(outside, { recursive: true })
+    writeFileSync(path.join(outside, 'keep.txt'), '别处的文件')
+    symlinkSync(outside, path.join(prepared, 'elsewhere'))
     rmSync(path.join(prepared, 'about', 'index.html'))
     writeFileSync(path.join(prepared, 'about', 'index.html'), '<p>被替换</p>')
     await news('alpha')
@@ -89,6 +94,8 @@ describe('the folder target and the receiver', () => {
     expect(live()).toBe(second.release)
     expect(readFileSync(path.join(webroot, 'receive.log'), 'utf8').trim().split('\n').at(-1)).toContain('"prepared":true')
     await sameAsLocal(second.release)
+    expect(readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe('别处的文件')
+    expect(existsSync(path.join(webroot, 'current', 'elsewhere'))).toBe(false)
     // Built in the directory of the first release's links, without writing into any of them.
     await sameAsLocal(first.release, path.join(webroot, 'releases', first.release))
     expect(readFileSync(path.join(webroot, 'current', 'news', 'ferry-alpha', 'index.html'), 'utf8')).toContain('摆渡测试 alpha')
@@ -148,6 +155,24 @@ describe('the folder target and the receiver', () => {
     expect(receive().status).toBe(0)
     expect(live()).toBe(fifth.release)
     await sameAsLocal(fifth.release)
+  })
+
+  it('a rollback reaches the public machine: the release before goes live there again', async () => {
+    const current = live()
+    const previous = await rollback()
+    expect(previous).not.toBe(current)
+    expect((await deliver(target, previous, AbortSignal.timeout(60_000))).lastError).toBeNull()
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(previous)
+    await sameAsLocal(previous)
+    expect(existsSync(path.join(webroot, 'current', 'news', 'ferry-delta', 'index.html'))).toBe(false)
+    // And forward again with the next publish.
+    await news('epsilon')
+    const next = await release()
+    expect((await deliver(target, next.release, AbortSignal.timeout(60_000))).lastError).toBeNull()
+    expect(receive().status).toBe(0)
+    expect(live()).toBe(next.release)
+    await sameAsLocal(next.release)
   })
 })
 
