@@ -75,22 +75,28 @@ export const driverFor = (t: TargetConfig): TargetDriver => {
   throw new Error(`无法识别的发布目标类型：${String(t.kind)}`)
 }
 
-/** The manifest of a local release (what targets receive of it) and its signature, made once per release. */
-const manifests = new Map<string, { manifest: TargetManifest; signed: SignedManifest }>()
-const targetManifest = async (id: string) => {
+/**
+ * The manifest of a local release (what targets receive of it) and its signature, made once per release
+ * (every target's delivery of it shares the one promise).
+ */
+const manifests = new Map<string, Promise<{ manifest: TargetManifest; signed: SignedManifest }>>()
+const targetManifest = (id: string) => {
   const known = manifests.get(id)
   if (known) return known
-  const full = JSON.parse(await readFile(path.join(releasesDir(), id, 'release.json'), 'utf8')) as { id: string; builtAt: string; files: Record<string, string> }
-  const manifest: TargetManifest = { id: full.id, builtAt: full.builtAt, files: full.files }
-  const made = { manifest, signed: signManifest(manifest) }
-  manifests.clear()
+  const made = (async () => {
+    const full = JSON.parse(await readFile(path.join(releasesDir(), id, 'release.json'), 'utf8')) as { id: string; builtAt: string; files: Record<string, string> }
+    const manifest: TargetManifest = { id: full.id, builtAt: full.builtAt, files: full.files }
+    return { manifest, signed: signManifest(manifest) }
+  })()
+  made.catch(() => manifests.delete(id))
+  if (manifests.size >= 2) manifests.delete(manifests.keys().next().value!)
   manifests.set(id, made)
   return made
 }
 
-/** The manifest a target was last given (null: never, or lost — then everything is sent). */
-export const deliveredManifest = async (id: number | string): Promise<TargetManifest | null> =>
-  readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').then((t) => JSON.parse(t) as TargetManifest).catch(() => null)
+/** The manifest a target was last given, with the parts of it it was given (null: never, or lost — then everything is sent). */
+export const deliveredManifest = async (id: number | string): Promise<(TargetManifest & { parts?: string[] }) | null> =>
+  readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').then((t) => JSON.parse(t) as TargetManifest & { parts?: string[] }).catch(() => null)
 
 /** Ships the local live release to one target if it does not have it (with `driver`, else its kind's); returns the new state. */
 export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal, driver?: TargetDriver): Promise<TargetState> => {
@@ -104,11 +110,11 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const had = before?.files ?? {}
     const delta = Object.keys(manifest.files).filter((rel) => had[rel] !== manifest.files[rel])
     const removed = Object.keys(had).filter((rel) => !(rel in manifest.files))
-    const given = new Set(before ? manifestParts(before.files).keys() : [])
+    const given = new Set(before ? (before.parts ?? [...manifestParts(before.files).keys()]) : [])
     const newParts = [...signed.parts.keys()].filter((sha) => !given.has(sha))
     const staged = await driver.stage({ manifest, signed, newParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
-    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify(manifest))
+    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify({ ...manifest, parts: [...signed.parts.keys()] }))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
     if (process.env.WM_SSH_DEBUG) console.error(`[deliver ${target.kind}] ${new Date(started).toISOString()} ${String(Date.now() - started)} ms, ${String(delta.length)} files`)
     await writeState(target.id, next)
