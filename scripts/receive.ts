@@ -34,15 +34,15 @@ const log = async (entry: Record<string, unknown>) => {
 
 /**
  * After a switch, in the background: the next release's directory is made ahead (webroot.ts prepareNext),
- * then old releases are removed. The next bundle waits for both (removing parts and copies no release
- * names must not race a release being staged); a single run waits for them before it ends.
+ * which the next bundle waits for, then old releases are removed (nothing waits for that: pruning leaves
+ * alone what a bundle staged meanwhile uses). A single run waits for both before it ends.
  */
 let afterSwitch: Promise<unknown> = Promise.resolve()
-const tidyAfter = (id: string) =>
-  (afterSwitch = (async () => {
-    await prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预先链接下一版本的目录失败：${String(error)}` }))
-    await pruneReleases(root).catch((error: unknown) => log({ event: 'error', error: `清理旧版本失败：${String(error)}` }))
-  })())
+let pruning: Promise<unknown> = Promise.resolve()
+const tidyAfter = (id: string) => {
+  afterSwitch = prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预先链接下一版本的目录失败：${String(error)}` }))
+  pruning = Promise.all([afterSwitch, pruning]).then(() => pruneReleases(root).catch((error: unknown) => log({ event: 'error', error: `清理旧版本失败：${String(error)}` })))
+}
 
 /** A fault of the bundle itself (refuse it for good), as opposed to one an earlier bundle will cure. */
 class Refused extends Error {}
@@ -130,6 +130,7 @@ const receiveOnce = async () => {
 if (!values.watch) {
   await receiveOnce()
   await afterSwitch
+  await pruning
   console.log(`当前版本：${(await liveId(root)) ?? '（无）'}`)
 } else {
   // File events wake it at once; the poll catches what a ferry's mounted folder does not signal.

@@ -32,7 +32,8 @@ export interface SshConfig {
 
 /**
  * Keeps a pristine copy of each sent file in `objects/<sha[0:2]>/<sha>` (a new inode: editing a served file
- * cannot reach it), read-only, written under a temporary name. Lines of stdin are `<sha> <path>`, paths
+ * cannot reach it), read-only, written under a temporary name; one already there is touched (pruning leaves
+ * alone what was used in the last ten minutes). Lines of stdin are `<sha> <path>`, paths
  * under the directory given. Perl is on every Debian system (perl-base is essential); one process copies
  * them all.
  */
@@ -42,7 +43,7 @@ const KEEP_OBJECTS = [
   '  my ($sha, $rel) = split(/ /, $line, 2);',
   '  my $dir = "objects/" . substr($sha, 0, 2);',
   '  my $obj = "$dir/$sha";',
-  '  next if -f $obj;',
+  '  if (-f $obj) { utime(undef, undef, $obj); next; }',
   '  mkdir $dir;',
   '  open(my $in, "<:raw", "$ARGV[0]/$rel") or die "$rel: $!\\n";',
   '  my $data = do { local $/; <$in> } // "";',
@@ -61,15 +62,13 @@ const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 const TIDY_LOCK = '.tidy.lock'
 
 /**
- * What follows a switch on the server, run in the background: the next push's directory, then releases
- * beyond the newest five (never the live one) with their manifests, and every part and pristine copy no
- * remaining release names (none at all when a remaining manifest is unreadable). The next directory is
- * the oldest release recycled when there is one beyond the newest five: a file in it is kept only when it
- * is the live file itself (the same inode), everything else in it goes and the live files it lacks are
- * linked in — what changed since it was live, where a whole new tree of links (and deleting the old one)
- * was seconds of system time at 10,000 documents. Otherwise a new tree of links of what is live.
+ * The next push's directory, made on the server right after a switch (in the background, holding the lock
+ * the next push waits on): the oldest release recycled when there is one beyond the newest five — a file in
+ * it is kept only when it is the live file itself (the same inode), everything else in it goes and the live
+ * files it lacks are linked in: what changed since it was live, where a whole new tree of links (and
+ * deleting the old one) was seconds of system time at 10,000 documents. Otherwise a new tree of links.
  */
-const tidyAfterSwitch = (id: string) =>
+const prepareNext = (id: string) =>
   [
     'set -e',
     'export LC_ALL=C',
@@ -90,23 +89,31 @@ const tidyAfterSwitch = (id: string) =>
     `  cp -al releases/${q(id)} "$next"`,
     'fi',
     `mv "$next" releases/${q(id)}.next`,
-    `for d in $(ls -1d releases/*/ | sort -r | tail -n +6 | grep -v ${q(`releases/${id}/`)} | grep -Ev '\\.(partial|next|next\\.tmp)/$' || true); do r=$(basename "$d"); rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
+  ].join('\n')
+
+/**
+ * Pruning on the server after a switch, at low priority and without the lock (a push never waits for it):
+ * releases beyond the newest six (the sixth is the next one to recycle; never the live one) with their
+ * manifests, then every part and pristine copy no remaining release names and no push touched in the last
+ * ten minutes (one staged meanwhile uses them before its manifest names them). Nothing more is removed
+ * when a remaining manifest is unreadable.
+ */
+const pruneAfterSwitch = (id: string) =>
+  [
+    'set -e',
+    'export LC_ALL=C',
+    `for r in $(ls -1 releases | grep -v '[.]' | sort -r | tail -n +7 | grep -vxF ${q(id)} || true); do rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
     `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
     `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
     `sort -u -o "$keep" "$keep"`,
     `(set -o pipefail; sed 's|.*|manifests/parts/&.json|' "$keep" | xargs -r cat | grep -o '[0-9a-f]\\{64\\}' > "$files") || exit 0`,
     `sort -u -o "$files" "$files"`,
-    `ls manifests/parts | sed 's/\\.json$//' | sort | comm -23 - "$keep" | sed 's|.*|manifests/parts/&.json|' | xargs -r rm -f`,
-    `find objects -type f -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
+    `find manifests/parts -type f -mmin +10 -printf '%f\\n' | sed 's/\\.json$//' | sort | comm -23 - "$keep" | sed 's|.*|manifests/parts/&.json|' | xargs -r rm -f`,
+    `find objects -type f -mmin +10 -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
   ].join('\n')
 
-
 /** Runs a command, feeding `input`; resolves with its stdout, rejects with its stderr (in Chinese context). */
-const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> => {
-  const t0 = Date.now()
-  return runInner(command, args, input, signal).finally(() => process.env.WM_SSH_DEBUG && console.error(`[ssh ${command}] ${String(Date.now() - t0)} ms ${String(input).slice(0, 80).replace(/\n/g, ' | ')}`))
-}
-const runInner = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
+const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, { signal, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
@@ -165,7 +172,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
           `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
           `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
           `if [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
-          `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || echo "$p"; done`,
+          // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
+          `for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then touch manifests/parts/$p.json; else echo "$p"; fi; done`,
         ].join('\n'),
       )
       if (first.trim() === 'yes') return 0
@@ -210,7 +218,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `test -d releases/${q(id)}`,
         `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
         // The rest runs on after this push returns, at low priority, holding the lock the next push waits on.
-        `nohup setsid flock ${TIDY_LOCK} nice -n 19 bash -c ${q(tidyAfterSwitch(id))} </dev/null >/dev/null 2>&1 &`,
+        `nohup setsid bash -c ${q(`flock ${TIDY_LOCK} bash -c ${q(prepareNext(id))}; nice -n 19 bash -c ${q(pruneAfterSwitch(id))}`)} </dev/null >/dev/null 2>&1 &`,
       ].join('\n'))
     },
     async tamperSince(offset, _live, signal) {

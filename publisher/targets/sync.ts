@@ -116,7 +116,6 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
     await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify({ ...manifest, parts: [...signed.parts.keys()] }))
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
-    if (process.env.WM_SSH_DEBUG) console.error(`[deliver ${target.kind}] ${new Date(started).toISOString()} ${String(Date.now() - started)} ms, ${String(delta.length)} files`)
     await writeState(target.id, next)
     return next
   } catch (error) {

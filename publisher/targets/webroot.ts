@@ -13,8 +13,8 @@
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
  */
 import type { KeyObject } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, rmSync, unlinkSync } from 'node:fs'
-import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { existsSync, linkSync, mkdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
+import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { copyAsLinks, pool, sha256 } from '../files.ts'
@@ -150,7 +150,9 @@ export const stageRelease = async (
   lap('writtenMs')
   const onDisk = [...listTree(partial).entries.values()].filter((e) => 'ino' in e).length
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
-  for (const [sha, bytes] of signed.parts) if (!existsSync(partPath(root, sha))) await writeAtomic(partPath(root, sha), bytes)
+  // Parts already kept are touched: pruning leaves alone what was used in the last ten minutes.
+  for (const [sha, bytes] of signed.parts) if (existsSync(partPath(root, sha))) await utimes(partPath(root, sha), new Date(), new Date())
+  else await writeAtomic(partPath(root, sha), bytes)
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
@@ -188,7 +190,7 @@ export const prepareNext = async (root: string, id: string, keep = 5) => {
 /** Keeps a pristine, read-only copy of a file's bytes under its hash. */
 export const keepObject = async (root: string, sha: string, bytes: Buffer, hashes: HashCache) => {
   const file = objectPath(root, sha)
-  if ((await hashes.hash(file)) === sha) return
+  if ((await hashes.hash(file)) === sha) return utimes(file, new Date(), new Date())
   await writeAtomic(file, bytes, 0o444)
   await chmod(file, 0o444)
 }
@@ -202,11 +204,14 @@ export const switchCurrent = async (root: string, id: string) => {
 }
 
 /**
- * Removes all but the newest `keep` releases (never the live one) with their manifests, then the manifest
- * parts and pristine copies no kept release names. When a kept release's manifest cannot be read, nothing
- * more is removed (better a full disk later than a guard with nothing to restore from).
+ * Removes all but the newest `keep` releases (never the live one; the sixth is kept for prepareNext to
+ * recycle) with their manifests, then the manifest parts and pristine copies no kept release names and
+ * nothing used in the last ten minutes (a release being staged meanwhile uses them before its manifest
+ * names them). When a kept release's manifest cannot be read, nothing more is removed (better a full disk
+ * later than a guard with nothing to restore from).
  */
-export const pruneReleases = async (root: string, keep = 5) => {
+export const pruneReleases = async (root: string, keep = 6) => {
+  const unused = (file: string) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 10 * 60_000
   const live = await liveId(root)
   const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter(isRelease).sort().reverse()
   for (const id of ids.slice(keep)) {
@@ -222,14 +227,15 @@ export const pruneReleases = async (root: string, keep = 5) => {
     const signedRoot = JSON.parse(await readFile(manifestPath(root, id), 'utf8').catch(() => 'null')) as { parts?: string[] } | null
     if (!signedRoot?.parts) return
     for (const sha of signedRoot.parts) {
+      if (parts.has(sha)) continue
       const part = await readFile(partPath(root, sha), 'utf8').catch(() => null)
       if (!part) return
       parts.add(sha)
       for (const [, file] of JSON.parse(part) as [string, string][]) objects.add(file)
     }
   }
-  for (const name of await readdir(partsDir(root)).catch(() => [] as string[])) if (!parts.has(name.replace(/\.json$/, ''))) await rm(path.join(partsDir(root), name), { force: true })
+  for (const name of await readdir(partsDir(root)).catch(() => [] as string[])) if (!parts.has(name.replace(/\.json$/, '')) && unused(path.join(partsDir(root), name))) await rm(path.join(partsDir(root), name), { force: true })
   for (const e of await readdir(path.join(root, 'objects'), { recursive: true, withFileTypes: true }).catch(() => [])) {
-    if (e.isFile() && !objects.has(e.name)) await rm(path.join(e.parentPath, e.name), { force: true })
+    if (e.isFile() && !objects.has(e.name) && unused(path.join(e.parentPath, e.name))) await rm(path.join(e.parentPath, e.name), { force: true })
   }
 }
