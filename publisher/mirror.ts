@@ -7,10 +7,10 @@
  * link), so nothing in the old directory is trusted by name, content or time; every other file there is
  * removed, and the live file linked in its place. Symbolic links are kept when they point the same way.
  */
-import { linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs'
+import { type BigIntStats, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 
-type Entry = { ino: bigint } | { link: string }
+type Entry = { ino: bigint; stats: BigIntStats } | { link: string }
 
 /** Every file and symbolic link under `dir` (relative path → inode or link target), and every folder; links are not followed. */
 export const listTree = (dir: string) => {
@@ -24,7 +24,10 @@ export const listTree = (dir: string) => {
         folders.push(child)
         walk(child)
       } else if (e.isSymbolicLink()) entries.set(child, { link: readlinkSync(full) })
-      else entries.set(child, { ino: lstatSync(full, { bigint: true }).ino })
+      else {
+        const stats = lstatSync(full, { bigint: true })
+        entries.set(child, { ino: stats.ino, stats })
+      }
     }
   }
   walk('')
@@ -69,4 +72,11 @@ export const mirrorSync = (from: string, to: string): { linked: number; removed:
     linked++
   }
   return { linked, removed }
+}
+
+/** How many entries other than folders are under `dir` (links counted, not followed; nothing is stat'ed). */
+export const countEntries = (dir: string): number => {
+  let count = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) count += e.isDirectory() ? countEntries(path.join(dir, e.name)) : 1
+  return count
 }

@@ -48,6 +48,11 @@ export const hashCache = ({ changeTime = true } = {}) => {
       const key = keyOf(file)
       if (key) remember(key, sha)
     },
+    /** The hash known for a file whose stats (lstat, bigint) were just taken, without reading it (null: not known). */
+    knownStats(stats: BigIntStats): string | null {
+      const key = keyOfStats(stats)
+      return key ? (known.get(key) ?? null) : null
+    },
     /** The hash known for a file as it is now, without reading it (null: not known). */
     knownSync(file: string): string | null {
       const key = keyOf(file)

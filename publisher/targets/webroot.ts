@@ -13,12 +13,12 @@
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
  */
 import type { KeyObject } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
+import { type BigIntStats, existsSync, linkSync, mkdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { copyAsLinks, pool, sha256 } from '../files.ts'
-import { listTree, mirrorSync } from '../mirror.ts'
+import { countEntries, listTree, mirrorSync } from '../mirror.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
 import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
 
@@ -93,23 +93,26 @@ export const stageRelease = async (
   await mkdir(partial, { recursive: true })
   const entries = Object.entries(manifest.files)
   // What the prepared directory holds: what the release does not have goes (with folders left empty).
-  const present = new Set<string>()
+  const present = new Map<string, BigIntStats>()
+  const made = new Set<string>()
   if (prepared) {
     // Links are removed, never followed (one planted there must not lead a removal outside the web root).
     const tree = listTree(partial)
     for (const [rel, entry] of tree.entries) {
-      if ('ino' in entry && rel in manifest.files) present.add(rel)
+      if ('ino' in entry && rel in manifest.files) present.set(rel, entry.stats)
       else unlinkSync(path.join(partial, rel))
     }
     const needed = new Set<string>()
     for (const rel of Object.keys(manifest.files)) for (let dir = path.dirname(rel); dir !== '.' && !needed.has(dir); dir = path.dirname(dir)) needed.add(dir)
-    for (const rel of tree.folders.sort().reverse()) if (!needed.has(rel)) rmSync(path.join(partial, rel), { recursive: true, force: true })
+    for (const rel of tree.folders.sort().reverse()) {
+      if (needed.has(rel)) made.add(path.join(partial, rel))
+      else rmSync(path.join(partial, rel), { recursive: true, force: true })
+    }
   }
   lap('preparedMs')
   // Directories first (one mkdir each, not one per file). Then every unchanged file whose live copy is known
   // intact is linked in one synchronous sweep (tens of thousands of links take a fraction of a second this
   // way, seconds as separate promises); the rest — the delta, files never read yet — a few at a time.
-  const made = new Set<string>()
   for (const [rel] of entries) {
     const dir = path.dirname(path.join(partial, rel))
     if (!made.has(dir)) mkdirSync(dir, { recursive: true })
@@ -120,7 +123,8 @@ export const stageRelease = async (
   for (const [rel, sha] of entries) {
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
     const target = path.join(partial, rel)
-    if (present.has(rel) && liveFiles[rel] === sha && hashes.knownSync(target) === sha) count++
+    const stats = present.get(rel)
+    if (stats && liveFiles[rel] === sha && hashes.knownStats(stats) === sha) count++
     else if (!present.has(rel) && live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
       linkSync(liveFile, target)
       hashes.vouch(target, sha)
@@ -148,7 +152,7 @@ export const stageRelease = async (
     count++
   })
   lap('writtenMs')
-  const onDisk = [...listTree(partial).entries.values()].filter((e) => 'ino' in e).length
+  const onDisk = countEntries(partial)
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
   // Parts already kept are touched: pruning leaves alone what was used in the last ten minutes.
   for (const [sha, bytes] of signed.parts) if (existsSync(partPath(root, sha))) await utimes(partPath(root, sha), new Date(), new Date())
