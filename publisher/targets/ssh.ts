@@ -74,7 +74,9 @@ const prepareNext = (id: string) =>
     'export LC_ALL=C',
     `rm -rf releases/*.next releases/*.next.tmp`,
     `next=releases/${q(id)}.next.tmp`,
+    // The oldest beyond the newest five; else, after a rollback, a release newer than the live one.
     `spare=$(ls -1 releases | grep -v '[.]' | sort -r | tail -n +6 | grep -vxF ${q(id)} | head -n 1 || true)`,
+    `[ -n "$spare" ] || spare=$(ls -1 releases | grep -v '[.]' | sort | awk -v id=${q(id)} '$0 > id' | head -n 1)`,
     'if [ -n "$spare" ]; then',
     '  mv "releases/$spare" "$next" && rm -f "manifests/$spare.json" "manifests/$spare.sig"',
     '  lists=$(mktemp -d)',
@@ -173,7 +175,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
           `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
           `if [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
           // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
-          `for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then touch manifests/parts/$p.json; else echo "$p"; fi; done`,
+          `have=''; for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then have="$have manifests/parts/$p.json"; else echo "$p"; fi; done`,
+          `[ -z "$have" ] || touch $have`,
         ].join('\n'),
       )
       if (first.trim() === 'yes') return 0

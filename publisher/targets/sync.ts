@@ -94,9 +94,22 @@ const targetManifest = (id: string) => {
   return made
 }
 
+type Delivered = TargetManifest & { parts?: string[] }
+/** What this process last wrote as a target's delivered manifest (megabytes to parse again at each push). */
+const lastDelivered = new Map<string, { text: string; manifest: Delivered }>()
+
 /** The manifest a target was last given, with the parts of it it was given (null: never, or lost — then everything is sent). */
-export const deliveredManifest = async (id: number | string): Promise<(TargetManifest & { parts?: string[] }) | null> =>
-  readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').then((t) => JSON.parse(t) as TargetManifest & { parts?: string[] }).catch(() => null)
+export const deliveredManifest = async (id: number | string): Promise<Delivered | null> => {
+  const text = await readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').catch(() => null)
+  if (text === null) return null
+  const known = lastDelivered.get(String(id))
+  if (known?.text.length === text.length && known.text === text) return known.manifest
+  try {
+    return JSON.parse(text) as Delivered
+  } catch {
+    return null
+  }
+}
 
 /** Ships the local live release to one target if it does not have it (with `driver`, else its kind's); returns the new state. */
 export const deliver = async (target: TargetConfig, release: string, signal: AbortSignal, driver?: TargetDriver): Promise<TargetState> => {
@@ -114,7 +127,10 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const newParts = [...signed.parts.keys()].filter((sha) => !given.has(sha))
     const staged = await driver.stage({ manifest, signed, newParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
-    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), JSON.stringify({ ...manifest, parts: [...signed.parts.keys()] }))
+    const delivered = { ...manifest, parts: [...signed.parts.keys()] }
+    const text = JSON.stringify(delivered)
+    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), text)
+    lastDelivered.set(String(target.id), { text, manifest: delivered })
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
     await writeState(target.id, next)
     return next

@@ -181,7 +181,10 @@ export const prepareNext = async (root: string, id: string, keep = 5) => {
   const dir = releasesOf(root)
   for (const name of await readdir(dir)) if (name.endsWith('.next') || name.endsWith('.next.tmp')) await rm(path.join(dir, name), { recursive: true, force: true })
   const tmp = path.join(dir, `${id}.next.tmp`)
-  const spare = (await readdir(dir)).filter(isRelease).sort().reverse().slice(keep).find((name) => name !== id)
+  // The oldest beyond the newest `keep`; else, after a rollback, a release newer than the live one (a
+  // rollback never goes back to it: it goes further back, and a publish makes a newer release).
+  const releases = (await readdir(dir)).filter(isRelease).sort().reverse()
+  const spare = releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
   if (spare) {
     await rename(path.join(dir, spare), tmp)
     await rm(manifestPath(root, spare), { force: true })

@@ -242,9 +242,16 @@ describe('ssh targets behind nginx', () => {
     await news('crash')
     const id = await release()
     const before = readlinkSync(path.join(s.root, 'current'))
+    // The push is held on the server at its checks (the staged directory is there, nothing switched) by a
+    // sha256sum that waits, and the server dies there.
+    const held = path.join(s.dir, 'held')
+    const wrapper = path.join(s.dir, 'bin', 'sha256sum')
+    writeFileSync(wrapper, `#!/bin/sh\ntouch '${held}'\nsleep 60\nexec /usr/bin/sha256sum "$@"\n`, { mode: 0o755 })
     const pushing = push(targets[0]!, id)
-    await expect.poll(() => existsSync(path.join(s.root, 'releases', `${id}.partial`)), { timeout: 30_000, interval: 10 }).toBe(true)
+    await expect.poll(() => existsSync(held), { timeout: 30_000 }).toBe(true)
+    expect(existsSync(path.join(s.root, 'releases', `${id}.partial`))).toBe(true)
     s.killSsh()
+    rmSync(wrapper)
     expect((await pushing).lastError).toBeTruthy()
     expect(readlinkSync(path.join(s.root, 'current'))).toBe(before)
     expect((await get(s, '/news/ssh-crash/')).status).toBe(404)

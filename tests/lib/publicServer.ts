@@ -59,6 +59,8 @@ const listening = async (host: string, port: number, timeoutMs = 15_000) => {
 }
 
 export interface PublicServer {
+  /** The server's own folder (its configuration, keys, and `bin/`, searched first for the commands it runs). */
+  dir: string
   host: string
   sshPort: number
   httpPort: number
@@ -119,6 +121,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
   const root = path.join(dir, 'www')
   mkdirSync(root, { recursive: true })
   mkdirSync('/run/sshd', { recursive: true })
+  mkdirSync(path.join(dir, 'bin'), { recursive: true })
   const keyFile = path.join(dir, 'client_key')
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'host_key')])
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile])
@@ -137,6 +140,9 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
       'StrictModes no',
       'UsePAM no',
       `AllowUsers ${user}`,
+      // Commands the server runs are looked up in <dir>/bin first: a test can put a wrapper there (one that
+      // holds a push at a known point, for instance).
+      `SetEnv PATH=${path.join(dir, 'bin')}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin`,
     ].join('\n') + '\n',
   )
   let sshd: ChildProcess | null = null
@@ -148,6 +154,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
 
   const nginx = await startNginx(dir, host, httpPort, root, netns)
   return {
+    dir,
     host,
     sshPort,
     httpPort,
