@@ -25,7 +25,7 @@ import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { mediaUsed, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
 import { listReleases, liveRelease, MANIFEST, releasesDir, SITE, switchTo } from './releases.ts'
-import { prepareNext, setAsideForRecycling, takeNext } from './staging.ts'
+import { hasNext, prepareNext, setAsideForRecycling, takeNext } from './staging.ts'
 import { writeBuildState } from './state.ts'
 import { emptyTrash, toTrash } from './trash.ts'
 
@@ -81,6 +81,23 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
   const dir = path.join(releasesDir(), id)
   const manifest = await readJson<Manifest>(path.join(dir, MANIFEST))
   return { manifest, snapshot: manifest ? await readJson<Snapshot>(path.join(dir, SNAPSHOT)) : null }
+}
+
+/**
+ * Readies a long-lived publisher for its first publish, which would otherwise cost several times any
+ * later one: the live release's manifest and snapshot are read into memory, the route table's per-document
+ * work and props hashes are done once, and the next release's directory is made when there is none.
+ */
+export const readyForFirstPublish = async () => {
+  const liveId = await liveRelease()
+  if (!liveId) return
+  if (lastWritten?.id !== liveId) {
+    const { manifest, snapshot } = await readRelease(liveId)
+    if (!manifest || !snapshot) return
+    lastWritten = { id: liveId, manifest, snapshot }
+    for (const route of routeTable(siteData(snapshot)).values()) routeHash(route)
+  }
+  if (!(await hasNext(liveId))) await prepareNext(path.join(releasesDir(), liveId))
 }
 
 /** The content a release was rendered from (its snapshot alone, without the manifest), or null. */

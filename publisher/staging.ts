@@ -70,6 +70,9 @@ const mirrorInWorker = (from: string, to: string) =>
     worker.once('exit', (code) => code !== 0 && reject(new Error(`目录同步线程异常退出（${String(code)}）`)))
   })
 
+/** Whether the next release's directory made from release `id` is ready. */
+export const hasNext = async (id: string) => (await readdir(nextDir()).catch(() => [] as string[])).includes(id)
+
 /**
  * Moves the directory made from release `liveId` to `outDir` (waiting for it when this process is still
  * making it). Returns false when there is none; the caller then starts from an empty directory.

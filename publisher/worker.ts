@@ -8,7 +8,7 @@
  */
 import { getCms } from '../cms/lib/getCms.ts'
 import { renderPreview } from './preview.ts'
-import { publish } from './release.ts'
+import { publish, readyForFirstPublish } from './release.ts'
 import { loadRenderer } from './renderer.ts'
 import type { WorkerRequest, WorkerReply } from './worker-protocol.ts'
 
@@ -28,6 +28,7 @@ process.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     if (request.kind === 'warm') {
       await Promise.all([getCms(), loadRenderer()]).catch(() => undefined)
+      await readyForFirstPublish().catch(() => undefined)
       return
     }
     const result = await publish({ mode: request.mode, stageNext: true, log: (line) => send({ kind: 'log', id: request.id, line }) })
