@@ -39,16 +39,21 @@ export const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<vo
   )
 }
 
+/**
+ * Runs a worker thread (`script`, a module beside this one that posts `{}` when done or `{ error }`), so
+ * file work of many system calls stays off the publisher's own thread. `what` names the work in errors.
+ */
+export const inWorker = (script: string, workerData: unknown, what: string) =>
+  new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL(script, import.meta.url), { workerData })
+    worker.once('message', (m: { error?: string }) => (m.error ? reject(new Error(`${what}失败：${m.error}`)) : resolve()))
+    worker.once('error', reject)
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`${what}的线程异常退出（${String(code)}）`)))
+  })
+
 /** Hard-links the files `rels` of directory `from` into directory `to` (in a worker thread: link-worker.ts). */
 export const linkFiles = (from: string, to: string, rels: string[]) =>
-  rels.length === 0
-    ? Promise.resolve()
-    : new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./link-worker.ts', import.meta.url), { workerData: { from, to, rels } })
-        worker.once('message', (m: { error?: string }) => (m.error ? reject(new Error(`复用上一版本的文件失败：${m.error}`)) : resolve()))
-        worker.once('error', reject)
-        worker.once('exit', (code) => code !== 0 && reject(new Error(`复用文件的线程异常退出（${String(code)}）`)))
-      })
+  rels.length === 0 ? Promise.resolve() : inWorker('./link-worker.ts', { from, to, rels }, '复用上一版本的文件')
 
 /** Removes a file of directory `dir`, and each folder above it (up to `dir`) that it leaves empty. */
 export const removeWithEmptyFolders = async (dir: string, rel: string) => {

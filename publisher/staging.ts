@@ -10,10 +10,9 @@
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 
 import { dataDir } from '../cms/lib/paths.ts'
-import { copyAsLinks } from './files.ts'
+import { copyAsLinks, inWorker } from './files.ts'
 import { SITE } from './releases.ts'
 import { toTrash } from './trash.ts'
 
@@ -49,7 +48,8 @@ export const prepareNext = (releaseDir: string, recycled: string | null = null) 
     await mkdir(tmp)
     if (recycled) {
       await rename(recycled, path.join(tmp, SITE))
-      await mirrorInWorker(path.join(releaseDir, SITE), path.join(tmp, SITE))
+      // mirror.ts in a worker thread: the publisher's own thread stays free for previews meanwhile.
+      await inWorker('./mirror-worker.ts', { from: path.join(releaseDir, SITE), to: path.join(tmp, SITE) }, '同步下一版本的目录')
     } else await copyAsLinks(path.join(releaseDir, SITE), path.join(tmp, SITE))
     await rename(tmp, path.join(nextDir(), id))
   })().catch(async (error: unknown) => {
@@ -60,15 +60,6 @@ export const prepareNext = (releaseDir: string, recycled: string | null = null) 
   making = { id, done }
   return done
 }
-
-/** mirror.ts in a worker thread: the publisher's own thread stays free for previews meanwhile. */
-const mirrorInWorker = (from: string, to: string) =>
-  new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL('./mirror-worker.ts', import.meta.url), { workerData: { from, to } })
-    worker.once('message', (m: { error?: string }) => (m.error ? reject(new Error(m.error)) : resolve()))
-    worker.once('error', reject)
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`目录同步线程异常退出（${String(code)}）`)))
-  })
 
 /** Whether the next release's directory made from release `id` is ready. */
 export const hasNext = async (id: string) => (await readdir(nextDir()).catch(() => [] as string[])).includes(id)

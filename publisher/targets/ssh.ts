@@ -9,7 +9,7 @@
  * server, keeps a pristine copy of each new file in `<path>/objects/` for the guard, and only then names
  * the directory `releases/<id>`. The switch is one rename of `current`; the next push's directory and the
  * removal of releases beyond the newest five (with the parts and copies only they named) follow in the
- * background on the server (`tidyAfterSwitch`). The layout is the receiver's (webroot.ts).
+ * background on the server (`prepareNext`, then `pruneAfterSwitch`). The layout is the receiver's (webroot.ts).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

@@ -187,8 +187,7 @@ export const prepareNext = async (root: string, id: string, keep = 5) => {
   const spare = releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
   if (spare) {
     await rename(path.join(dir, spare), tmp)
-    await rm(manifestPath(root, spare), { force: true })
-    await rm(`${manifestPath(root, spare).slice(0, -5)}.sig`, { force: true })
+    await removeManifest(root, spare)
     mirrorSync(path.join(dir, id), tmp)
   } else await copyAsLinks(path.join(dir, id), tmp)
   await rename(tmp, path.join(dir, `${id}.next`))
@@ -200,6 +199,12 @@ export const keepObject = async (root: string, sha: string, bytes: Buffer, hashe
   if ((await hashes.hash(file)) === sha) return utimes(file, new Date(), new Date())
   await writeAtomic(file, bytes, 0o444)
   await chmod(file, 0o444)
+}
+
+/** Removes a release's signed manifest (its root and signature; the parts are pruned by what names them). */
+const removeManifest = async (root: string, id: string) => {
+  await rm(manifestPath(root, id), { force: true })
+  await rm(`${manifestPath(root, id).slice(0, -5)}.sig`, { force: true })
 }
 
 /** Points `current` at a staged release with one rename. */
@@ -224,8 +229,7 @@ export const pruneReleases = async (root: string, keep = 6) => {
   for (const id of ids.slice(keep)) {
     if (id === live) continue
     await rm(path.join(releasesOf(root), id), { recursive: true, force: true })
-    await rm(manifestPath(root, id), { force: true })
-    await rm(`${manifestPath(root, id).slice(0, -5)}.sig`, { force: true })
+    await removeManifest(root, id)
   }
   const parts = new Set<string>()
   const objects = new Set<string>()

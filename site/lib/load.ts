@@ -43,15 +43,16 @@ const LABEL: Record<Slug, 'title' | 'name'> = {
 
 type Scanned = Slug | 'media'
 
+/** Whether a collection keeps drafts (its documents are public once published). */
+const keepsDrafts = async (collection: Scanned) => Boolean((await payload()).collections[collection].config.versions?.drafts)
+
 /** What a collection's public part is: published documents where it keeps drafts, else all of them. */
-const publicWhere = async (collection: Scanned) =>
-  (await payload()).collections[collection].config.versions?.drafts ? { _status: { equals: 'published' } } : {}
+const publicWhere = async (collection: Scanned) => ((await keepsDrafts(collection)) ? { _status: { equals: 'published' } } : {})
 
 /** Two columns of rows, read by the database adapter (no hooks, no access): a change detector only. */
 const idsAndTimes = async (collection: Scanned, where: object) => {
-  const p = await payload()
-  const drafts = Boolean(p.collections[collection].config.versions?.drafts)
-  const { docs } = await p.db.find<{ id: number | string; updatedAt: string; _status?: string }>({
+  const drafts = await keepsDrafts(collection)
+  const { docs } = await (await payload()).db.find<{ id: number | string; updatedAt: string; _status?: string }>({
     collection,
     where: where as never,
     select: (drafts ? { updatedAt: true, _status: true } : { updatedAt: true }) as never,
@@ -74,7 +75,7 @@ export const scanPublished = async (collection: Scanned): Promise<Map<string, st
  * A document deleted since is not among them: the caller counts (`countPublished`).
  */
 export const scanChanged = async (collection: Scanned, since: string): Promise<Map<string, { updatedAt: string; public: boolean }>> => {
-  const drafts = Boolean((await payload()).collections[collection].config.versions?.drafts)
+  const drafts = await keepsDrafts(collection)
   const docs = await idsAndTimes(collection, { updatedAt: { greater_than_equal: since } })
   return new Map(docs.map((d) => [String(d.id), { updatedAt: d.updatedAt, public: !drafts || d._status === 'published' }]))
 }
