@@ -2,7 +2,7 @@
  * Releases of the public site. Each release is a directory `.data/releases/<id>/` holding the site
  * (`site/`, what is served), its manifest (`release.json`: every file with its SHA-256, the files added,
  * changed and removed against the release before, the props hash of every URL, the search partitions)
- * and the snapshot of the content it was rendered from (`snapshot.json`). `dist` is a symlink to the live
+ * and the snapshot of the content it was rendered from (`snapshot.ndjson`, snapshot-file.ts). `dist` is a symlink to the live
  * release's `site/`, replaced by one rename once the release is complete.
  *
  * One mechanism makes every release: refresh the snapshot from the database (only what changed is read),
@@ -12,7 +12,7 @@
  * build (`mode: 'full'`) rebuilds the partitions, reusing those whose pages did not change.
  */
 import { createHash } from 'node:crypto'
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { mediaDir } from '../cms/lib/paths.ts'
@@ -24,6 +24,7 @@ import { loadRenderer } from './renderer.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { mediaUsed, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
+import { readSnapshot, writeSnapshot } from './snapshot-file.ts'
 import { listReleases, liveRelease, MANIFEST, releasesDir, SITE, switchTo } from './releases.ts'
 import { hasNext, prepareNext, setAsideForRecycling, takeNext } from './staging.ts'
 import { writeBuildState } from './state.ts'
@@ -31,7 +32,7 @@ import { emptyTrash, toTrash } from './trash.ts'
 
 export { distLink, listReleases, liveRelease, releasesDir, rollback, switchTo } from './releases.ts'
 
-const SNAPSHOT = 'snapshot.json'
+const SNAPSHOT = 'snapshot.ndjson'
 
 export interface Failure {
   url?: string
@@ -80,7 +81,7 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
   if (lastWritten?.id === id) return lastWritten
   const dir = path.join(releasesDir(), id)
   const manifest = await readJson<Manifest>(path.join(dir, MANIFEST))
-  return { manifest, snapshot: manifest ? await readJson<Snapshot>(path.join(dir, SNAPSHOT)) : null }
+  return { manifest, snapshot: manifest ? await readSnapshot(path.join(dir, SNAPSHOT)) : null }
 }
 
 /**
@@ -102,7 +103,7 @@ export const readyForFirstPublish = async () => {
 
 /** The content a release was rendered from (its snapshot alone, without the manifest), or null. */
 export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
-  lastWritten?.id === id ? lastWritten.snapshot : readJson<Snapshot>(path.join(releasesDir(), id, SNAPSHOT))
+  lastWritten?.id === id ? lastWritten.snapshot : readSnapshot(path.join(releasesDir(), id, SNAPSHOT))
 
 /**
  * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved into
@@ -120,12 +121,6 @@ const prune = async (keep: number, recycle: boolean): Promise<string | null> => 
   await moveUnusedPartitions([...keepers].map((name) => path.join(releasesDir(), name, SITE)), toTrash)
   emptyTrash()
   return setAside
-}
-
-/** Writes a file whole or not at all (a reader never sees half of it). */
-const writeFileAtomic = async (file: string, data: string) => {
-  await writeFile(`${file}.tmp`, data)
-  await rename(`${file}.tmp`, file)
 }
 
 export type PublishResult =
@@ -384,7 +379,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
     log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
     // The snapshot (tens of MB at 10,000 documents) is only a cache of database reads, so it is written
     // after the switch: a release left without one (the process was killed just now) is read afresh.
-    await writeFileAtomic(path.join(outDir, SNAPSHOT), JSON.stringify(refresh.snapshot)).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（下次发布将重新读取全部内容）：${String(error)}`))
+    await writeSnapshot(path.join(outDir, SNAPSHOT), refresh.snapshot).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（下次发布将重新读取全部内容）：${String(error)}`))
     await writeBuildState({
       status: 'idle',
       error: null,

@@ -43,8 +43,15 @@ export const startBenchTargets = async (dir: string, root: string, cms: string, 
   }
   const url = (kind: TargetKind, pathname: string) =>
     kind === 'ssh' ? ssh.url(pathname) : kind === 's3' ? `http://127.0.0.1:${String(s3Port)}/site/www${pathname}${pathname.endsWith('/') ? 'index.html' : ''}` : `http://127.0.0.3:${String(folderPort)}${pathname}`
+  /** Whether every target's web server answers with the home page `site` serves (the same release). */
+  const serve = async (site: string) => {
+    const home = await (await fetch(`${site}/`)).text()
+    const served = await Promise.all(TARGET_KINDS.map(async (k) => (await fetch(url(k, '/')).then((r) => r.text(), () => null)) === home))
+    return served.every(Boolean)
+  }
   return {
     url,
+    serve,
     status,
     stop: async () => {
       receiver.kill()

@@ -144,10 +144,11 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
     '-o', 'BatchMode=yes', '-o', 'PasswordAuthentication=no', '-o', 'KbdInteractiveAuthentication=no', '-o', 'IdentitiesOnly=yes',
     '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null',
     '-o', 'ConnectTimeout=10', '-o', 'ServerAliveInterval=5', '-o', 'ServerAliveCountMax=2', '-o', 'LogLevel=ERROR',
-    // One connection carries this push's few commands (each handshake cost more than the command). The
-    // socket is this driver's alone: a connection made under one target's pinned host key must never
-    // serve another target, and a server that goes down must not be reached through a lingering one.
-    '-o', 'ControlMaster=auto', '-o', `ControlPath=${path.join(os.tmpdir(), `wm-${randomBytes(6).toString('hex')}-%C`)}`, '-o', 'ControlPersist=5',
+    // One connection carries the driver's commands, pushes and tamper checks alike, and stays a minute after
+    // the last (each handshake cost more than the command). The socket is this driver's alone: a connection
+    // made under one target's pinned host key must never serve another target. A server gone silent ends
+    // the connection after ServerAlive's ten seconds; the next command connects anew.
+    '-o', 'ControlMaster=auto', '-o', `ControlPath=${path.join(os.tmpdir(), `wm-${randomBytes(6).toString('hex')}-%C`)}`, '-o', 'ControlPersist=60',
   ]
   const remote = `${config.user}@${config.host}`
   const root = config.path.replace(/\/+$/, '')
@@ -156,7 +157,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
 
   return {
     async stage(shipment, signal) {
-      const { manifest, signed, delta, removed } = shipment
+      const { manifest, signed } = shipment
       const id = manifest.id
       const partial = `releases/${id}.partial`
       // 1. Unless the server has the release already (a rollback), the new directory as hard links of the
@@ -173,7 +174,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
           // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
           `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
           `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
-          `if [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+          // A server not on the release it was last given (wiped, restored from a backup) gets the whole site.
+          `if [ "$live" != ${q(shipment.base ?? '')} ]; then rm -rf ${q(partial)}; if [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; echo whole; elif [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
           // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
           `have=''; for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then have="$have manifests/parts/$p.json"; else echo "$p"; fi; done`,
           `[ -z "$have" ] || touch $have`,
@@ -181,6 +183,9 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       )
       if (first.trim() === 'yes') return 0
       const missing = first.split('\n').filter((line) => signed.parts.has(line))
+      const whole = first.split('\n').includes('whole')
+      const delta = whole ? Object.keys(manifest.files) : shipment.delta
+      const removed = whole ? [] : shipment.removed
       // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
       const list = delta.join('\n')
       const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
@@ -191,9 +196,21 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       const gone = removed.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rm -f) <<'WENMING_GONE'\n${removed.join('\n')}\nWENMING_GONE` : ''
       const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
       const keep = delta.length ? `perl -e ${q(KEEP_OBJECTS)} ${q(partial)} <<'WENMING_KEEP'\n${delta.map((rel) => `${manifest.files[rel]!} ${rel}`).join('\n')}\nWENMING_KEEP` : ''
+      // Starting from a release it was not given, whatever is not in the manifest goes (rsync sent what differed).
+      const strays = whole
+        ? [
+            `(cd ${q(partial)} && find . -mindepth 1 ! -type f ! -type d -delete)`,
+            `all=$(mktemp)`,
+            `LC_ALL=C sort > "$all" <<'WENMING_ALL'\n${delta.join('\n')}\nWENMING_ALL`,
+            `(cd ${q(partial)} && find . -type f -printf '%P\\n' | LC_ALL=C sort) | LC_ALL=C comm -23 - "$all" | (cd ${q(partial)} && xargs -d '\\n' -r rm -f)`,
+            `rm -f "$all"`,
+            `(cd ${q(partial)} && find . -mindepth 1 -type d -empty -delete)`,
+          ].join('\n')
+        : ''
       const script = [
         'set -e',
         gone,
+        strays,
         ...missing.map((sha) => `printf %s ${q(signed.parts.get(sha)!.toString('base64'))} | base64 -d > manifests/parts/${sha}.json.tmp`),
         missing.length ? `sha256sum --quiet -c - <<'WENMING_PARTS' || { echo "发布清单分段校验失败" >&2; exit 4; }\n${missing.map((sha) => `${sha}  manifests/parts/${sha}.json.tmp`).join('\n')}\nWENMING_PARTS` : '',
         ...missing.map((sha) => `mv manifests/parts/${sha}.json.tmp manifests/parts/${sha}.json`),

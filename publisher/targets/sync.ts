@@ -62,8 +62,23 @@ const EMPTY: TargetState = { live: null, lastPushAt: null, lastError: null, last
 export const readState = async (id: number | string): Promise<TargetState> => ({ ...EMPTY, ...(JSON.parse(await readFile(path.join(dirOf(id), 'state.json'), 'utf8').catch(() => '{}')) as Partial<TargetState>) })
 const writeState = async (id: number | string, state: TargetState) => writeAtomic(path.join(dirOf(id), 'state.json'), JSON.stringify(state))
 
-/** The driver of a target's kind (the only place that asks). */
+/**
+ * The driver of a target, kept while its settings stay the same: an ssh driver's connection (and an s3
+ * client's) then carries every push and tamper check, where a new one each time cost a handshake of CPU
+ * on both machines every few seconds. Changed settings make a new driver.
+ */
+const drivers = new Map<string, { settings: string; driver: TargetDriver }>()
 export const driverFor = (t: TargetConfig): TargetDriver => {
+  const settings = JSON.stringify(t)
+  const known = drivers.get(String(t.id))
+  if (known?.settings === settings) return known.driver
+  const driver = newDriver(t)
+  drivers.set(String(t.id), { settings, driver })
+  return driver
+}
+
+/** A driver of the target's kind (the only place that asks). */
+const newDriver = (t: TargetConfig): TargetDriver => {
   if (t.kind === 'folder') return folderTarget({ path: t.path ?? '' })
   if (t.kind === 'ssh') return sshTarget({ name: String(t.id), host: t.host ?? '', port: t.port, user: t.user ?? '', path: t.path ?? '', keyFile: t.keyFile ?? '', hostKey: t.hostKey ?? '' })
   if (t.kind === 's3') {

@@ -115,7 +115,7 @@ describe('ssh targets behind nginx', () => {
   })
 
   it('a server that is down does not delay the other, keeps serving its last release, and catches up by itself', async () => {
-    await servers[0]!.stopSsh()
+    servers[0]!.killSsh()
     await news('two')
     const id = await release()
     const [down, up] = await Promise.all(targets.map((t) => push(t, id)))
@@ -268,5 +268,20 @@ describe('ssh targets behind nginx', () => {
     const previous = await rollback()
     for (const t of targets) expect((await push(t, previous)).lastError).toBeNull()
     for (const s of servers) expect((await get(s, '/news/ssh-four/')).status).toBe(404)
+  })
+
+  it('a server put back on an older release behind the CMS’s back (a restored backup) is given what it lacks, and nothing stray stays', async () => {
+    const s = servers[1]!
+    const older = readdirSync(path.join(s.root, 'releases')).filter((n) => !n.includes('.')).sort()[0]!
+    execFileSync('ln', ['-sfn', `releases/${older}`, path.join(s.root, 'current.tmp')])
+    execFileSync('mv', ['-T', path.join(s.root, 'current.tmp'), path.join(s.root, 'current')])
+    await news('restored')
+    const id = await release()
+    expect((await push(targets[1]!, id)).lastError).toBeNull()
+    expect((await get(s, '/news/ssh-restored/')).status).toBe(200)
+    const files = (await deliveredManifest(targets[1]!.id))!.files
+    const served = readdirSync(path.join(s.root, 'releases', id), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink())
+    expect(served.length).toBe(Object.keys(files).length)
+    for (const [rel, sha] of Object.entries(files)) expect(await hashFile(path.join(s.root, 'releases', id, rel)), rel).toBe(sha)
   })
 })

@@ -70,7 +70,6 @@ export interface PublicServer {
   keyFile: string
   hostKey: string
   url: (pathname: string) => string
-  stopSsh: () => Promise<void>
   /** Kills sshd and every session it runs with SIGKILL, as a crashed or powered-off server would end them. */
   killSsh: () => void
   startSsh: () => Promise<void>
@@ -163,7 +162,6 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
     keyFile,
     hostKey: readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim(),
     url: (pathname) => `http://${host}:${String(httpPort)}${pathname}`,
-    stopSsh: () => stopped(sshd),
     killSsh: () => {
       for (const pid of [...descendants(sshd?.pid ?? -1), sshd?.pid ?? -1].filter((p) => p > 0)) {
         try {
