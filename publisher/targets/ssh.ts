@@ -237,8 +237,9 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         'set -e',
         `test -d releases/${q(id)}`,
         `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
-        // The rest runs on after this push returns, at low priority, holding the lock the next push waits on.
-        `nohup setsid bash -c ${q(`flock ${TIDY_LOCK} bash -c ${q(prepareNext(id))}; nice -n 19 bash -c ${q(pruneAfterSwitch(id))}`)} </dev/null >/dev/null 2>&1 &`,
+        // The rest runs on after this push returns, at low priority (it must not slow the server's serving),
+        // holding the lock the next push waits on while the next directory is made.
+        `nohup setsid bash -c ${q(`nice -n 10 flock ${TIDY_LOCK} bash -c ${q(prepareNext(id))}; nice -n 19 bash -c ${q(pruneAfterSwitch(id))}`)} </dev/null >/dev/null 2>&1 &`,
       ].join('\n'))
     },
     async tamperSince(offset, _live, signal) {
