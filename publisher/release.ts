@@ -166,8 +166,10 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
   t = performance.now()
   log('▶ 读取已发布的内容')
   const refresh = await refreshSnapshot(prevSnapshot, { full: effectiveMode === 'full' })
-  const routes = routeTable(siteData(refresh.snapshot))
   lap('loadMs', t)
+  t = performance.now()
+  const routes = routeTable(siteData(refresh.snapshot))
+  lap('routesMs', t)
   log(`  重新读取 ${String(refresh.reloaded)} 篇，移除 ${String(refresh.removed)} 篇；共 ${String(routes.size)} 个网址`)
 
   const id = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${String(process.pid)}-${String(Date.now() % 1000).padStart(3, '0')}`

@@ -63,7 +63,8 @@ const TIDY_LOCK = '.tidy.lock'
 
 /**
  * The next push's directory, made on the server right after a switch (in the background, holding the lock
- * the next push waits on): the oldest release recycled when there is one beyond the newest five — a file in
+ * the next push waits on) out of one that is there anyway — the one made for the release live before (after
+ * a rollback), else the oldest release beyond the newest five — a file in
  * it is kept only when it is the live file itself (the same inode), everything else in it goes and the live
  * files it lacks are linked in: what changed since it was live, where a whole new tree of links (and
  * deleting the old one) was seconds of system time at 10,000 documents. Otherwise a new tree of links.
@@ -72,13 +73,16 @@ const prepareNext = (id: string) =>
   [
     'set -e',
     'export LC_ALL=C',
-    `rm -rf releases/*.next releases/*.next.tmp`,
+    `rm -rf releases/*.next.tmp`,
     `next=releases/${q(id)}.next.tmp`,
-    // The oldest beyond the newest five; else, after a rollback, a release newer than the live one.
-    `spare=$(ls -1 releases | grep -v '[.]' | sort -r | tail -n +6 | grep -vxF ${q(id)} | head -n 1 || true)`,
+    // The directory made for the release live before (after a rollback); else the oldest beyond the newest
+    // five; else, after a rollback, a release newer than the live one.
+    `spare=$(ls -1 releases | grep '[.]next$' | head -n 1 || true)`,
+    `for d in $(ls -1 releases | grep '[.]next$' || true); do [ "$d" = "$spare" ] || rm -rf "releases/$d"; done`,
+    `[ -n "$spare" ] || spare=$(ls -1 releases | grep -v '[.]' | sort -r | tail -n +6 | grep -vxF ${q(id)} | head -n 1 || true)`,
     `[ -n "$spare" ] || spare=$(ls -1 releases | grep -v '[.]' | sort | awk -v id=${q(id)} '$0 > id' | head -n 1)`,
     'if [ -n "$spare" ]; then',
-    '  mv "releases/$spare" "$next" && rm -f "manifests/$spare.json" "manifests/$spare.sig"',
+    '  mv "releases/$spare" "$next" && case "$spare" in *.next) ;; *) rm -f "manifests/$spare.json" "manifests/$spare.sig";; esac',
     '  lists=$(mktemp -d)',
     `  (cd releases/${q(id)} && find . -type f -printf '%i %P\\n' | sort) > "$lists/live"`,
     `  (cd "$next" && find . -type f -printf '%i %P\\n' | sort) > "$lists/old"`,
@@ -105,6 +109,9 @@ const pruneAfterSwitch = (id: string) =>
     'set -e',
     'export LC_ALL=C',
     `for r in $(ls -1 releases | grep -v '[.]' | sort -r | tail -n +7 | grep -vxF ${q(id)} || true); do rm -rf "releases/$r" "manifests/$r.json" "manifests/$r.sig"; done`,
+    // Parts and copies at most once in ten minutes (what was used in them is kept anyway; a sweep lists all).
+    `[ -z "$(find .swept -mmin -10 2>/dev/null)" ] || exit 0`,
+    'touch .swept',
     `keep=$(mktemp); files=$(mktemp); trap 'rm -f "$keep" "$files"' EXIT`,
     `for d in releases/*/; do r=$(basename "$d"); case "$r" in *.partial|*.next|*.next.tmp) continue;; esac; grep -o '[0-9a-f]\\{64\\}' "manifests/$r.json" >> "$keep" || exit 0; done`,
     `sort -u -o "$keep" "$keep"`,

@@ -140,6 +140,9 @@ export const stageRelease = async (
     if (bytes) {
       if (sha256(bytes) !== sha) throw new Error(`文件“${rel}”的 SHA-256 与签名清单不符（传输中损坏或被改动），已拒绝此版本。`)
       await writeFile(target, bytes)
+      // Its bytes were just checked: the next release links it without reading it again (a whole site's
+      // first bundle left unknown cost the next one a read of every file, tens of seconds at 10,000 documents).
+      hashes.vouch(target, sha)
       await keepObject(root, sha, bytes, hashes)
     } else if (live && liveFiles[rel] === sha && (await hashes.hash(liveFile)) === sha) {
       await link(liveFile, target)
@@ -148,6 +151,7 @@ export const stageRelease = async (
       const object = objectPath(root, sha)
       if ((await hashes.hash(object)) !== sha) throw new Error(`缺少文件“${rel}”（既不在本次发布包中，也不在已接收的内容中），请等待包含它的发布包。`)
       await copyFile(object, target)
+      hashes.vouch(target, sha)
     }
     count++
   })
@@ -172,26 +176,33 @@ const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
 
 /**
  * Makes `releases/<id>.next`, hard links of release `id` (just switched live), for the next release to
- * start from. The oldest release beyond the `keep` newest (never the live one) is recycled into it when
- * there is one: only what changed since it was live is touched (mirror.ts), where linking a whole site
- * and deleting another is seconds of system time at 10,000 documents. Directories made for earlier
- * releases go.
+ * start from, out of a directory that is there anyway: the one made for the release live before (there is
+ * one after a rollback), else the oldest release beyond the `keep` newest (never the live one), else,
+ * after a rollback, a release newer than the live one. Only what changed since it was live is touched
+ * (mirror.ts), where linking a whole site and deleting another was seconds of system time at 10,000
+ * documents. A new tree of links when there is none.
  */
 export const prepareNext = async (root: string, id: string, keep = 5) => {
   const dir = releasesOf(root)
-  for (const name of await readdir(dir)) if (name.endsWith('.next') || name.endsWith('.next.tmp')) await rm(path.join(dir, name), { recursive: true, force: true })
+  const names = await readdir(dir)
+  const earlier = names.find((name) => name.endsWith('.next'))
+  for (const name of names) if (name !== earlier && (name.endsWith('.next') || name.endsWith('.next.tmp'))) await rm(path.join(dir, name), { recursive: true, force: true })
   const tmp = path.join(dir, `${id}.next.tmp`)
-  // The oldest beyond the newest `keep`; else, after a rollback, a release newer than the live one (a
-  // rollback never goes back to it: it goes further back, and a publish makes a newer release).
-  const releases = (await readdir(dir)).filter(isRelease).sort().reverse()
-  const spare = releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
+  // A rollback never goes back to a release newer than the live one: it goes further back, and a publish makes a newer release.
+  const releases = names.filter(isRelease).sort().reverse()
+  const spare = earlier ?? releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
   if (spare) {
     await rename(path.join(dir, spare), tmp)
-    await removeManifest(root, spare)
+    if (isRelease(spare)) await removeManifest(root, spare)
     mirrorSync(path.join(dir, id), tmp)
   } else await copyAsLinks(path.join(dir, id), tmp)
   await rename(tmp, path.join(dir, `${id}.next`))
 }
+
+/** What was used this recently (a part, a copy) is never pruned: a release staged meanwhile may need it. */
+const UNUSED_MS = 10 * 60_000
+/** A file whose time says when the parts and copies were last swept. */
+export const SWEPT = '.swept'
 
 /** Keeps a pristine, read-only copy of a file's bytes under its hash. */
 export const keepObject = async (root: string, sha: string, bytes: Buffer, hashes: HashCache) => {
@@ -223,7 +234,7 @@ export const switchCurrent = async (root: string, id: string) => {
  * later than a guard with nothing to restore from).
  */
 export const pruneReleases = async (root: string, keep = 6) => {
-  const unused = (file: string) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 10 * 60_000
+  const unused = (file: string) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - UNUSED_MS
   const live = await liveId(root)
   const ids = (await readdir(releasesOf(root)).catch(() => [] as string[])).filter(isRelease).sort().reverse()
   for (const id of ids.slice(keep)) {
@@ -231,6 +242,11 @@ export const pruneReleases = async (root: string, keep = 6) => {
     await rm(path.join(releasesOf(root), id), { recursive: true, force: true })
     await removeManifest(root, id)
   }
+  // The parts and copies are swept at most once in that time: what was used in it is kept anyway, and a
+  // sweep reads every kept manifest and lists every copy (a second of work a publish at 10,000 documents).
+  const swept = path.join(root, SWEPT)
+  if ((statSync(swept, { throwIfNoEntry: false })?.mtimeMs ?? 0) > Date.now() - UNUSED_MS) return
+  await writeFile(swept, '')
   const parts = new Set<string>()
   const objects = new Set<string>()
   for (const id of await readdir(releasesOf(root))) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,6 +13,7 @@ import { publish, rollback } from '../../publisher/release.ts'
 import { BUNDLE_SUFFIX } from '../../publisher/targets/bundle.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
 import { deliver, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { objectPath, partPath, pruneReleases, SWEPT } from '../../publisher/targets/webroot.ts'
 import { hashFile } from '../../publisher/files.ts'
 import { cms } from './helpers.ts'
 
@@ -173,6 +174,30 @@ describe('the folder target and the receiver', () => {
     expect(receive().status).toBe(0)
     expect(live()).toBe(next.release)
     await sameAsLocal(next.release)
+  })
+
+  it('sweeps the copies and manifest parts no kept release names once they are ten minutes unused, at most once in ten minutes', async () => {
+    const old = new Date(Date.now() - 11 * 60_000)
+    const made = (file: string) => {
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, 'stray')
+      utimesSync(file, old, old)
+      return file
+    }
+    const strayObject = made(objectPath(webroot, `ab${'0'.repeat(62)}`))
+    const strayPart = made(partPath(webroot, `cd${'0'.repeat(62)}`))
+    const signedRoot = JSON.parse(readFileSync(path.join(webroot, 'manifests', `${live()}.json`), 'utf8')) as { parts: string[] }
+    const local = JSON.parse(readFileSync(path.join(dataDir, 'releases', live(), 'release.json'), 'utf8')) as { files: Record<string, string> }
+    const usedPart = partPath(webroot, signedRoot.parts[0]!)
+    const usedObject = objectPath(webroot, local.files['index.html']!)
+    for (const file of [usedPart, usedObject]) utimesSync(file, old, old)
+    utimesSync(made(path.join(webroot, SWEPT)), old, old)
+    await pruneReleases(webroot)
+    expect([existsSync(strayObject), existsSync(strayPart), existsSync(usedPart), existsSync(usedObject)]).toEqual([false, false, true, true])
+    // Swept just now: another stray waits for the next sweep.
+    made(strayObject)
+    await pruneReleases(webroot)
+    expect(existsSync(strayObject)).toBe(true)
   })
 })
 
