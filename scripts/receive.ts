@@ -10,6 +10,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
+import { emptyTrash, toTrash } from '../publisher/trash.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
 import { MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
 import { liveId, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
@@ -33,14 +34,14 @@ const log = async (entry: Record<string, unknown>) => {
 }
 
 /**
- * After a switch, in the background: the next release's directory is made ahead (webroot.ts prepareNext),
+ * After a switch, in the background: the next release's directory is readied (webroot.ts prepareNext),
  * which the next bundle waits for, then old releases are removed (nothing waits for that: pruning leaves
  * alone what a bundle staged meanwhile uses). A single run waits for both before it ends.
  */
 let afterSwitch: Promise<unknown> = Promise.resolve()
 let pruning: Promise<unknown> = Promise.resolve()
 const tidyAfter = (id: string) => {
-  afterSwitch = prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预先链接下一版本的目录失败：${String(error)}` }))
+  afterSwitch = prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预备下一版本的目录失败：${String(error)}` }))
   pruning = Promise.all([afterSwitch, pruning]).then(() => pruneReleases(root).catch((error: unknown) => log({ event: 'error', error: `清理旧版本失败：${String(error)}` })))
 }
 
@@ -83,7 +84,9 @@ const applyBundle = async (file: string) => {
     await switchCurrent(root, manifest.id)
     return { id: manifest.id, prepared: staged.prepared, timings: { unpackMs, verifyMs, ...staged.timings } }
   } finally {
-    await rm(unpacked.dir, { recursive: true, force: true })
+    // Removed by a low-priority process: a whole site's bundle took the receiver seconds to delete.
+    await toTrash(unpacked.dir, path.join(root, 'trash'))
+    emptyTrash(path.join(root, 'trash'))
   }
 }
 

@@ -4,8 +4,8 @@
  *
  *   <root>/current -> releases/<id>     what the web server serves, switched by one rename
  *   <root>/releases/<id>/…              the site of a release; unchanged files hard-linked from the last one
- *   <root>/releases/<id>.next/…         hard links of the live release <id>, made after its switch: the
- *                                       next release starts from it (prepareNext)
+ *   <root>/releases/<id>.next/…         an older release readied after <id>'s switch: the next release
+ *                                       starts from it (prepareNext; on ssh servers, links of <id>)
  *   <root>/manifests/<id>.json, .sig    the signed manifest (root) of each release
  *   <root>/manifests/parts/<sha>.json   the parts of the file lists the roots name (signing.ts)
  *   <root>/objects/<sha256>             a pristine copy of every file (separate inodes: editing a served
@@ -18,7 +18,7 @@ import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, 
 import path from 'node:path'
 
 import { copyAsLinks, pool, sha256 } from '../files.ts'
-import { countEntries, listTree, mirrorSync } from '../mirror.ts'
+import { countEntries, listTree } from '../mirror.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
 import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
 
@@ -61,8 +61,9 @@ export type Source = (rel: string, sha: string) => Promise<Buffer | null>
 /**
  * Builds `releases/<id>/` from the signed manifest: files in the delta are written, every other file is
  * hard-linked from the live release when its hash there is right, else copied from the object store.
- * It starts from `releases/<live>.next` when that was made (prepareNext): those links are there already,
- * and only files that differ are replaced (removed first: they are the live release's inodes). Every
+ * It starts from `releases/<live>.next` when that was readied (prepareNext, an older release): what it
+ * holds of the manifest with the right hash stays, everything else in it goes or is replaced (removed
+ * first: its files are other releases' inodes). Every
  * written file's hash and the file count are verified before the directory gets its final name; nothing
  * that is served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what was
  * read before, so a release of a large archive reads only the files that changed (hashCache.ts).
@@ -175,28 +176,32 @@ const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
   verified?.root === root && verified.id === id ? verified.files : (await readManifest(root, id, key)).files
 
 /**
- * Makes `releases/<id>.next`, hard links of release `id` (just switched live), for the next release to
- * start from, out of a directory that is there anyway: the one made for the release live before (there is
- * one after a rollback), else the oldest release beyond the `keep` newest (never the live one), else,
- * after a rollback, a release newer than the live one. Only what changed since it was live is touched
- * (mirror.ts), where linking a whole site and deleting another was seconds of system time at 10,000
- * documents. A new tree of links when there is none.
+ * Readies `releases/<id>.next` for the next release to start from, right after release `id` went live: a
+ * directory that is there anyway — the one readied for the release live before (after a rollback), else
+ * the oldest release beyond the `keep` newest (never the live one), else, after a rollback, a release
+ * newer than the live one — is renamed to it, as it is. stageRelease lists it and keeps only the files the
+ * next manifest names with the hash it names (known from the hash cache, not read), so making it equal to
+ * the live release first (two listings of the whole site on every publish) would only repeat that work.
+ * Without one, a new tree of links of the live release.
  */
 export const prepareNext = async (root: string, id: string, keep = 5) => {
   const dir = releasesOf(root)
   const names = await readdir(dir)
   const earlier = names.find((name) => name.endsWith('.next'))
   for (const name of names) if (name !== earlier && (name.endsWith('.next') || name.endsWith('.next.tmp'))) await rm(path.join(dir, name), { recursive: true, force: true })
-  const tmp = path.join(dir, `${id}.next.tmp`)
   // A rollback never goes back to a release newer than the live one: it goes further back, and a publish makes a newer release.
   const releases = names.filter(isRelease).sort().reverse()
   const spare = earlier ?? releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
+  const next = path.join(dir, `${id}.next`)
+  if (spare === `${id}.next`) return
   if (spare) {
-    await rename(path.join(dir, spare), tmp)
+    await rename(path.join(dir, spare), next)
     if (isRelease(spare)) await removeManifest(root, spare)
-    mirrorSync(path.join(dir, id), tmp)
-  } else await copyAsLinks(path.join(dir, id), tmp)
-  await rename(tmp, path.join(dir, `${id}.next`))
+  } else {
+    const tmp = path.join(dir, `${id}.next.tmp`)
+    await copyAsLinks(path.join(dir, id), tmp)
+    await rename(tmp, next)
+  }
 }
 
 /** What was used this recently (a part, a copy) is never pruned: a release staged meanwhile may need it. */
