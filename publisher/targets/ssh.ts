@@ -67,7 +67,9 @@ const TIDY_LOCK = '.tidy.lock'
  * a rollback), else the oldest release beyond the newest five — a file in
  * it is kept only when it is the live file itself (the same inode), everything else in it goes and the live
  * files it lacks are linked in: what changed since it was live, where a whole new tree of links (and
- * deleting the old one) was seconds of system time at 10,000 documents. Otherwise a new tree of links.
+ * deleting the old one) was seconds of system time at 10,000 documents. Without one (the first releases)
+ * the push links the live release itself (step 1): a whole tree of links made ahead at low priority took
+ * longer under load than the push it was meant to spare, which waited for it.
  */
 const prepareNext = (id: string) =>
   [
@@ -85,16 +87,14 @@ const prepareNext = (id: string) =>
     '  mv "releases/$spare" "$next" && case "$spare" in *.next) ;; *) rm -f "manifests/$spare.json" "manifests/$spare.sig";; esac',
     '  lists=$(mktemp -d)',
     `  (cd releases/${q(id)} && find . -type f -printf '%i %P\\n' | sort) > "$lists/live"`,
-    `  (cd "$next" && find . -type f -printf '%i %P\\n' | sort) > "$lists/old"`,
-    `  (cd "$next" && find . -mindepth 1 ! -type f ! -type d -delete)`,
+    // Everything but folders: a link or anything else planted there is never a live file, so it goes too.
+    `  (cd "$next" && find . ! -type d -printf '%i %P\\n' | sort) > "$lists/old"`,
     `  comm -13 "$lists/live" "$lists/old" | cut -d' ' -f2- | (cd "$next" && xargs -d '\\n' -r rm -f)`,
     `  (cd "$next" && find . -mindepth 1 -type d -empty -delete)`,
     `  comm -23 "$lists/live" "$lists/old" | cut -d' ' -f2- | (cd releases/${q(id)} && xargs -d '\\n' -r cp -al --parents -t "../${id}.next.tmp")`,
     '  rm -rf "$lists"',
-    'else',
-    `  cp -al releases/${q(id)} "$next"`,
+    `  mv "$next" releases/${q(id)}.next`,
     'fi',
-    `mv "$next" releases/${q(id)}.next`,
   ].join('\n')
 
 /**

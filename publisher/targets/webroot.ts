@@ -17,7 +17,7 @@ import { type BigIntStats, existsSync, linkSync, mkdirSync, rmSync, statSync, un
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { copyAsLinks, pool, sha256 } from '../files.ts'
+import { pool, sha256 } from '../files.ts'
 import { countEntries, listTree } from '../mirror.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
 import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
@@ -182,7 +182,8 @@ const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
  * newer than the live one — is renamed to it, as it is. stageRelease lists it and keeps only the files the
  * next manifest names with the hash it names (known from the hash cache, not read), so making it equal to
  * the live release first (two listings of the whole site on every publish) would only repeat that work.
- * Without one, a new tree of links of the live release.
+ * Without one (the first releases), staging links the live files itself: a whole tree of links made ahead
+ * in the background took longer under load than the publish it was meant to spare.
  */
 export const prepareNext = async (root: string, id: string, keep = 5) => {
   const dir = releasesOf(root)
@@ -192,16 +193,9 @@ export const prepareNext = async (root: string, id: string, keep = 5) => {
   // A rollback never goes back to a release newer than the live one: it goes further back, and a publish makes a newer release.
   const releases = names.filter(isRelease).sort().reverse()
   const spare = earlier ?? releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
-  const next = path.join(dir, `${id}.next`)
-  if (spare === `${id}.next`) return
-  if (spare) {
-    await rename(path.join(dir, spare), next)
-    if (isRelease(spare)) await removeManifest(root, spare)
-  } else {
-    const tmp = path.join(dir, `${id}.next.tmp`)
-    await copyAsLinks(path.join(dir, id), tmp)
-    await rename(tmp, next)
-  }
+  if (!spare || spare === `${id}.next`) return
+  await rename(path.join(dir, spare), path.join(dir, `${id}.next`))
+  if (isRelease(spare)) await removeManifest(root, spare)
 }
 
 /** What was used this recently (a part, a copy) is never pruned: a release staged meanwhile may need it. */

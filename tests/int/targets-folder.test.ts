@@ -74,9 +74,11 @@ describe('the folder target and the receiver', () => {
     expect(live()).toBe(first.release)
     await sameAsLocal(first.release)
 
-    // The receiver made the next release's directory ahead (links of the live one). Something put there, or
-    // a file there replaced, must not reach the next release: it is built to the manifest, not trusted.
+    // The next release starts from the directory readied after a switch (an older release, once there are
+    // more than five; here one made of links of the live one, as a recycled release mostly is). Something
+    // put there, or a file there replaced, must not reach the next release: it is built to the manifest.
     const prepared = path.join(webroot, 'releases', `${first.release}.next`)
+    expect(spawnSync('cp', ['-al', path.join(webroot, 'releases', first.release), prepared]).status).toBe(0)
     writeFileSync(path.join(prepared, 'planted.html'), '<p>被植入</p>')
     // A link planted there is removed, not followed: what it points at stays untouched.
     const outside = path.join(work, 'outside')
