@@ -67,9 +67,8 @@ const TIDY_LOCK = '.tidy.lock'
  * a rollback), else the oldest release beyond the newest five — a file in
  * it is kept only when it is the live file itself (the same inode), everything else in it goes and the live
  * files it lacks are linked in: what changed since it was live, where a whole new tree of links (and
- * deleting the old one) was seconds of system time at 10,000 documents. Without one (the first releases)
- * the push links the live release itself (step 1): a whole tree of links made ahead at low priority took
- * longer under load than the push it was meant to spare, which waited for it.
+ * deleting the old one) was seconds of system time at 10,000 documents. Otherwise (the first releases) a
+ * new tree of links: made here, off the push's path, it cost the next push less than linking on the path.
  */
 const prepareNext = (id: string) =>
   [
@@ -93,8 +92,10 @@ const prepareNext = (id: string) =>
     `  (cd "$next" && find . -mindepth 1 -type d -empty -delete)`,
     `  comm -23 "$lists/live" "$lists/old" | cut -d' ' -f2- | (cd releases/${q(id)} && xargs -d '\\n' -r cp -al --parents -t "../${id}.next.tmp")`,
     '  rm -rf "$lists"',
-    `  mv "$next" releases/${q(id)}.next`,
+    'else',
+    `  cp -al releases/${q(id)} "$next"`,
     'fi',
+    `mv "$next" releases/${q(id)}.next`,
   ].join('\n')
 
 /**

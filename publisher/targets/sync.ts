@@ -7,7 +7,7 @@
  * single source of truth for the delta, the status and the guard.
  */
 import { watch } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -110,20 +110,36 @@ const targetManifest = (id: string) => {
 }
 
 type Delivered = TargetManifest & { parts?: string[] }
-/** What this process last wrote as a target's delivered manifest (megabytes to parse again at each push). */
-const lastDelivered = new Map<string, { text: string; manifest: Delivered }>()
+/**
+ * What this process last wrote as each target's delivered manifest, known by the file's size and time
+ * (megabytes to read and parse again at each push, for each target).
+ */
+const lastDelivered = new Map<string, { size: number; mtimeMs: number; manifest: Delivered }>()
+const deliveredFile = (id: number | string) => path.join(dirOf(id), 'delivered.json')
 
 /** The manifest a target was last given, with the parts of it it was given (null: never, or lost — then everything is sent). */
 export const deliveredManifest = async (id: number | string): Promise<Delivered | null> => {
-  const text = await readFile(path.join(dirOf(id), 'delivered.json'), 'utf8').catch(() => null)
-  if (text === null) return null
+  const stats = await stat(deliveredFile(id)).catch(() => null)
+  if (!stats) return null
   const known = lastDelivered.get(String(id))
-  if (known?.text === text) return known.manifest
+  if (known?.size === stats.size && known.mtimeMs === stats.mtimeMs) return known.manifest
   try {
-    return JSON.parse(text) as Delivered
+    return JSON.parse(await readFile(deliveredFile(id), 'utf8')) as Delivered
   } catch {
     return null
   }
+}
+
+/** Records what a target was given; the text is made once per release, whichever target is first. */
+let deliveredText: { release: string; text: string; manifest: Delivered } | null = null
+const recordDelivered = async (id: number | string, manifest: TargetManifest, signed: SignedManifest) => {
+  if (deliveredText?.release !== manifest.id) {
+    const delivered = { ...manifest, parts: [...signed.parts.keys()] }
+    deliveredText = { release: manifest.id, text: JSON.stringify(delivered), manifest: delivered }
+  }
+  await writeAtomic(deliveredFile(id), deliveredText.text)
+  const stats = await stat(deliveredFile(id))
+  lastDelivered.set(String(id), { size: stats.size, mtimeMs: stats.mtimeMs, manifest: deliveredText.manifest })
 }
 
 /** Ships the local live release to one target if it does not have it (with `driver`, else its kind's); returns the new state. */
@@ -142,10 +158,7 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const newParts = [...signed.parts.keys()].filter((sha) => !given.has(sha))
     const staged = await driver.stage({ manifest, signed, newParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     const bytes = staged + ((await driver.switchTo(release, signal)) ?? 0)
-    const delivered = { ...manifest, parts: [...signed.parts.keys()] }
-    const text = JSON.stringify(delivered)
-    await writeAtomic(path.join(dirOf(target.id), 'delivered.json'), text)
-    lastDelivered.set(String(target.id), { text, manifest: delivered })
+    await recordDelivered(target.id, manifest, signed)
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
     await writeState(target.id, next)
     return next
