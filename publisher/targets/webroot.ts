@@ -125,7 +125,8 @@ export const stageRelease = async (
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
     const target = path.join(partial, rel)
     const stats = present.get(rel)
-    if (stats && liveFiles[rel] === sha && hashes.knownStats(stats) === sha) count++
+    // A file of the readied release is kept when its bytes are known to be the manifest's, live or not.
+    if (stats && hashes.knownStats(stats) === sha) count++
     else if (!present.has(rel) && live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
       linkSync(liveFile, target)
       hashes.vouch(target, sha)
