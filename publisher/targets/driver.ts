@@ -21,10 +21,13 @@ export interface Shipment {
 }
 
 export interface TargetDriver {
-  /** Puts the release on the target beside what it serves, verified; nothing served changes. Returns the bytes sent. */
-  stage(shipment: Shipment, signal: AbortSignal): Promise<number>
-  /** Makes a staged release what the target serves, in one atomic step; returns any bytes it sent. */
-  switchTo(id: string, signal: AbortSignal): Promise<number | void>
+  /**
+   * Puts the release on the target beside what it serves and verifies it there, then makes it what the
+   * target serves in one atomic step (a release the target holds already, after a rollback, is only
+   * switched to). Anything that fails before the switch leaves what is served as it was. Returns the bytes
+   * sent. (One call, not a stage and a switch: over SSH the switch rides on the last round trip.)
+   */
+  push(shipment: Shipment, signal: AbortSignal): Promise<number>
   /**
    * Tampering found and put right on the target since `offset` (and the offset to read from next time);
    * `live` is the manifest the target was last given, what its files must be.

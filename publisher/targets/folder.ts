@@ -7,6 +7,5 @@ import { writeBundle } from './bundle.ts'
 import type { TargetDriver } from './driver.ts'
 
 export const folderTarget = (config: { path: string }): TargetDriver => ({
-  stage: async (shipment) => (await writeBundle(config.path, shipment.siteDir, shipment.manifest, shipment.signed, shipment.delta, shipment.newParts)).bytes,
-  switchTo: async () => undefined,
+  push: async (shipment) => (await writeBundle(config.path, shipment.siteDir, shipment.manifest, shipment.signed, shipment.delta, shipment.newParts)).bytes,
 })

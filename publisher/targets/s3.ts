@@ -72,7 +72,6 @@ export const s3Target = (config: S3Config): TargetDriver => {
   const client = new S3Client({ endpoint: config.endpoint, region: config.region || 'us-east-1', forcePathStyle: config.forcePathStyle, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 3 })
   const prefix = config.prefix.replace(/^\/+/, '')
   const stateFile = pendingDeletesFile(config.name)
-  let staged: { shipment: Shipment; pages: string[]; entries: string[] } | null = null
 
   const put = async (siteDir: string, rel: string, sha: string, signal: AbortSignal) => {
     const body = await readFile(path.join(siteDir, rel))
@@ -124,21 +123,16 @@ export const s3Target = (config: S3Config): TargetDriver => {
     })
 
   return {
-    async stage(shipment, signal) {
+    async push(shipment, signal) {
       // Takedowns first: a page that must go is gone before anything else is uploaded.
       const pagesGone = shipment.removed.filter((r) => !isCopy(r) && (isPage(r) || isEntry(r)))
       if (pagesGone.length) await deleteKeys(pagesGone.map((rel) => prefix + rel), signal)
-      const [assets, pages, entries] = uploadGroups(shipment.delta)
-      // Assets and search data, then pages: nothing leads to them yet except pages that already did.
-      let bytes = await upload(shipment, assets!, signal)
-      bytes += await upload(shipment, pages!, signal)
-      staged = { shipment, pages: pages!, entries: entries! }
-      return bytes
-    },
-    async switchTo(id, signal) {
-      if (!staged || staged.shipment.manifest.id !== id) throw new Error('没有已上传的版本可以切换')
-      const { shipment, pages, entries } = staged
-      const bytes = await upload(shipment, entries, signal)
+      const [assets, pages, entries] = uploadGroups(shipment.delta) as [string[], string[], string[]]
+      // Assets and search data, then pages: nothing leads to them yet except pages that already did. The
+      // search entry files and the home page last: with them the release is what readers get.
+      let bytes = await upload(shipment, assets, signal)
+      bytes += await upload(shipment, pages, signal)
+      bytes += await upload(shipment, entries, signal)
       let manifestBytes = shipment.signed.bytes.length
       for (const sha of shipment.newParts) {
         const part = shipment.signed.parts.get(sha)!
@@ -151,7 +145,6 @@ export const s3Target = (config: S3Config): TargetDriver => {
       for (const rel of shipment.removed.filter((r) => !isCopy(r) && !isPage(r) && !isEntry(r))) pending[rel] ??= Date.now()
       await writeAtomic(stateFile, JSON.stringify(pending))
       await sweep(shipment.manifest.files, signal)
-      staged = null
       await purge([...pages, ...entries].map((rel) => `/${rel}`.replace(/index\.html$/, '')))
       return bytes + manifestBytes
     },

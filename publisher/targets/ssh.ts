@@ -7,7 +7,7 @@
  * manifest's signature (`openssl`, with the public key the admin installed at `<path>/release-key.pem`;
  * without it nothing is switched), the SHA-256 of every sent part and file and the file count on the
  * server, keeps a pristine copy of each new file in `<path>/objects/` for the guard, and only then names
- * the directory `releases/<id>`. The switch is one rename of `current`; the next push's directory and the
+ * the directory `releases/<id>`. The switch, in the same round trip, is one rename of `current`; the next push's directory and the
  * removal of releases beyond the newest five (with the parts and copies only they named) follow in the
  * background on the server (`prepareNext`, then `pruneAfterSwitch`). The layout is the receiver's (webroot.ts).
  */
@@ -122,6 +122,17 @@ const pruneAfterSwitch = (id: string) =>
     `find objects -type f -mmin +10 -printf '%f\\n' | sort | comm -23 - "$files" | sed -E 's|^(..)(.*)|objects/\\1/\\1\\2|' | xargs -r rm -f`,
   ].join('\n')
 
+/**
+ * Makes `releases/<id>` what the server serves with one rename of `current`. The rest runs on after the
+ * push returns, at low priority (it must not slow the server's serving), holding the lock the next push
+ * waits on while the next directory is made.
+ */
+const switchScript = (id: string) =>
+  [
+    `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
+    `nohup setsid bash -c ${q(`nice -n 10 flock ${TIDY_LOCK} bash -c ${q(prepareNext(id))}; nice -n 19 bash -c ${q(pruneAfterSwitch(id))}`)} </dev/null >/dev/null 2>&1 &`,
+  ].join('\n')
+
 /** Runs a command, feeding `input`; resolves with its stdout, rejects with its stderr (in Chinese context). */
 const run = (command: string, args: string[], input: string | Buffer, signal: AbortSignal): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -164,18 +175,22 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
   const sh = (script: string, signal: AbortSignal, input = '') => run('ssh', [...sshArgs, remote, `cd ${q(root)} && ${script}`], input, signal)
 
   return {
-    async stage(shipment, signal) {
+    async push(shipment, signal) {
       const { manifest, signed } = shipment
       const id = manifest.id
       const partial = `releases/${id}.partial`
-      // 1. Unless the server has the release already (a rollback), the new directory as hard links of the
-      // live release (or empty), and the manifest parts the server does not have.
+      // 1. Unless the server has the release already (a rollback: then it is switched to, and that is all),
+      // the new directory as hard links of the live release (or empty), and the manifest parts the server
+      // does not have.
       const parts = [...signed.parts.keys()]
       const first = await sh(
         'bash -s',
         signal,
         [
-          `if [ -d releases/${q(id)} ]; then echo yes; exit 0; fi`,
+          `if [ -d releases/${q(id)} ]; then`,
+          switchScript(id),
+          'echo yes; exit 0',
+          'fi',
           `mkdir -p releases manifests/parts objects`,
           // The last switch's work in the background (the next directory, pruning) is finished first.
           `flock ${TIDY_LOCK} true`,
@@ -236,19 +251,11 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         keep,
         `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
         `mv ${q(partial)} releases/${q(id)}`,
+        // 4. Verified and named: the switch, in the same round trip.
+        switchScript(id),
       ].join('\n')
       await sh('bash -s', signal, script)
       return sent + script.length
-    },
-    async switchTo(id, signal) {
-      await sh('bash -s', signal, [
-        'set -e',
-        `test -d releases/${q(id)}`,
-        `ln -sfn releases/${q(id)} current.tmp && mv -T current.tmp current`,
-        // The rest runs on after this push returns, at low priority (it must not slow the server's serving),
-        // holding the lock the next push waits on while the next directory is made.
-        `nohup setsid bash -c ${q(`nice -n 10 flock ${TIDY_LOCK} bash -c ${q(prepareNext(id))}; nice -n 19 bash -c ${q(pruneAfterSwitch(id))}`)} </dev/null >/dev/null 2>&1 &`,
-      ].join('\n'))
     },
     async tamperSince(offset, _live, signal) {
       const out = await sh(`[ -f guard.log ] && tail -c +${String(offset + 1)} guard.log || true`, signal)

@@ -124,7 +124,11 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
   const keyFile = path.join(dir, 'client_key')
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(dir, 'host_key')])
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile])
-  writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(`${keyFile}.pub`), { mode: 0o600 })
+  // The account's shell starts as a public server's deploy account does, without this machine's own start-up
+  // files: the root account here runs pyenv from ~/.bashrc (150–400 ms a command, and a push runs five), which
+  // bash reads for every command sshd starts. The key's HOME (PermitUserEnvironment) is an empty folder.
+  mkdirSync(path.join(dir, 'home'), { recursive: true })
+  writeFileSync(path.join(dir, 'authorized_keys'), `environment="HOME=${path.join(dir, 'home')}" ${readFileSync(`${keyFile}.pub`, 'utf8')}`, { mode: 0o600 })
   const user = os.userInfo().username
   writeFileSync(
     path.join(dir, 'sshd_config'),
@@ -138,6 +142,7 @@ export const startPublicServer = async (dir: string, host: string, sshPort: numb
       'PermitRootLogin prohibit-password',
       'StrictModes no',
       'UsePAM no',
+      'PermitUserEnvironment HOME',
       `AllowUsers ${user}`,
       // Commands the server runs are looked up in <dir>/bin first: a test can put a wrapper there (one that
       // holds a push at a known point, for instance).
