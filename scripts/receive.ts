@@ -9,6 +9,7 @@ import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promis
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { sha256 } from '../publisher/files.ts'
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
 import { emptyTrash, toTrash } from '../publisher/trash.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
@@ -41,7 +42,12 @@ const log = async (entry: Record<string, unknown>) => {
 let afterSwitch: Promise<unknown> = Promise.resolve()
 let pruning: Promise<unknown> = Promise.resolve()
 const tidyAfter = (id: string) => {
-  afterSwitch = prepareNext(root, id).catch((error: unknown) => log({ event: 'error', error: `预备下一版本的目录失败：${String(error)}` }))
+  const started = Date.now()
+  afterSwitch = prepareNext(root, id, key, hashes)
+    .then(async (ready) => {
+      if (ready) await log({ event: 'readied', release: id, ms: Date.now() - started })
+    })
+    .catch((error: unknown) => log({ event: 'error', error: `预备下一版本的目录失败：${String(error)}` }))
   pruning = Promise.all([afterSwitch, pruning]).then(() => pruneReleases(root).catch((error: unknown) => log({ event: 'error', error: `清理旧版本失败：${String(error)}` })))
 }
 
@@ -59,15 +65,13 @@ const applyBundle = async (file: string) => {
   const unpackMs = Math.round(performance.now() - t)
   try {
     let manifest
-    // The manifest's parts: those the bundle brings (kept once the release is staged), else the ones kept before.
-    const parts = new Map<string, Buffer>()
-    const partOf = async (sha: string) => {
-      const brought = await readFile(path.join(unpacked.dir, 'parts', `${sha}.json`)).catch(() => null)
-      if (brought) parts.set(sha, brought)
-      return brought ?? storedPart(root)(sha)
-    }
+    // The manifest's parts: those the bundle brings (kept once the release is staged, whether or not this
+    // process has checked them before), else the ones kept before.
+    const brought = new Map<string, Buffer>()
+    for (const name of await readdir(path.join(unpacked.dir, 'parts')).catch(() => [] as string[])) brought.set(name.replace(/\.json$/, ''), await readFile(path.join(unpacked.dir, 'parts', name)))
+    const parts = new Map([...brought].filter(([sha, bytes]) => sha256(bytes) === sha))
     try {
-      manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, partOf)
+      manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, async (sha) => brought.get(sha) ?? storedPart(root)(sha))
     } catch (error) {
       throw error instanceof MissingPart ? error : new Refused((error as Error).message)
     }

@@ -4,8 +4,8 @@
  *
  *   <root>/current -> releases/<id>     what the web server serves, switched by one rename
  *   <root>/releases/<id>/…              the site of a release; unchanged files hard-linked from the last one
- *   <root>/releases/<id>.next/…         an older release readied after <id>'s switch: the next release
- *                                       starts from it (prepareNext; on ssh servers, links of <id>)
+ *   <root>/releases/<id>.next/…         an older release made equal to <id> after its switch: the next
+ *                                       release starts from it (prepareNext; ssh servers do the same)
  *   <root>/manifests/<id>.json, .sig    the signed manifest (root) of each release
  *   <root>/manifests/parts/<sha>.json   the parts of the file lists the roots name (signing.ts)
  *   <root>/objects/<sha256>             a pristine copy of every file (separate inodes: editing a served
@@ -13,7 +13,7 @@
  *   <root>/guard.log                    what the guard found and restored, one JSON object a line
  */
 import type { KeyObject } from 'node:crypto'
-import { type BigIntStats, existsSync, linkSync, mkdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -59,14 +59,60 @@ export const writeAtomic = async (file: string, data: Buffer | string, mode?: nu
 export type Source = (rel: string, sha: string) => Promise<Buffer | null>
 
 /**
+ * Makes `dir` (an older release, renamed) hold what it can of `files` without reading a byte: a file stays
+ * when its stats say (hash cache) it holds the hash named for its path; anything else in it goes (links are
+ * removed, never followed: one planted there must not lead a removal outside the web root), and so do the
+ * folders no file needs. Returns the paths that stayed.
+ */
+const reconcile = (dir: string, files: Record<string, string>, hashes: HashCache): Set<string> => {
+  const kept = new Set<string>()
+  const tree = listTree(dir)
+  for (const [rel, entry] of tree.entries) {
+    if ('ino' in entry && rel in files && hashes.knownStats(entry.stats) === files[rel]) kept.add(rel)
+    else unlinkSync(path.join(dir, rel))
+  }
+  const needed = new Set<string>()
+  for (const rel of Object.keys(files)) for (let d = path.dirname(rel); d !== '.' && !needed.has(d); d = path.dirname(d)) needed.add(d)
+  for (const rel of tree.folders.sort().reverse()) if (!needed.has(rel)) rmSync(path.join(dir, rel), { recursive: true, force: true })
+  return kept
+}
+
+/**
+ * The readied directory this process made equal to a live release (prepareNext), with the modification
+ * time of each of its folders then: the next stage trusts it while no folder's time has changed (a file
+ * planted, deleted or replaced anywhere in it changes its folder's), and touches only what the release
+ * changes, where listing and checking every file of the readied site on the publish's path cost seconds
+ * under load. Another process, a readiness cut short or a changed folder leaves it unknown: then the stage
+ * lists the directory and checks every file. (A file written into in place shares its inode with the live
+ * release, where the guard puts it right.)
+ */
+let readied: { root: string; id: string; folders: Map<string, number> } | null = null
+
+/** The modification time of every folder `files` need under `dir`, and of `dir` itself. */
+const folderTimes = (dir: string, files: Record<string, string>) => {
+  const times = new Map<string, number>()
+  for (const rel of Object.keys(files)) {
+    for (let d = path.dirname(rel); !times.has(d); d = path.dirname(d)) {
+      times.set(d, statSync(path.join(dir, d)).mtimeMs)
+      if (d === '.') break
+    }
+  }
+  return times
+}
+const unchanged = (dir: string, folders: Map<string, number>) => {
+  for (const [rel, time] of folders) if (statSync(path.join(dir, rel), { throwIfNoEntry: false })?.mtimeMs !== time) return false
+  return true
+}
+
+/**
  * Builds `releases/<id>/` from the signed manifest: files in the delta are written, every other file is
  * hard-linked from the live release when its hash there is right, else copied from the object store.
- * It starts from `releases/<live>.next` when that was readied (prepareNext, an older release): what it
- * holds of the manifest with the right hash stays, everything else in it goes or is replaced (removed
- * first: its files are other releases' inodes). Every
- * written file's hash and the file count are verified before the directory gets its final name; nothing
- * that is served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what was
- * read before, so a release of a large archive reads only the files that changed (hashCache.ts).
+ * It starts from `releases/<live>.next` when there is one: readied by this process (equal to the live
+ * release), only the files that differ are replaced; otherwise what it holds of the manifest with the right
+ * hash stays and everything else goes (removed first: its files are other releases' inodes). Every written
+ * file's hash and the file count are verified before the directory gets its final name; nothing that is
+ * served changes. Throws (Chinese) when a file is missing or wrong. `hashes` remembers what was read
+ * before, so a release of a large archive reads only the files that changed (hashCache.ts).
  */
 export const stageRelease = async (
   root: string,
@@ -90,44 +136,67 @@ export const stageRelease = async (
   const partial = `${final}.partial`
   await rm(partial, { recursive: true, force: true })
   const next = live ? path.join(releasesOf(root), `${live}.next`) : null
+  const trusted = Boolean(next && readied?.root === root && readied.id === live && unchanged(next, readied.folders))
+  readied = null
   const prepared = Boolean(next && (await rename(next, partial).then(() => true, () => false)))
   await mkdir(partial, { recursive: true })
   const entries = Object.entries(manifest.files)
-  // What the prepared directory holds: what the release does not have goes (with folders left empty).
-  const present = new Map<string, BigIntStats>()
-  const made = new Set<string>()
-  if (prepared) {
-    // Links are removed, never followed (one planted there must not lead a removal outside the web root).
-    const tree = listTree(partial)
-    for (const [rel, entry] of tree.entries) {
-      if ('ino' in entry && rel in manifest.files) present.set(rel, entry.stats)
-      else unlinkSync(path.join(partial, rel))
+  // What the directory holds that the release keeps as it is.
+  let kept: (rel: string, sha: string) => boolean = () => false
+  // Checked file by file instead, as a directory this process did not ready: the readied one was changed
+  // after it was readied in a way its folders' times did not show (a folder's time set back by hand).
+  const checkAll = async () => {
+    await rename(partial, next!)
+    const again = await stageRelease(root, manifest, signed, delta, key, hashes)
+    return { ...again, timings: { ...again.timings, rechecked: 1 } }
+  }
+  if (prepared && trusted) {
+    try {
+      // Equal to the live release: what the release drops or changes goes, with folders left empty.
+      const gone: string[] = []
+      for (const [rel, sha] of Object.entries(liveFiles)) {
+        if (manifest.files[rel] === sha) continue
+        rmSync(path.join(partial, rel), { force: true })
+        if (!(rel in manifest.files)) gone.push(rel)
+      }
+      for (const rel of gone) {
+        for (let dir = path.dirname(rel); dir !== '.'; dir = path.dirname(dir)) {
+          const full = path.join(partial, dir)
+          // Gone already with an earlier file's folder, or still holding something.
+          if (!existsSync(full)) continue
+          if (readdirSync(full).length) break
+          rmdirSync(full)
+        }
+      }
+    } catch {
+      return checkAll()
     }
-    const needed = new Set<string>()
-    for (const rel of Object.keys(manifest.files)) for (let dir = path.dirname(rel); dir !== '.' && !needed.has(dir); dir = path.dirname(dir)) needed.add(dir)
-    for (const rel of tree.folders.sort().reverse()) {
-      if (needed.has(rel)) made.add(path.join(partial, rel))
-      else rmSync(path.join(partial, rel), { recursive: true, force: true })
-    }
+    kept = (rel, sha) => liveFiles[rel] === sha
+  } else if (prepared) {
+    const present = reconcile(partial, manifest.files, hashes)
+    kept = (rel) => present.has(rel)
   }
   lap('preparedMs')
-  // Directories first (one mkdir each, not one per file). Then every unchanged file whose live copy is known
-  // intact is linked in one synchronous sweep (tens of thousands of links take a fraction of a second this
-  // way, seconds as separate promises); the rest — the delta, files never read yet — a few at a time.
-  for (const [rel] of entries) {
+  // Then every unchanged file whose live copy is known intact is linked in one synchronous sweep (tens of
+  // thousands of links take a fraction of a second this way, seconds as separate promises); the rest — the
+  // delta, files never read yet — a few at a time. Folders first, one mkdir each.
+  let count = 0
+  const rest: [string, string][] = []
+  const made = new Set<string>()
+  const folderOf = (rel: string) => {
     const dir = path.dirname(path.join(partial, rel))
     if (!made.has(dir)) mkdirSync(dir, { recursive: true })
     made.add(dir)
   }
-  let count = 0
-  const rest: [string, string][] = []
   for (const [rel, sha] of entries) {
+    if (kept(rel, sha)) {
+      count++
+      continue
+    }
+    folderOf(rel)
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
-    const target = path.join(partial, rel)
-    const stats = present.get(rel)
-    // A file of the readied release is kept when its bytes are known to be the manifest's, live or not.
-    if (stats && hashes.knownStats(stats) === sha) count++
-    else if (!present.has(rel) && live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
+    if (live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
+      const target = path.join(partial, rel)
       linkSync(liveFile, target)
       hashes.vouch(target, sha)
       count++
@@ -136,7 +205,6 @@ export const stageRelease = async (
   lap('linkedMs')
   await pool(rest, 8, async ([rel, sha]) => {
     const target = path.join(partial, rel)
-    if (present.has(rel)) await rm(target, { force: true })
     const bytes = await delta(rel, sha)
     const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
     if (bytes) {
@@ -159,6 +227,7 @@ export const stageRelease = async (
   })
   lap('writtenMs')
   const onDisk = countEntries(partial)
+  if (prepared && trusted && onDisk !== count) return checkAll()
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
   // Parts already kept are touched: pruning leaves alone what was used in the last ten minutes.
   for (const [sha, bytes] of signed.parts) if (existsSync(partPath(root, sha))) await utimes(partPath(root, sha), new Date(), new Date())
@@ -168,7 +237,7 @@ export const stageRelease = async (
   await rename(partial, final)
   lap('countedMs')
   verified = { root, id: manifest.id, files: manifest.files }
-  return { dir: final, prepared, timings: { ...timings, rest: rest.length } }
+  return { dir: final, prepared, timings: { ...timings, rest: rest.length, trusted: Number(prepared && trusted) } }
 }
 
 /** The file list of the release this process staged last, verified then (a long-lived receiver reuses it). */
@@ -177,16 +246,18 @@ const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
   verified?.root === root && verified.id === id ? verified.files : (await readManifest(root, id, key)).files
 
 /**
- * Readies `releases/<id>.next` for the next release to start from, right after release `id` went live: a
- * directory that is there anyway — the one readied for the release live before (after a rollback), else
- * the oldest release beyond the `keep` newest (never the live one), else, after a rollback, a release
- * newer than the live one — is renamed to it, as it is. stageRelease lists it and keeps only the files the
- * next manifest names with the hash it names (known from the hash cache, not read), so making it equal to
- * the live release first (two listings of the whole site on every publish) would only repeat that work.
- * Without one (the first releases), staging links the live files itself: a whole tree of links made ahead
- * in the background took longer under load than the publish it was meant to spare.
+ * Readies `releases/<id>.next` for the next release to start from, right after release `id` went live,
+ * out of a directory that is there anyway — the one readied for the release live before (after a
+ * rollback), else the oldest release beyond the `keep` newest (never the live one), else, after a
+ * rollback, a release newer than the live one — made equal to the live release: what it holds of it with
+ * the right hash (known from the hash cache, not read) stays, everything else goes, the live files it
+ * lacks are linked in. Off the publish's path (the receiver does it between bundles), so the next stage
+ * touches only what changes. Without one (the first releases), staging links the live files itself: a
+ * whole tree of links made ahead in the background took longer under load than the publish it was meant
+ * to spare. Returns whether the directory is readied (known equal to the live release).
  */
-export const prepareNext = async (root: string, id: string, keep = 5) => {
+export const prepareNext = async (root: string, id: string, key: KeyObject, hashes: HashCache, keep = 5): Promise<boolean> => {
+  readied = null
   const dir = releasesOf(root)
   const names = await readdir(dir)
   const earlier = names.find((name) => name.endsWith('.next'))
@@ -194,9 +265,24 @@ export const prepareNext = async (root: string, id: string, keep = 5) => {
   // A rollback never goes back to a release newer than the live one: it goes further back, and a publish makes a newer release.
   const releases = names.filter(isRelease).sort().reverse()
   const spare = earlier ?? releases.slice(keep).find((name) => name !== id) ?? releases.find((name) => name > id)
-  if (!spare || spare === `${id}.next`) return
-  await rename(path.join(dir, spare), path.join(dir, `${id}.next`))
+  if (!spare) return false
+  const next = path.join(dir, `${id}.next`)
+  if (spare !== `${id}.next`) await rename(path.join(dir, spare), next)
   if (isRelease(spare)) await removeManifest(root, spare)
+  const files = await verifiedFiles(root, id, key)
+  const kept = reconcile(next, files, hashes)
+  for (const [rel, sha] of Object.entries(files)) {
+    if (kept.has(rel)) continue
+    const liveFile = path.join(dir, id, rel)
+    // A live file not known intact is not linked: the directory then stays unknown, and the stage checks it.
+    if (hashes.knownSync(liveFile) !== sha) return false
+    mkdirSync(path.dirname(path.join(next, rel)), { recursive: true })
+    linkSync(liveFile, path.join(next, rel))
+    hashes.vouch(path.join(next, rel), sha)
+  }
+  if ((await liveId(root)) !== id) return false
+  readied = { root, id, folders: folderTimes(next, files) }
+  return true
 }
 
 /** What was used this recently (a part, a copy) is never pruned: a release staged meanwhile may need it. */

@@ -178,6 +178,50 @@ describe('the folder target and the receiver', () => {
     await sameAsLocal(next.release)
   })
 
+  it('a receiver running as a service starts each release from the one it readied; tampering with that directory is found and built around', async () => {
+    const service = spawn(process.execPath, [path.join(rootDir, 'scripts/receive.ts'), ferry, webroot, '--key', keyFile, '--watch', '--interval', '1'], { stdio: 'ignore' })
+    const lines = () => readFileSync(path.join(webroot, 'receive.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string; release?: string; timings?: { trusted?: number; rechecked?: number } })
+    const goLive = async (word: string) => {
+      await news(word)
+      const next = await release()
+      expect((await deliver(target, next.release, AbortSignal.timeout(60_000))).lastError).toBeNull()
+      await expect.poll(() => live(), { timeout: 30_000 }).toBe(next.release)
+      await sameAsLocal(next.release)
+      const timings = lines().findLast((l) => l.event === 'live' && l.release === next.release)?.timings
+      return { id: next.release, trusted: timings?.trusted, rechecked: timings?.rechecked }
+    }
+    const readied = (id: string) => expect.poll(() => lines().some((l) => l.event === 'readied' && l.release === id), { timeout: 30_000 }).toBe(true)
+    try {
+      // There are more than five releases by now: each switch readies the oldest as a copy of the live one.
+      const first = await goLive('zeta')
+      await readied(first.id)
+      const second = await goLive('eta')
+      expect(second.trusted).toBe(1)
+      await readied(second.id)
+      // Tampered with once readied: a file planted, one replaced, a folder with a page in it added.
+      const prepared = path.join(webroot, 'releases', `${second.id}.next`)
+      writeFileSync(path.join(prepared, 'news', 'planted.html'), '<p>被植入</p>')
+      rmSync(path.join(prepared, 'about', 'index.html'))
+      writeFileSync(path.join(prepared, 'about', 'index.html'), '<p>被替换</p>')
+      mkdirSync(path.join(prepared, 'news', 'ferry-eta', 'extra'))
+      writeFileSync(path.join(prepared, 'news', 'ferry-eta', 'extra', 'index.html'), '<p>被植入</p>')
+      const third = await goLive('theta')
+      expect(third.trusted).toBe(0)
+      expect(readFileSync(path.join(webroot, 'current', 'about', 'index.html'), 'utf8')).not.toContain('被替换')
+      // A file planted with its folder's time set back: the count finds it, and the release is checked file by file.
+      await readied(third.id)
+      const folder = path.join(webroot, 'releases', `${third.id}.next`, 'news')
+      const times = path.join(work, 'times')
+      expect(spawnSync('touch', ['-r', folder, times]).status).toBe(0)
+      writeFileSync(path.join(folder, 'planted.html'), '<p>被植入</p>')
+      expect(spawnSync('touch', ['-r', times, folder]).status).toBe(0)
+      expect((await goLive('iota')).rechecked).toBe(1)
+      expect(existsSync(path.join(webroot, 'current', 'news', 'planted.html'))).toBe(false)
+    } finally {
+      service.kill()
+    }
+  }, 120_000)
+
   it('sweeps the copies and manifest parts no kept release names once they are ten minutes unused, at most once in ten minutes', async () => {
     const old = new Date(Date.now() - 11 * 60_000)
     const made = (file: string) => {
