@@ -18,7 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import type { TamperEntry, TargetDriver } from './driver.ts'
+import type { Shipment, TamperEntry, TargetDriver } from './driver.ts'
 
 export interface SshConfig {
   name: string
@@ -174,88 +174,102 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
   /** Runs a shell script on the server (`set -e`, in the target's directory). */
   const sh = (script: string, signal: AbortSignal, input = '') => run('ssh', [...sshArgs, remote, `cd ${q(root)} && ${script}`], input, signal)
 
+  /** One push of `shipment` (see push below). */
+  const attempt = async (shipment: Shipment, signal: AbortSignal): Promise<number> => {
+    const { manifest, signed } = shipment
+    const id = manifest.id
+    const partial = `releases/${id}.partial`
+    // 1. Unless the server has the release already (a rollback: then it is switched to, and that is all),
+    // the new directory as hard links of the live release (or empty), and the manifest parts the server
+    // does not have.
+    const parts = [...signed.parts.keys()]
+    const first = await sh(
+      'bash -s',
+      signal,
+      [
+        `if [ -d releases/${q(id)} ]; then`,
+        switchScript(id),
+        'echo yes; exit 0',
+        'fi',
+        `mkdir -p releases manifests/parts objects`,
+        // The last switch's work in the background (the next directory, pruning) is finished first.
+        `flock ${TIDY_LOCK} true`,
+        // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
+        `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
+        `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
+        // A server not on the release it was last given (wiped, restored from a backup) gets the whole site.
+        `if [ "$live" != ${q(shipment.base ?? '')} ]; then rm -rf ${q(partial)}; if [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; echo whole; elif [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+        // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
+        `have=''; for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then have="$have manifests/parts/$p.json"; else echo "$p"; fi; done`,
+        `[ -z "$have" ] || touch $have`,
+      ].join('\n'),
+    )
+    if (first.trim() === 'yes') return 0
+    const missing = first.split('\n').filter((line) => signed.parts.has(line))
+    const whole = first.split('\n').includes('whole')
+    const delta = whole ? Object.keys(manifest.files) : shipment.delta
+    const removed = whole ? [] : shipment.removed
+    // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
+    const list = delta.join('\n')
+    const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
+    const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
+    // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
+    // Lists go in heredocs to one process each (a command per file cost minutes on a first push of 30,000).
+    const emptied = [...new Set(removed.map((rel) => path.posix.dirname(rel)).filter((dir) => dir !== '.'))].sort().reverse()
+    const gone = removed.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rm -f) <<'WENMING_GONE'\n${removed.join('\n')}\nWENMING_GONE` : ''
+    const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
+    const keep = delta.length ? `perl -e ${q(KEEP_OBJECTS)} ${q(partial)} <<'WENMING_KEEP'\n${delta.map((rel) => `${manifest.files[rel]!} ${rel}`).join('\n')}\nWENMING_KEEP` : ''
+    // Starting from a release it was not given, whatever is not in the manifest goes (rsync sent what differed).
+    const strays = whole
+      ? [
+          `(cd ${q(partial)} && find . -mindepth 1 ! -type f ! -type d -delete)`,
+          `all=$(mktemp)`,
+          `LC_ALL=C sort > "$all" <<'WENMING_ALL'\n${delta.join('\n')}\nWENMING_ALL`,
+          `(cd ${q(partial)} && find . -type f -printf '%P\\n' | LC_ALL=C sort) | LC_ALL=C comm -23 - "$all" | (cd ${q(partial)} && xargs -d '\\n' -r rm -f)`,
+          `rm -f "$all"`,
+          `(cd ${q(partial)} && find . -mindepth 1 -type d -empty -delete)`,
+        ].join('\n')
+      : ''
+    const script = [
+      'set -e',
+      gone,
+      strays,
+      ...missing.map((sha) => `printf %s ${q(signed.parts.get(sha)!.toString('base64'))} | base64 -d > manifests/parts/${sha}.json.tmp`),
+      missing.length ? `sha256sum --quiet -c - <<'WENMING_PARTS' || { echo "发布清单分段校验失败" >&2; exit 4; }\n${missing.map((sha) => `${sha}  manifests/parts/${sha}.json.tmp`).join('\n')}\nWENMING_PARTS` : '',
+      ...missing.map((sha) => `mv manifests/parts/${sha}.json.tmp manifests/parts/${sha}.json`),
+      `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || { echo "缺少发布清单分段 $p" >&2; exit 6; }; done`,
+      `printf %s ${q(signed.bytes.toString('base64'))} | base64 -d > manifests/${q(id)}.json.tmp`,
+      `printf %s ${q(signed.signature)} > manifests/${q(id)}.sig.tmp`,
+      `[ -f release-key.pem ] || { echo "服务器上没有发布公钥 ${root}/release-key.pem：请从仪表盘“发布目标”复制公钥并安装" >&2; exit 3; }`,
+      `printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp`,
+      `openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效（服务器上的发布公钥不是本站的）" >&2; exit 3; }`,
+      `rm -f manifests/${q(id)}.sigbin.tmp`,
+      delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
+      // Folders the removals left empty go (a taken-down page's folder must not answer 403).
+      emptied.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty 2>/dev/null) <<'WENMING_DIRS' || true\n${emptied.join('\n')}\nWENMING_DIRS` : '',
+      `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
+      keep,
+      `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
+      `mv ${q(partial)} releases/${q(id)}`,
+      // 4. Verified and named: the switch, in the same round trip.
+      switchScript(id),
+    ].join('\n')
+    await sh('bash -s', signal, script)
+    return sent + script.length
+  }
+
   return {
     async push(shipment, signal) {
-      const { manifest, signed } = shipment
-      const id = manifest.id
-      const partial = `releases/${id}.partial`
-      // 1. Unless the server has the release already (a rollback: then it is switched to, and that is all),
-      // the new directory as hard links of the live release (or empty), and the manifest parts the server
-      // does not have.
-      const parts = [...signed.parts.keys()]
-      const first = await sh(
-        'bash -s',
-        signal,
-        [
-          `if [ -d releases/${q(id)} ]; then`,
-          switchScript(id),
-          'echo yes; exit 0',
-          'fi',
-          `mkdir -p releases manifests/parts objects`,
-          // The last switch's work in the background (the next directory, pruning) is finished first.
-          `flock ${TIDY_LOCK} true`,
-          // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
-          `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
-          `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
-          // A server not on the release it was last given (wiped, restored from a backup) gets the whole site.
-          `if [ "$live" != ${q(shipment.base ?? '')} ]; then rm -rf ${q(partial)}; if [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; echo whole; elif [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
-          // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
-          `have=''; for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then have="$have manifests/parts/$p.json"; else echo "$p"; fi; done`,
-          `[ -z "$have" ] || touch $have`,
-        ].join('\n'),
-      )
-      if (first.trim() === 'yes') return 0
-      const missing = first.split('\n').filter((line) => signed.parts.has(line))
-      const whole = first.split('\n').includes('whole')
-      const delta = whole ? Object.keys(manifest.files) : shipment.delta
-      const removed = whole ? [] : shipment.removed
-      // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
-      const list = delta.join('\n')
-      const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
-      const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
-      // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
-      // Lists go in heredocs to one process each (a command per file cost minutes on a first push of 30,000).
-      const emptied = [...new Set(removed.map((rel) => path.posix.dirname(rel)).filter((dir) => dir !== '.'))].sort().reverse()
-      const gone = removed.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rm -f) <<'WENMING_GONE'\n${removed.join('\n')}\nWENMING_GONE` : ''
-      const checklist = delta.map((rel) => `${manifest.files[rel]!}  ${partial}/${rel}`).join('\n')
-      const keep = delta.length ? `perl -e ${q(KEEP_OBJECTS)} ${q(partial)} <<'WENMING_KEEP'\n${delta.map((rel) => `${manifest.files[rel]!} ${rel}`).join('\n')}\nWENMING_KEEP` : ''
-      // Starting from a release it was not given, whatever is not in the manifest goes (rsync sent what differed).
-      const strays = whole
-        ? [
-            `(cd ${q(partial)} && find . -mindepth 1 ! -type f ! -type d -delete)`,
-            `all=$(mktemp)`,
-            `LC_ALL=C sort > "$all" <<'WENMING_ALL'\n${delta.join('\n')}\nWENMING_ALL`,
-            `(cd ${q(partial)} && find . -type f -printf '%P\\n' | LC_ALL=C sort) | LC_ALL=C comm -23 - "$all" | (cd ${q(partial)} && xargs -d '\\n' -r rm -f)`,
-            `rm -f "$all"`,
-            `(cd ${q(partial)} && find . -mindepth 1 -type d -empty -delete)`,
-          ].join('\n')
-        : ''
-      const script = [
-        'set -e',
-        gone,
-        strays,
-        ...missing.map((sha) => `printf %s ${q(signed.parts.get(sha)!.toString('base64'))} | base64 -d > manifests/parts/${sha}.json.tmp`),
-        missing.length ? `sha256sum --quiet -c - <<'WENMING_PARTS' || { echo "发布清单分段校验失败" >&2; exit 4; }\n${missing.map((sha) => `${sha}  manifests/parts/${sha}.json.tmp`).join('\n')}\nWENMING_PARTS` : '',
-        ...missing.map((sha) => `mv manifests/parts/${sha}.json.tmp manifests/parts/${sha}.json`),
-        `for p in ${parts.join(' ')}; do [ -f manifests/parts/$p.json ] || { echo "缺少发布清单分段 $p" >&2; exit 6; }; done`,
-        `printf %s ${q(signed.bytes.toString('base64'))} | base64 -d > manifests/${q(id)}.json.tmp`,
-        `printf %s ${q(signed.signature)} > manifests/${q(id)}.sig.tmp`,
-        `[ -f release-key.pem ] || { echo "服务器上没有发布公钥 ${root}/release-key.pem：请从仪表盘“发布目标”复制公钥并安装" >&2; exit 3; }`,
-        `printf %s ${q(signed.signature)} | base64 -d > manifests/${q(id)}.sigbin.tmp`,
-        `openssl pkeyutl -verify -pubin -inkey release-key.pem -rawin -in manifests/${q(id)}.json.tmp -sigfile manifests/${q(id)}.sigbin.tmp >/dev/null || { echo "发布清单签名无效（服务器上的发布公钥不是本站的）" >&2; exit 3; }`,
-        `rm -f manifests/${q(id)}.sigbin.tmp`,
-        delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
-        // Folders the removals left empty go (a taken-down page's folder must not answer 403).
-        emptied.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty 2>/dev/null) <<'WENMING_DIRS' || true\n${emptied.join('\n')}\nWENMING_DIRS` : '',
-        `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
-        keep,
-        `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
-        `mv ${q(partial)} releases/${q(id)}`,
-        // 4. Verified and named: the switch, in the same round trip.
-        switchScript(id),
-      ].join('\n')
-      await sh('bash -s', signal, script)
-      return sent + script.length
+      try {
+        return await attempt(shipment, signal)
+      } catch (error) {
+        // The directory the push started from held other files than the live release's (one planted in or
+        // deleted from the readied directory, or the live one): it starts again from the live release as
+        // from one it was not given — every file sent where it differs, checked, and nothing stray kept —
+        // rather than failing the same way at every retry.
+        if (!/文件数不符/.test((error as Error).message) || shipment.base === null) throw error
+        return attempt({ ...shipment, base: null }, signal)
+      }
     },
     async tamperSince(offset, _live, signal) {
       const out = await sh(`[ -f guard.log ] && tail -c +${String(offset + 1)} guard.log || true`, signal)

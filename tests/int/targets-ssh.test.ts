@@ -284,4 +284,23 @@ describe('ssh targets behind nginx', () => {
     expect(served.length).toBe(Object.keys(files).length)
     for (const [rel, sha] of Object.entries(files)) expect(await hashFile(path.join(s.root, 'releases', id, rel)), rel).toBe(sha)
   })
+
+  it('files planted in the directory readied for the next push do not stop pushes: the count finds them, and that push checks every file', async () => {
+    const s = servers[0]!
+    const live = readlinkSync(path.join(s.root, 'current')).replace(/^releases\//, '')
+    const readied = path.join(s.root, 'releases', `${live}.next`)
+    await expect.poll(() => existsSync(readied), { timeout: 30_000 }).toBe(true)
+    writeFileSync(path.join(readied, 'news', 'planted.html'), '<p>被植入</p>')
+    mkdirSync(path.join(readied, 'planted'))
+    writeFileSync(path.join(readied, 'planted', 'index.html'), '<p>被植入</p>')
+    await news('after-planting')
+    const id = await release()
+    expect((await push(targets[0]!, id)).lastError).toBeNull()
+    expect((await get(s, '/news/ssh-after-planting/')).status).toBe(200)
+    expect((await get(s, '/news/planted.html')).status).toBe(404)
+    expect((await get(s, '/planted/')).status).toBe(404)
+    const files = (await deliveredManifest(targets[0]!.id))!.files
+    const served = readdirSync(path.join(s.root, 'releases', id), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink())
+    expect(served.length).toBe(Object.keys(files).length)
+  })
 })
