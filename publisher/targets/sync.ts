@@ -13,7 +13,6 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import { releaseManifest } from '../release.ts'
 import { distLink, listReleases, liveRelease, releasesDir } from '../releases.ts'
 import type { TargetDriver } from './driver.ts'
 import { folderTarget } from './folder.ts'
@@ -100,8 +99,7 @@ const targetManifest = (id: string) => {
   const known = manifests.get(id)
   if (known) return known
   const made = (async () => {
-    const full = await releaseManifest(id)
-    if (!full) throw new Error(`本地版本 ${id} 的文件清单无法读取`)
+    const full = JSON.parse(await readFile(path.join(releasesDir(), id, 'release.json'), 'utf8')) as { id: string; builtAt: string; files: Record<string, string> }
     const manifest: TargetManifest = { id: full.id, builtAt: full.builtAt, files: full.files }
     return { manifest, signed: signManifest(manifest) }
   })()
