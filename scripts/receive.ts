@@ -4,7 +4,7 @@
 // the live one (publisher/targets/webroot.ts) and `current` switched by one rename. A bundle that fails the
 // checks is moved to <webroot>/rejected/ and changes nothing; one that needs an earlier bundle waits for
 // it. Nothing is ever sent back.
-import { watch } from 'node:fs'
+import { existsSync, watch } from 'node:fs'
 import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -13,8 +13,8 @@ import { sha256 } from '../publisher/files.ts'
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
 import { emptyTrash, toTrash } from '../publisher/trash.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
-import { MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
-import { liveId, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
+import { type CheckedParts, MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
+import { liveId, partPath, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, watch: { type: 'boolean', default: false }, interval: { type: 'string', default: '2' } } })
 const [folder, root] = positionals
@@ -27,6 +27,7 @@ const receivedFile = path.join(root, 'received.json')
 // What was hashed stays known while the receiver runs (--watch): each bundle reads only what changed
 // (by size and modification time: removing old releases changes every live file's change time).
 const hashes = hashCache({ changeTime: false })
+const checkedParts: CheckedParts = new Map()
 
 const log = async (entry: Record<string, unknown>) => {
   const line = JSON.stringify({ at: new Date().toISOString(), ...entry })
@@ -70,8 +71,13 @@ const applyBundle = async (file: string) => {
     const brought = new Map<string, Buffer>()
     for (const name of await readdir(path.join(unpacked.dir, 'parts')).catch(() => [] as string[])) brought.set(name.replace(/\.json$/, ''), await readFile(path.join(unpacked.dir, 'parts', name)))
     const parts = new Map([...brought].filter(([sha, bytes]) => sha256(bytes) === sha))
+    const partOf = async (sha: string) => brought.get(sha) ?? storedPart(root)(sha)
     try {
-      manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, async (sha) => brought.get(sha) ?? storedPart(root)(sha))
+      manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, partOf, checkedParts)
+      // A part checked before that is neither brought nor kept here any more would leave the kept manifest
+      // incomplete: then every part is asked for (and a missing one waits for the bundle that brings it).
+      const named = (JSON.parse(unpacked.bytes.toString('utf8')) as { parts: string[] }).parts
+      if (named.some((sha) => !parts.has(sha) && !existsSync(partPath(root, sha)))) manifest = await verifiedManifest(unpacked.bytes, unpacked.signature, key, partOf)
     } catch (error) {
       throw error instanceof MissingPart ? error : new Refused((error as Error).message)
     }

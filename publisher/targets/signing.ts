@@ -109,38 +109,41 @@ export const readPublicKey = (file: string): KeyObject => {
 }
 
 /**
- * Parts this process has checked (their hash, their paths), by hash: a part is known by its content, so a
- * long-running receiver or guard reads and checks only the parts a release brings new (each release names
- * some 270 parts at 10,000 documents, a few of them new; all were read, hashed and parsed every time).
+ * Parts already checked (their hash, their paths), by hash, for a caller that verifies manifest after
+ * manifest (the receiver): a part is known by its content, so only the parts a release brings new are
+ * read, hashed and parsed (each release names some 270 parts at 10,000 documents, a few of them new).
  */
-const checkedParts = new Map<string, [string, string][]>()
+export type CheckedParts = Map<string, [string, string][]>
 const CHECKED_PARTS_LIMIT = 50_000
 
 /** A part's entries from its bytes, once its hash is the one named and every path in it is safe; throws otherwise. */
-const checkedPart = (sha: string, part: Buffer): [string, string][] => {
+const checkedPart = (sha: string, part: Buffer, checked?: CheckedParts): [string, string][] => {
   if (sha256(part) !== sha) throw new Error(`发布清单的分段 ${sha.slice(0, 12)} 校验失败（传输中损坏或被改动），已拒绝。`)
   const entries = JSON.parse(part.toString('utf8')) as [string, string][]
   for (const [rel] of entries) if (!safeRelative(rel)) throw new Error(`发布清单含有不安全的路径“${rel}”，已拒绝。`)
-  if (checkedParts.size >= CHECKED_PARTS_LIMIT) checkedParts.clear()
-  checkedParts.set(sha, entries)
+  if (checked) {
+    if (checked.size >= CHECKED_PARTS_LIMIT) checked.clear()
+    checked.set(sha, entries)
+  }
   return entries
 }
 
 /**
  * The manifest whose root is `bytes`, if `signature` is the key's signature of exactly those bytes and every
  * part `partOf` gives has the hash the root names; throws otherwise (MissingPart when a part is not there).
+ * Parts in `checked` are not asked for again; those checked now are added to it.
  */
-export const verifiedManifest = async (bytes: Buffer, signature: string, key: KeyObject, partOf: (sha: string) => Promise<Buffer | null>): Promise<TargetManifest> => {
+export const verifiedManifest = async (bytes: Buffer, signature: string, key: KeyObject, partOf: (sha: string) => Promise<Buffer | null>, checked?: CheckedParts): Promise<TargetManifest> => {
   if (!verify(null, bytes, key, Buffer.from(signature.trim(), 'base64'))) throw new Error('发布清单的签名无效（不是本站内容管理系统签发的，或在传输中被改动），已拒绝。')
   const root = JSON.parse(bytes.toString('utf8')) as SignedRoot
   if (!/^[\w.-]+$/.test(root.id) || !Array.isArray(root.parts) || !root.parts.every((sha) => /^[0-9a-f]{64}$/.test(sha))) throw new Error('发布清单格式不正确，已拒绝。')
   const files: Record<string, string> = {}
   for (const sha of root.parts) {
-    let entries = checkedParts.get(sha)
+    let entries = checked?.get(sha)
     if (!entries) {
       const part = await partOf(sha)
       if (!part) throw new MissingPart(`缺少发布清单的分段 ${sha.slice(0, 12)}（应随较早的发布包送达），请等待包含它的发布包。`)
-      entries = checkedPart(sha, part)
+      entries = checkedPart(sha, part, checked)
     }
     for (const [rel, fileSha] of entries) files[rel] = fileSha
   }
