@@ -10,6 +10,8 @@ export interface Shipment {
   signed: SignedManifest
   /** The parts of the signed manifest the target was not given with its last release (signing.ts). */
   newParts: string[]
+  /** The parts of the last release's manifest the target was given that this one does not name (a bucket deletes them). */
+  droppedParts: string[]
   /** The local release's site directory, where the files are read from. */
   siteDir: string
   /** Files (paths in the site) the target lacks or holds with another hash. */

@@ -62,6 +62,9 @@ export const uploadGroups = (files: string[]) => {
   return [wanted.filter((f) => !isPage(f) && !isEntry(f)), wanted.filter(isPage), wanted.filter(isEntry)]
 }
 
+/** Where a part of the signed manifest is kept in the bucket (under the target's prefix). */
+const partKey = (sha: string) => `.wenming/parts/${sha}.json`
+
 /** Dropped files waiting for their grace period, path → when dropped (kept beside the target's state). */
 export const pendingDeletesFile = (name: string) => path.join(dataDir, 'targets', `${name.replace(/[^\w.-]/g, '_')}.s3.json`)
 
@@ -136,13 +139,17 @@ export const s3Target = (config: S3Config): TargetDriver => {
       let manifestBytes = shipment.signed.bytes.length
       for (const sha of shipment.newParts) {
         const part = shipment.signed.parts.get(sha)!
-        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: `${prefix}.wenming/parts/${sha}.json`, Body: part, ContentType: 'application/json' }), { abortSignal: signal })
+        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + partKey(sha), Body: part, ContentType: 'application/json' }), { abortSignal: signal })
         manifestBytes += part.length
       }
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
       // Pages taken down went first (stage); what old pages load (assets, search data) waits out the grace period.
       const pending = await pendingDeletes()
       for (const rel of shipment.removed.filter((r) => !isCopy(r) && !isPage(r) && !isEntry(r))) pending[rel] ??= Date.now()
+      // So do the manifest parts no release since names (they piled up in the bucket, a few at every
+      // publish); none the live manifest names is ever waiting, whatever an earlier push left.
+      for (const sha of shipment.droppedParts) pending[partKey(sha)] ??= Date.now()
+      for (const sha of shipment.signed.parts.keys()) delete pending[partKey(sha)]
       await writeAtomic(stateFile, JSON.stringify(pending))
       await sweep(shipment.manifest.files, signal)
       await purge([...pages, ...entries].map((rel) => `/${rel}`.replace(/index\.html$/, '')))

@@ -156,7 +156,8 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
     const removed = Object.keys(had).filter((rel) => !(rel in manifest.files))
     const given = new Set(before ? (before.parts ?? [...manifestParts(before.files).keys()]) : [])
     const newParts = [...signed.parts.keys()].filter((sha) => !given.has(sha))
-    const bytes = await driver.push({ manifest, signed, newParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
+    const droppedParts = [...given].filter((sha) => !signed.parts.has(sha))
+    const bytes = await driver.push({ manifest, signed, newParts, droppedParts, siteDir: path.join(releasesDir(), release, 'site'), delta, removed, base: before?.id ?? null }, signal)
     await recordDelivered(target.id, manifest, signed)
     const next = { ...state, live: release, lastPushAt: new Date().toISOString(), lastError: null, lastBytes: bytes, lastPushMs: Date.now() - started }
     await writeState(target.id, next)

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -104,6 +104,10 @@ describe('the s3 target', () => {
     await news('after')
     await push(await release())
     for (const rel of waiting) expect(await exists(rel), rel).toBe(false)
+    // The manifest's parts too: those no release since names are gone, every one the live manifest names is there.
+    const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: 'site', Prefix: 'www/.wenming/parts/' }))
+    const kept = (Contents ?? []).map((o) => o.Key!.replace(/^www\/\.wenming\/parts\/|\.json$/g, '')).sort()
+    expect(kept).toEqual([...(await deliveredManifest(target.id))!.parts!].sort())
   })
 
   it('puts right a changed, an added and a deleted object, and reports each', async () => {
