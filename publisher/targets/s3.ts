@@ -143,7 +143,7 @@ export const s3Target = (config: S3Config): TargetDriver => {
         manifestBytes += part.length
       }
       await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: prefix + MANIFEST_KEY, Body: shipment.signed.bytes, ContentType: 'application/json', Metadata: { signature: shipment.signed.signature } }), { abortSignal: signal })
-      // Pages taken down went first (stage); what old pages load (assets, search data) waits out the grace period.
+      // Pages taken down went first (above); what old pages load (assets, search data) waits out the grace period.
       const pending = await pendingDeletes()
       for (const rel of shipment.removed.filter((r) => !isCopy(r) && !isPage(r) && !isEntry(r))) pending[rel] ??= Date.now()
       // So do the manifest parts no release since names (they piled up in the bucket, a few at every

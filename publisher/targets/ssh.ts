@@ -7,9 +7,10 @@
  * manifest's signature (`openssl`, with the public key the admin installed at `<path>/release-key.pem`;
  * without it nothing is switched), the SHA-256 of every sent part and file and the file count on the
  * server, keeps a pristine copy of each new file in `<path>/objects/` for the guard, and only then names
- * the directory `releases/<id>`. The switch, in the same round trip, is one rename of `current`; the next push's directory and the
- * removal of releases beyond the newest five (with the parts and copies only they named) follow in the
- * background on the server (`prepareNext`, then `pruneAfterSwitch`). The layout is the receiver's (webroot.ts).
+ * the directory `releases/<id>`. The switch, in the same round trip, is one rename of `current`; the next
+ * push's directory and the removal of releases beyond the newest five (with the parts and copies only they
+ * named) follow in the background on the server (`prepareNext`, then `pruneAfterSwitch`). The layout is the
+ * receiver's (webroot.ts).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

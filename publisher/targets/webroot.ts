@@ -77,6 +77,14 @@ const reconcile = (dir: string, files: Record<string, string>, hashes: HashCache
   return kept
 }
 
+/** Hard-links `from` as `to` when the hash cache knows `from` holds `sha` (without reading it); false otherwise. */
+const linkIfKnown = (from: string, to: string, sha: string, hashes: HashCache) => {
+  if (hashes.knownSync(from) !== sha) return false
+  linkSync(from, to)
+  hashes.vouch(to, sha)
+  return true
+}
+
 /**
  * The readied directory this process made equal to a live release (prepareNext), with the modification
  * time of each of its folders then: the next stage trusts it while no folder's time has changed (a file
@@ -184,13 +192,8 @@ export const stageRelease = async (
       continue
     }
     folderOf(rel)
-    const liveFile = live ? path.join(releasesOf(root), live, rel) : ''
-    if (live && liveFiles[rel] === sha && hashes.knownSync(liveFile) === sha) {
-      const target = path.join(partial, rel)
-      linkSync(liveFile, target)
-      hashes.vouch(target, sha)
-      count++
-    } else rest.push([rel, sha])
+    if (live && liveFiles[rel] === sha && linkIfKnown(path.join(releasesOf(root), live, rel), path.join(partial, rel), sha, hashes)) count++
+    else rest.push([rel, sha])
   }
   lap('linkedMs')
   await pool(rest, 8, async ([rel, sha]) => {
@@ -268,12 +271,9 @@ export const prepareNext = async (root: string, id: string, key: KeyObject, hash
     const kept = reconcile(next, files, hashes)
     for (const [rel, sha] of Object.entries(files)) {
       if (kept.has(rel)) continue
-      const liveFile = path.join(dir, id, rel)
-      // A live file not known intact is not linked: the directory then stays unknown, and the stage checks it.
-      if (hashes.knownSync(liveFile) !== sha) return false
       mkdirSync(path.dirname(path.join(next, rel)), { recursive: true })
-      linkSync(liveFile, path.join(next, rel))
-      hashes.vouch(path.join(next, rel), sha)
+      // A live file not known intact is not linked: the directory then stays unknown, and the stage checks it.
+      if (!linkIfKnown(path.join(dir, id, rel), path.join(next, rel), sha, hashes)) return false
     }
   }
   if ((await liveId(root)) !== id) return false
