@@ -4,7 +4,7 @@
 // has it (from the object store, itself checked; an added file is moved to <webroot>/quarantine/ as
 // evidence). Each finding is a line of <webroot>/guard.log, which the CMS reads over SSH.
 import { watch } from 'node:fs'
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -70,11 +70,26 @@ const check = async (rel: string) => {
     await log({ event: 'unrecoverable', kind: have === null ? 'deleted' : 'changed', file: rel, release: l.id, error: '对象库中的原文件缺失或也被改动，无法恢复' })
     return
   }
+  const changed = have === null ? null : await lstat(file).catch(() => null)
+  await putBack(file, bytes)
+  // A file changed in place is an inode that older releases and the directory readied for the next one
+  // link too: put right only here, it would be served again by the next release or a rollback.
+  if (changed?.isFile() && changed.nlink > 1) {
+    for (const name of await readdir(releasesOf(root))) {
+      const other = path.join(releasesOf(root), name, rel)
+      const stats = name === l.id ? null : await lstat(other).catch(() => null)
+      if (stats?.ino === changed.ino && stats.dev === changed.dev) await putBack(other, bytes)
+    }
+  }
+  await log({ event: 'restored', kind: have === null ? 'deleted' : 'changed', file: rel, release: l.id })
+}
+
+/** Replaces `file` with a new one holding `bytes` (readers never see half of it). */
+const putBack = async (file: string, bytes: Buffer) => {
   await mkdir(path.dirname(file), { recursive: true })
   const tmp = `${file}.guard-${String(process.pid)}.tmp`
   await writeFile(tmp, bytes)
   await rename(tmp, file)
-  await log({ event: 'restored', kind: have === null ? 'deleted' : 'changed', file: rel, release: l.id })
 }
 
 /** Every file of the live release, and every file that should not be there. */
