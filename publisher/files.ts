@@ -75,11 +75,12 @@ export const lowerPriority = (pid: number | undefined) => {
 
 /**
  * Copies directory `from` to `to` as hard links (`cp -al`, GNU coreutils; symbolic links stay links), at
- * low priority: a whole site's worth of links is seconds of system time, made where nothing waits for it.
+ * low priority: a whole site's worth of links is seconds of system time, made where nothing waits for it
+ * (or stopped by `signal` when something would).
  */
-export const copyAsLinks = (from: string, to: string) =>
+export const copyAsLinks = (from: string, to: string, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const cp = spawn('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] })
+    const cp = spawn('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'], signal })
     lowerPriority(cp.pid)
     let error = ''
     cp.stderr.on('data', (d: Buffer) => (error += d.toString()))

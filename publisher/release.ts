@@ -2,8 +2,9 @@
  * Releases of the public site. Each release is a directory `.data/releases/<id>/` holding the site
  * (`site/`, what is served), its manifest (`release.json`: every file with its SHA-256, the files added,
  * changed and removed against the release before, the props hash of every URL, the search partitions)
- * and the snapshot of the content it was rendered from (`snapshot.ndjson`, snapshot-file.ts). `dist` is a symlink to the live
- * release's `site/`, replaced by one rename once the release is complete.
+ * and the snapshot of the content it was rendered from (`snapshot.ndjson`, snapshot-file.ts; saved once
+ * the publisher is idle). `dist` is a symlink to the live release's `site/`, replaced by one rename once
+ * the release is complete.
  *
  * One mechanism makes every release: refresh the snapshot from the database (only what changed is read),
  * compute the route table, render the URLs whose props changed (or every URL when the page templates
@@ -71,14 +72,20 @@ const readJson = async <T>(file: string): Promise<T | null> => {
 }
 
 /**
- * The release this process wrote last, kept in memory: a long-lived publisher (publisher/worker.ts)
- * starts the next release from it instead of parsing its manifest and snapshot (tens of MB at 10,000
- * documents) again. Used only while it is still the live release.
+ * The releases this process wrote last (or read), kept in memory: a long-lived publisher (publisher/worker.ts)
+ * starts the next release from the live one's instead of parsing its manifest and snapshot (tens of MB at
+ * 10,000 documents) again, after a rollback too. Consecutive snapshots share every unchanged document's
+ * object, so a few cost little more than one.
  */
-let lastWritten: { id: string; manifest: Manifest; snapshot: Snapshot } | null = null
-
+const inMemory = new Map<string, { manifest: Manifest; snapshot: Snapshot }>()
+const remember = (id: string, release: { manifest: Manifest; snapshot: Snapshot }) => {
+  inMemory.delete(id)
+  inMemory.set(id, release)
+  while (inMemory.size > 6) inMemory.delete(inMemory.keys().next().value!)
+}
 const readRelease = async (id: string): Promise<{ manifest: Manifest | null; snapshot: Snapshot | null }> => {
-  if (lastWritten?.id === id) return lastWritten
+  const known = inMemory.get(id)
+  if (known) return known
   const dir = path.join(releasesDir(), id)
   const manifest = await readJson<Manifest>(path.join(dir, MANIFEST))
   return { manifest, snapshot: manifest ? await readSnapshot(path.join(dir, SNAPSHOT)) : null }
@@ -92,18 +99,28 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
 export const readyForFirstPublish = async () => {
   const liveId = await liveRelease()
   if (!liveId) return
-  if (lastWritten?.id !== liveId) {
+  if (!inMemory.has(liveId)) {
     const { manifest, snapshot } = await readRelease(liveId)
     if (!manifest || !snapshot) return
-    lastWritten = { id: liveId, manifest, snapshot }
+    remember(liveId, { manifest, snapshot })
     for (const route of routeTable(siteData(snapshot)).values()) routeHash(route)
   }
   if (!(await hasNext(liveId))) await prepareNext(path.join(releasesDir(), liveId))
 }
 
 /** The content a release was rendered from (its snapshot alone, without the manifest), or null. */
-export const releaseSnapshot = async (id: string): Promise<Snapshot | null> =>
-  lastWritten?.id === id ? lastWritten.snapshot : readSnapshot(path.join(releasesDir(), id, SNAPSHOT))
+export const releaseSnapshot = async (id: string): Promise<Snapshot | null> => inMemory.get(id)?.snapshot ?? readSnapshot(path.join(releasesDir(), id, SNAPSHOT))
+
+/**
+ * How long a long-lived publisher waits, publishing nothing, before it saves its newest release's snapshot
+ * (`WENMING_SNAPSHOT_IDLE_MS`). The snapshot is only a cache of database reads for a publisher that starts
+ * afresh (one that runs on keeps it in memory), and saving it was 84 MB and a third of a second of CPU at
+ * 10,000 documents after every publish — while the release was being pushed to the public targets.
+ */
+const snapshotIdleMs = () => Number(process.env.WENMING_SNAPSHOT_IDLE_MS ?? 15_000)
+let savingLater: NodeJS.Timeout | null = null
+const saveSnapshot = async (dir: string, snapshot: Snapshot, log: (line: string) => void) =>
+  writeSnapshot(path.join(dir, SNAPSHOT), snapshot).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（重新启动后的第一次发布将重新读取全部内容）：${String(error)}`))
 
 /**
  * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved into
@@ -133,8 +150,11 @@ export interface PublishOptions {
   /** Ignore the live release: render and index everything (what a first build does). */
   clean?: boolean
   keep?: number
-  /** Make the next release's directory ahead after switching (staging.ts): for a process that publishes again. */
-  stageNext?: boolean
+  /**
+   * For a process that publishes again: make the next release's directory ahead after switching
+   * (staging.ts), and save the release's snapshot only once nothing was published for a while.
+   */
+  publishesAgain?: boolean
   log?: (line: string) => void
 }
 
@@ -149,8 +169,10 @@ export const publish = async (options: PublishOptions = {}): Promise<PublishResu
   }
 }
 
-const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext = false, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
+const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishesAgain = false, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
   const started = performance.now()
+  // A snapshot waiting to be saved belongs to the release this one replaces.
+  if (savingLater) clearTimeout(savingLater)
   const timings: Record<string, number> = {}
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since))
   await writeBuildState({ status: 'building', startedAt: new Date().toISOString() })
@@ -377,11 +399,15 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
     lap('manifestMs', t)
     await switchTo(outDir)
     live = true
-    lastWritten = { id, manifest, snapshot: refresh.snapshot }
+    remember(id, { manifest, snapshot: refresh.snapshot })
     log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
-    // The snapshot (tens of MB at 10,000 documents) is only a cache of database reads, so it is written
-    // after the switch: a release left without one (the process was killed just now) is read afresh.
-    await writeSnapshot(path.join(outDir, SNAPSHOT), refresh.snapshot).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（下次发布将重新读取全部内容）：${String(error)}`))
+    // The snapshot is only a cache of database reads, so it is written after the switch (a release left
+    // without one is read afresh), by a process that publishes again once it has been idle a while.
+    if (!publishesAgain) await saveSnapshot(outDir, refresh.snapshot, log)
+    else {
+      savingLater = setTimeout(() => void saveSnapshot(outDir, refresh.snapshot, () => undefined), snapshotIdleMs())
+      savingLater.unref()
+    }
     await writeBuildState({
       status: 'idle',
       error: null,
@@ -390,11 +416,11 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, stageNext
       lastGoodMs: manifest.ms,
       ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
     })
-    const recycled = await prune(keep, stageNext).catch((error: unknown) => {
+    const recycled = await prune(keep, publishesAgain).catch((error: unknown) => {
       log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`)
       return null
     })
-    if (stageNext) void prepareNext(outDir, recycled)
+    if (publishesAgain) void prepareNext(outDir, recycled)
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {

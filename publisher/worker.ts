@@ -31,7 +31,7 @@ process.on('message', (request: WorkerRequest) => {
       await readyForFirstPublish().catch(() => undefined)
       return
     }
-    const result = await publish({ mode: request.mode, stageNext: true, log: (line) => send({ kind: 'log', id: request.id, line }) })
+    const result = await publish({ mode: request.mode, publishesAgain: true, log: (line) => send({ kind: 'log', id: request.id, line }) })
     send({
       kind: 'done',
       id: request.id,

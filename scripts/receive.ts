@@ -37,14 +37,17 @@ const log = async (entry: Record<string, unknown>) => {
 
 /**
  * After a switch, in the background: the next release's directory is readied (webroot.ts prepareNext),
- * which the next bundle waits for, then old releases are removed (nothing waits for that: pruning leaves
- * alone what a bundle staged meanwhile uses). A single run waits for both before it ends.
+ * which the next bundle waits for (a whole new tree of links it stops instead: `readying`), then old
+ * releases are removed (nothing waits for that: pruning leaves alone what a bundle staged meanwhile uses).
+ * A single run waits for both before it ends.
  */
 let afterSwitch: Promise<unknown> = Promise.resolve()
 let pruning: Promise<unknown> = Promise.resolve()
+let readying = new AbortController()
 const tidyAfter = (id: string) => {
   const started = Date.now()
-  afterSwitch = prepareNext(root, id, key, hashes)
+  readying = new AbortController()
+  afterSwitch = prepareNext(root, id, key, hashes, undefined, readying.signal)
     .then(async (ready) => {
       if (ready) await log({ event: 'readied', release: id, ms: Date.now() - started })
     })
@@ -113,6 +116,7 @@ const receiveOnce = async () => {
   let applied = 0
   for (const name of bundles) {
     const file = path.join(folder, name)
+    readying.abort()
     await afterSwitch
     try {
       const started = Date.now()

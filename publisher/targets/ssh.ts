@@ -75,7 +75,7 @@ const prepareNext = (id: string) =>
   [
     'set -e',
     'export LC_ALL=C',
-    `rm -rf releases/*.next.tmp`,
+    `rm -rf releases/*.next.tmp releases/*.next.dirs releases/*.next.times`,
     `next=releases/${q(id)}.next.tmp`,
     // The directory made for the release live before (after a rollback); else the oldest beyond the newest
     // five; else, after a rollback, a release newer than the live one.
@@ -97,7 +97,18 @@ const prepareNext = (id: string) =>
     `  cp -al releases/${q(id)} "$next"`,
     'fi',
     `mv "$next" releases/${q(id)}.next`,
+    // The change time of each of its folders (below): unchanged, the push trusts it and counts nothing.
+    `(cd releases/${q(id)}.next && find . -type d -print0 > ../${q(id)}.next.dirs && ${FOLDER_TIMES} < ../${q(id)}.next.dirs > ../${q(id)}.next.times)`,
   ].join('\n')
+
+/**
+ * The change time of each folder named (NUL-separated) on stdin. A file or folder planted, deleted or
+ * replaced anywhere in the readied directory changes its folder's, and a change time cannot be set back
+ * (a modification time can): while every folder's is what it was when the directory was readied, the
+ * directory is still equal to the live release, and the push need not count its files (a walk of every
+ * folder on the publish's path, a quarter of a second at 10,000 documents with nothing else running).
+ */
+const FOLDER_TIMES = `xargs -0 -r stat --printf '%z %n\\n'`
 
 /**
  * Pruning on the server after a switch, at low priority and without the lock (a push never waits for it):
@@ -199,7 +210,12 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
         `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
         // A server not on the release it was last given (wiped, restored from a backup) gets the whole site.
-        `if [ "$live" != ${q(shipment.base ?? '')} ]; then rm -rf ${q(partial)}; if [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; echo whole; elif [ -d ${q(partial)} ]; then :; elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then mv "releases/$live.next" ${q(partial)}; elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
+        `if [ "$live" != ${q(shipment.base ?? '')} ]; then rm -rf ${q(partial)}; if [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi; echo whole`,
+        `elif [ -d ${q(partial)} ]; then :`,
+        `elif [ -n "$live" ] && [ -d "releases/$live.next" ]; then`,
+        `  if [ -f "releases/$live.next.times" ] && (cd "releases/$live.next" && ${FOLDER_TIMES} < "../$live.next.dirs" | cmp -s - "../$live.next.times"); then echo trusted; fi`,
+        `  mv "releases/$live.next" ${q(partial)}; rm -f "releases/$live.next.dirs" "releases/$live.next.times"`,
+        `elif [ -n "$live" ] && [ -d current/ ]; then cp -al "$(readlink -f current)" ${q(partial)}; else mkdir ${q(partial)}; fi`,
         // Parts it has are touched: the background pruning leaves alone what was used in the last ten minutes.
         `have=''; for p in ${parts.join(' ')}; do if [ -f manifests/parts/$p.json ]; then have="$have manifests/parts/$p.json"; else echo "$p"; fi; done`,
         `[ -z "$have" ] || touch $have`,
@@ -208,6 +224,8 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
     if (first.trim() === 'yes') return 0
     const missing = first.split('\n').filter((line) => signed.parts.has(line))
     const whole = first.split('\n').includes('whole')
+    // Started from the directory readied after the last switch, unchanged since: its count is the live release's.
+    const trusted = first.split('\n').includes('trusted')
     const delta = whole ? Object.keys(manifest.files) : shipment.delta
     const removed = whole ? [] : shipment.removed
     // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
@@ -248,7 +266,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       delta.length ? `sha256sum --quiet -c - <<'WENMING_SUMS' || { echo "文件校验失败" >&2; exit 4; }\n${checklist}\nWENMING_SUMS` : '',
       // Folders the removals left empty go (a taken-down page's folder must not answer 403).
       emptied.length ? `(cd ${q(partial)} && xargs -d '\\n' -r rmdir -p --ignore-fail-on-non-empty 2>/dev/null) <<'WENMING_DIRS' || true\n${emptied.join('\n')}\nWENMING_DIRS` : '',
-      `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
+      trusted ? '' : `n=$(find ${q(partial)} -type f | wc -l); [ "$n" -eq ${String(Object.keys(manifest.files).length)} ] || { echo "文件数不符：$n" >&2; exit 5; }`,
       keep,
       `mv manifests/${q(id)}.json.tmp manifests/${q(id)}.json && mv manifests/${q(id)}.sig.tmp manifests/${q(id)}.sig`,
       `mv ${q(partial)} releases/${q(id)}`,

@@ -19,6 +19,7 @@ import path from 'node:path'
 
 import { copyAsLinks, pool, removeWithEmptyFolders, sha256 } from '../files.ts'
 import { countEntries, listTree } from '../mirror.ts'
+import { emptyTrash, toTrash } from '../trash.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
 import { type SignedManifest, type TargetManifest, verifiedManifest } from './signing.ts'
 
@@ -86,29 +87,30 @@ const linkIfKnown = (from: string, to: string, sha: string, hashes: HashCache) =
 }
 
 /**
- * The readied directory this process made equal to a live release (prepareNext), with the modification
- * time of each of its folders then: the next stage trusts it while no folder's time has changed (a file
- * planted, deleted or replaced anywhere in it changes its folder's), and touches only what the release
- * changes, where listing and checking every file of the readied site on the publish's path cost seconds
- * under load. Another process, a readiness cut short or a changed folder leaves it unknown: then the stage
- * lists the directory and checks every file. (A file written into in place shares its inode with the live
- * release, where the guard puts it right.)
+ * The readied directory this process made equal to a live release (prepareNext), with the change time of
+ * each of its folders then: the next stage trusts it while no folder's change time has changed (a file or
+ * folder planted, deleted or replaced anywhere in it changes its folder's, and a change time cannot be set
+ * back, unlike a modification time), touches only what the release changes and counts nothing, where
+ * listing, checking or counting every file of the readied site on the publish's path cost seconds under
+ * load. Another process, a readiness cut short or a changed folder leaves it unknown: then the stage lists
+ * the directory, checks every file and counts them. (A file written into in place shares its inode with
+ * the live release, where the guard puts it right, in every release that links it.)
  */
 let readied: { root: string; id: string; folders: Map<string, number> } | null = null
 
-/** The modification time of every folder `files` need under `dir`, and of `dir` itself. */
+/** The change time of every folder `files` need under `dir`, and of `dir` itself. */
 const folderTimes = (dir: string, files: Record<string, string>) => {
   const times = new Map<string, number>()
   for (const rel of Object.keys(files)) {
     for (let d = path.dirname(rel); !times.has(d); d = path.dirname(d)) {
-      times.set(d, statSync(path.join(dir, d)).mtimeMs)
+      times.set(d, statSync(path.join(dir, d)).ctimeMs)
       if (d === '.') break
     }
   }
   return times
 }
 const unchanged = (dir: string, folders: Map<string, number>) => {
-  for (const [rel, time] of folders) if (statSync(path.join(dir, rel), { throwIfNoEntry: false })?.mtimeMs !== time) return false
+  for (const [rel, time] of folders) if (statSync(path.join(dir, rel), { throwIfNoEntry: false })?.ctimeMs !== time) return false
   return true
 }
 
@@ -151,8 +153,8 @@ export const stageRelease = async (
   const entries = Object.entries(manifest.files)
   // What the directory holds that the release keeps as it is.
   let kept: (rel: string, sha: string) => boolean = () => false
-  // Checked file by file instead, as a directory this process did not ready: the readied one was changed
-  // after it was readied in a way its folders' times did not show (a folder's time set back by hand).
+  // Checked file by file instead, as a directory this process did not ready: the readied one could not be
+  // changed as the release asks (a file it should hold was gone).
   const checkAll = async () => {
     await rename(partial, next!)
     const again = await stageRelease(root, manifest, signed, delta, key, hashes)
@@ -219,8 +221,8 @@ export const stageRelease = async (
     count++
   })
   lap('writtenMs')
-  const onDisk = countEntries(partial)
-  if (prepared && trusted && onDisk !== count) return checkAll()
+  // A trusted directory holds what was counted here; any other is counted on disk.
+  const onDisk = prepared && trusted ? count : countEntries(partial)
   if (onDisk !== count || count !== entries.length) throw new Error(`版本 ${manifest.id} 的文件数不符：清单 ${String(entries.length)} 个，实际 ${String(onDisk)} 个。`)
   // Parts already kept are touched: pruning leaves alone what was used in the last ten minutes.
   for (const [sha, bytes] of signed.parts) if (existsSync(partPath(root, sha))) await utimes(partPath(root, sha), new Date(), new Date())
@@ -228,7 +230,7 @@ export const stageRelease = async (
   await writeAtomic(manifestPath(root, manifest.id), signed.bytes)
   await writeAtomic(`${manifestPath(root, manifest.id).slice(0, -5)}.sig`, signed.signature)
   await rename(partial, final)
-  lap('countedMs')
+  lap('savedMs')
   verified = { root, id: manifest.id, files: manifest.files }
   return { dir: final, prepared, timings: { ...timings, rest: rest.length, trusted: Number(prepared && trusted) } }
 }
@@ -250,7 +252,7 @@ const verifiedFiles = async (root: string, id: string, key: KeyObject) =>
  * releases linked every file itself: 5-16 s under load at 10,000 documents). Returns whether the
  * directory is readied (known equal to the live release).
  */
-export const prepareNext = async (root: string, id: string, key: KeyObject, hashes: HashCache, keep = 5): Promise<boolean> => {
+export const prepareNext = async (root: string, id: string, key: KeyObject, hashes: HashCache, keep = 5, signal?: AbortSignal): Promise<boolean> => {
   readied = null
   const dir = releasesOf(root)
   const names = await readdir(dir)
@@ -262,8 +264,17 @@ export const prepareNext = async (root: string, id: string, key: KeyObject, hash
   const next = path.join(dir, `${id}.next`)
   const files = await verifiedFiles(root, id, key)
   if (!spare) {
-    // The first releases: a whole tree of links of the live one, by a low-priority process.
-    await copyAsLinks(path.join(dir, id), `${next}.tmp`)
+    // The first releases: a whole tree of links of the live one, by a low-priority process. Stopped when
+    // a release comes meanwhile: starved of the machine by the publish it would serve, it cost that
+    // release seconds of waiting, where linking what it keeps on its own path takes a fraction of one.
+    try {
+      await copyAsLinks(path.join(dir, id), `${next}.tmp`, signal)
+    } catch (error) {
+      if (!signal?.aborted) throw error
+      await toTrash(`${next}.tmp`, path.join(root, 'trash')).catch(() => undefined)
+      emptyTrash(path.join(root, 'trash'))
+      return false
+    }
     await rename(`${next}.tmp`, next)
   } else {
     if (spare !== `${id}.next`) await rename(path.join(dir, spare), next)

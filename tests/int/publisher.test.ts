@@ -42,7 +42,7 @@ const withoutSearch = (files: Record<string, string>) => Object.fromEntries(Obje
  */
 let last: { dir: string; manifest: Manifest } | null = null
 const release = async (mode: 'fast' | 'full', clean = false) => {
-  const result = await publish({ mode, clean, stageNext: true })
+  const result = await publish({ mode, clean, publishesAgain: true })
   if (!result.ok) throw new Error(result.error)
   expect(onDisk(result.dir)).toEqual(withoutSearch(result.manifest.files))
   expect(emptyFolders(result.dir)).toEqual([])

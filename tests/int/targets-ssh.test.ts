@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -285,14 +285,19 @@ describe('ssh targets behind nginx', () => {
     for (const [rel, sha] of Object.entries(files)) expect(await hashFile(path.join(s.root, 'releases', id, rel)), rel).toBe(sha)
   })
 
-  it('files planted in the directory readied for the next push do not stop pushes: the count finds them, and that push checks every file', async () => {
+  it('files planted in the directory readied for the next push do not stop pushes: its folders’ change times show them, and that push checks every file', async () => {
     const s = servers[0]!
     const live = readlinkSync(path.join(s.root, 'current')).replace(/^releases\//, '')
     const readied = path.join(s.root, 'releases', `${live}.next`)
-    await expect.poll(() => existsSync(readied), { timeout: 30_000 }).toBe(true)
+    // Readied with the change time of each of its folders (a push trusts it while they stay the same).
+    await expect.poll(() => existsSync(`${readied}.times`), { timeout: 30_000 }).toBe(true)
+    // Planted with the folders' modification times then set back as they were.
+    const stamps = [readied, path.join(readied, 'news')].map((dir, i) => [dir, path.join(s.root, `times-${String(i)}`)] as const)
+    for (const [dir, stamp] of stamps) expect(spawnSync('touch', ['-r', dir, stamp]).status).toBe(0)
     writeFileSync(path.join(readied, 'news', 'planted.html'), '<p>被植入</p>')
     mkdirSync(path.join(readied, 'planted'))
     writeFileSync(path.join(readied, 'planted', 'index.html'), '<p>被植入</p>')
+    for (const [dir, stamp] of stamps) expect(spawnSync('touch', ['-r', stamp, dir]).status).toBe(0)
     await news('after-planting')
     const id = await release()
     expect((await push(targets[0]!, id)).lastError).toBeNull()
