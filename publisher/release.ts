@@ -2,9 +2,9 @@
  * Releases of the public site. Each release is a directory `.data/releases/<id>/` holding the site
  * (`site/`, what is served), its manifest (`release.json`: every file with its SHA-256, the files added,
  * changed and removed against the release before, the props hash of every URL, the search partitions)
- * and the snapshot of the content it was rendered from (`snapshot.ndjson`, snapshot-file.ts; saved once
- * the publisher is idle). `dist` is a symlink to the live release's `site/`, replaced by one rename once
- * the release is complete.
+ * `dist` is a symlink to the live release's `site/`, replaced by one rename once the release is complete.
+ * The content the releases are rendered from is read from the database into a snapshot (snapshot.ts),
+ * kept in memory and saved as `.data/snapshot.ndjson` (snapshot-file.ts) for a publisher that starts afresh.
  *
  * One mechanism makes every release: refresh the snapshot from the database (only what changed is read),
  * compute the route table, render the URLs whose props changed (or every URL when the page templates
@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { mediaDir } from '../cms/lib/paths.ts'
+import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { withPublishLock } from './lock.ts'
@@ -33,7 +33,12 @@ import { emptyTrash, toTrash } from './trash.ts'
 
 export { distLink, listReleases, liveRelease, releasesDir, rollback, switchTo } from './releases.ts'
 
-const SNAPSHOT = 'snapshot.ndjson'
+/**
+ * The snapshot last saved: the database as the publisher last read it, whichever release it went into. A
+ * publish refreshes it with what changed since it was read (snapshot.ts), so an older one, or one newer
+ * than the live release (after a rollback), only means reading a few more documents.
+ */
+const snapshotFile = () => path.join(dataDir, 'snapshot.ndjson')
 
 export interface Failure {
   url?: string
@@ -86,9 +91,8 @@ const remember = (id: string, release: { manifest: Manifest; snapshot: Snapshot 
 const readRelease = async (id: string): Promise<{ manifest: Manifest | null; snapshot: Snapshot | null }> => {
   const known = inMemory.get(id)
   if (known) return known
-  const dir = path.join(releasesDir(), id)
-  const manifest = await readJson<Manifest>(path.join(dir, MANIFEST))
-  return { manifest, snapshot: manifest ? await readSnapshot(path.join(dir, SNAPSHOT)) : null }
+  const manifest = await readJson<Manifest>(path.join(releasesDir(), id, MANIFEST))
+  return { manifest, snapshot: manifest ? await readSnapshot(snapshotFile()) : null }
 }
 
 /**
@@ -109,18 +113,27 @@ export const readyForFirstPublish = async () => {
 }
 
 /** The content a release was rendered from (its snapshot alone, without the manifest), or null. */
-export const releaseSnapshot = async (id: string): Promise<Snapshot | null> => inMemory.get(id)?.snapshot ?? readSnapshot(path.join(releasesDir(), id, SNAPSHOT))
+export const releaseSnapshot = async (id: string): Promise<Snapshot | null> => inMemory.get(id)?.snapshot ?? readSnapshot(snapshotFile())
 
 /**
- * How long a long-lived publisher waits, publishing nothing, before it saves its newest release's snapshot
- * (`WENMING_SNAPSHOT_IDLE_MS`). The snapshot is only a cache of database reads for a publisher that starts
- * afresh (one that runs on keeps it in memory), and saving it was 84 MB and a third of a second of CPU at
- * 10,000 documents after every publish — while the release was being pushed to the public targets.
+ * How long a long-lived publisher waits, publishing nothing, before it saves its snapshot
+ * (`WENMING_SNAPSHOT_IDLE_MS`; also when its parent goes away). The snapshot is only a cache of database
+ * reads for a publisher that starts afresh (one that runs on keeps it in memory), and saving it was 84 MB
+ * and a third of a second of CPU at 10,000 documents after every publish — while the release was being
+ * pushed to the public targets.
  */
 const snapshotIdleMs = () => Number(process.env.WENMING_SNAPSHOT_IDLE_MS ?? 15_000)
-let savingLater: NodeJS.Timeout | null = null
-const saveSnapshot = async (dir: string, snapshot: Snapshot, log: (line: string) => void) =>
-  writeSnapshot(path.join(dir, SNAPSHOT), snapshot).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（重新启动后的第一次发布将重新读取全部内容）：${String(error)}`))
+let savingLater: { timer: NodeJS.Timeout; save: () => Promise<void> } | null = null
+const saveSnapshot = async (snapshot: Snapshot, log: (line: string) => void) =>
+  writeSnapshot(snapshotFile(), snapshot).catch((error: unknown) => log(`  ⚠ 内容快照未能保存（重新启动后的第一次发布将重新读取全部内容）：${String(error)}`))
+/** Saves a snapshot waiting for the publisher to be idle now (before the process ends). */
+export const saveSnapshotNow = async () => {
+  const waiting = savingLater
+  savingLater = null
+  if (!waiting) return
+  clearTimeout(waiting.timer)
+  await waiting.save()
+}
 
 /**
  * Keeps the live release and the `keep` newest; the rest, and any unfinished directory, are moved into
@@ -171,8 +184,9 @@ export const publish = async (options: PublishOptions = {}): Promise<PublishResu
 
 const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishesAgain = false, log = () => undefined }: PublishOptions): Promise<PublishResult> => {
   const started = performance.now()
-  // A snapshot waiting to be saved belongs to the release this one replaces.
-  if (savingLater) clearTimeout(savingLater)
+  // A snapshot waiting to be saved is read again by this publish.
+  if (savingLater) clearTimeout(savingLater.timer)
+  savingLater = null
   const timings: Record<string, number> = {}
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since))
   await writeBuildState({ status: 'building', startedAt: new Date().toISOString() })
@@ -403,10 +417,11 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
     // The snapshot is only a cache of database reads, so it is written after the switch (a release left
     // without one is read afresh), by a process that publishes again once it has been idle a while.
-    if (!publishesAgain) await saveSnapshot(outDir, refresh.snapshot, log)
+    if (!publishesAgain) await saveSnapshot(refresh.snapshot, log)
     else {
-      savingLater = setTimeout(() => void saveSnapshot(outDir, refresh.snapshot, () => undefined), snapshotIdleMs())
-      savingLater.unref()
+      const save = () => saveSnapshot(refresh.snapshot, () => undefined)
+      savingLater = { timer: setTimeout(() => void saveSnapshotNow(), snapshotIdleMs()), save }
+      savingLater.timer.unref()
     }
     await writeBuildState({
       status: 'idle',

@@ -4,11 +4,12 @@
  * process keeps them loaded, and the last release's manifest and snapshot in memory, so a publish costs
  * only what the change affects. Messages: `{ kind: 'warm' }` loads everything ahead of the first
  * publish; `{ kind: 'publish', id, mode }` publishes and answers `{ kind: 'done', id, summary }`,
- * streaming `{ kind: 'log', id, line }` meanwhile. The process exits when its parent goes away.
+ * streaming `{ kind: 'log', id, line }` meanwhile. The process exits when its parent goes away (saving
+ * the snapshot first, which it otherwise saves once idle).
  */
 import { getCms } from '../cms/lib/getCms.ts'
 import { renderPreview } from './preview.ts'
-import { publish, readyForFirstPublish } from './release.ts'
+import { publish, readyForFirstPublish, saveSnapshotNow } from './release.ts'
 import { loadRenderer } from './renderer.ts'
 import type { WorkerRequest, WorkerReply } from './worker-protocol.ts'
 
@@ -50,4 +51,4 @@ process.on('message', (request: WorkerRequest) => {
   })
 })
 
-process.on('disconnect', () => process.exit(0))
+process.on('disconnect', () => void saveSnapshotNow().finally(() => process.exit(0)))

@@ -170,11 +170,17 @@ export const deliver = async (target: TargetConfig, release: string, signal: Abo
   }
 }
 
-/** How many local releases are newer than what the target serves. */
+/**
+ * How many releases lie between what the target serves and the local live release (0: the same). After a
+ * rollback the releases newer than the local live one count for nothing; a target still on one of them is
+ * as many releases away.
+ */
 export const behind = async (live: string | null): Promise<number> => {
   const releases = await listReleases()
+  const local = await liveRelease()
+  const here = local ? Math.max(0, releases.indexOf(local)) : 0
   const index = live ? releases.indexOf(live) : -1
-  return index < 0 ? releases.length : index
+  return index < 0 ? releases.length - here : Math.abs(index - here)
 }
 
 type Audit = (entry: { action: 'tamper'; collection: string; docTitle: string; detail: string }) => Promise<void>

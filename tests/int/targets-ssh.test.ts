@@ -11,7 +11,7 @@ import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir, rootDir } from '../../cms/lib/paths.ts'
 import { publish, rollback } from '../../publisher/release.ts'
 import { publicKeyPem } from '../../publisher/targets/signing.ts'
-import { deliver, deliveredManifest, driverFor, type TargetConfig } from '../../publisher/targets/sync.ts'
+import { behind, deliver, deliveredManifest, driverFor, readState, type TargetConfig } from '../../publisher/targets/sync.ts'
 import { hashFile } from '../../publisher/files.ts'
 import { freePort, makeNamespace, type PublicServer, startPublicServer } from '../lib/publicServer.ts'
 import { cms } from './helpers.ts'
@@ -266,8 +266,11 @@ describe('ssh targets behind nginx', () => {
     for (const t of targets) expect((await push(t, id)).lastError).toBeNull()
     for (const s of servers) expect((await get(s, '/news/ssh-four/')).status).toBe(200)
     const previous = await rollback()
+    // Until it is pushed, a server is one release away; then on the live release (the dashboard's 落后).
+    expect(await behind((await readState(targets[0]!.id)).live)).toBe(1)
     for (const t of targets) expect((await push(t, previous)).lastError).toBeNull()
     for (const s of servers) expect((await get(s, '/news/ssh-four/')).status).toBe(404)
+    for (const t of targets) expect(await behind((await readState(t.id)).live)).toBe(0)
   })
 
   it('a server put back on an older release behind the CMS’s back (a restored backup) is given what it lacks, and nothing stray stays', async () => {
