@@ -105,6 +105,12 @@ test('sorting by date orders the results newest first, and oldest first', async 
   expect(asc).toEqual([...asc].sort())
 })
 
+test('the search page is one HTML document: nothing follows </html> (its script once did)', async ({ request }) => {
+  const html = await (await request.get('/search/')).text()
+  expect(html.trimEnd().endsWith('</html>')).toBe(true)
+  expect(html.match(/<script/g)?.length).toBe(html.slice(0, html.indexOf('</body>')).match(/<script/g)?.length)
+})
+
 test('a query with no results says so and suggests what to do', async ({ page }) => {
   await search(page, '火星探测器')
   await expect(status(page)).toHaveText('没有找到与“火星探测器”相关的内容。')
