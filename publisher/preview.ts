@@ -5,22 +5,23 @@
  * index, no feed or sitemap ever sees a draft. The page's own assets are served by the CMS under
  * /preview/assets/<renderer>/, so a preview needs nothing from the public site.
  */
-import type { Field } from 'payload'
+import type { Field, SanitizedConfig } from 'payload'
 
 import { siteOrigin } from '../cms/lib/deployment.ts'
+import { fieldLabel } from '../cms/lib/fieldLabel.ts'
 import { getCms } from '../cms/lib/getCms.ts'
 import { markdownToRichText } from '../cms/lib/richText.ts'
 import { eachField } from '../cms/lib/walkFields.ts'
 import { isPreviewable, type Previewable } from '../cms/preview/kinds.ts'
 import { DEPTH, entryOf, type Slug } from '../site/lib/load.ts'
+import { chineseDate } from '../site/lib/dates.ts'
+import { escapeHtml } from '../site/lib/html.ts'
 import { routeTable } from '../site/lib/routes.ts'
 import { url } from '../site/lib/site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, ResolutionEntry, SeriesEntry } from '../site/lib/types.ts'
 import { liveRelease, releaseSnapshot } from './release.ts'
 import { loadRenderer } from './renderer.ts'
 import { emptySnapshot, siteData, type Snapshot } from './snapshot.ts'
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
 export type PreviewResult = { ok: true; html: string; path: string } | { ok: false; status: number; message: string }
 
@@ -66,15 +67,11 @@ const gapValue = async (field: Field): Promise<unknown> => {
   }
 }
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
-const labelOf = (field: Field) => {
-  const label = 'label' in field ? field.label : undefined
-  return typeof label === 'string' ? label : label && typeof label === 'object' && 'zh' in label ? String(label.zh) : 'name' in field ? field.name : ''
-}
 
 /** Fills the empty required fields of `doc` (in place); returns their labels. */
-const fillGaps = async (fields: Field[], doc: Record<string, unknown>): Promise<string[]> => {
+const fillGaps = async (fields: Field[], config: SanitizedConfig, doc: Record<string, unknown>): Promise<string[]> => {
   const gaps: { field: Field; parent: Record<string, unknown> }[] = []
-  eachField(fields, (await getCms()).config, doc, ({ field, value, parent }) => {
+  eachField(fields, config, doc, ({ field, value, parent }) => {
     if ('required' in field && field.required && isEmpty(value)) gaps.push({ field, parent })
   })
   const filled: string[] = []
@@ -82,12 +79,12 @@ const fillGaps = async (fields: Field[], doc: Record<string, unknown>): Promise<
     const value = await gapValue(field)
     if (value === undefined || !('name' in field)) continue
     parent[field.name] = value
-    filled.push(labelOf(field))
+    filled.push(fieldLabel(field))
   }
   return filled
 }
 /** The page as rendered from a filled draft, its placeholders shown as 待填写. */
-const showGaps = (html: string) => html.replaceAll(`${String(Number(GAP_DAY.slice(0, 4)))}年1月1日`, GAP).replaceAll(String(GAP_NUMBER), GAP)
+const showGaps = (html: string) => html.replaceAll(chineseDate(GAP_DAY), GAP).replaceAll(String(GAP_NUMBER), GAP)
 
 /** Marks the page as a preview and points its assets and pictures at the CMS. */
 const asPreview = (html: string, rendererKey: string, live: boolean, gaps: string[]) =>
@@ -109,7 +106,7 @@ export const renderPreview = async (collection: string, id: string, options: { l
   const doc = await payload.findByID({ collection, id, draft: true, depth: DEPTH[collection], overrideAccess: true, disableErrors: true })
   if (!doc) return { ok: false, status: 404, message: '没有找到这份稿件（可能已被删除）。' }
   // An unfinished draft previews with its gaps marked, rather than not at all.
-  const gaps = await fillGaps(payload.collections[collection].config.fields, doc as unknown as Record<string, unknown>)
+  const gaps = await fillGaps(payload.collections[collection].config.fields, payload.config, doc as unknown as Record<string, unknown>)
   let entry: unknown
   try {
     entry = entryOf(collection as Slug, doc)

@@ -222,10 +222,11 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
       ].join('\n'),
     )
     if (first.trim() === 'yes') return 0
-    const missing = first.split('\n').filter((line) => signed.parts.has(line))
-    const whole = first.split('\n').includes('whole')
+    const said = first.split('\n')
+    const missing = said.filter((line) => signed.parts.has(line))
+    const whole = said.includes('whole')
     // Started from the directory readied after the last switch, unchanged since: its count is the live release's.
-    const trusted = first.split('\n').includes('trusted')
+    const trusted = said.includes('trusted')
     const delta = whole ? Object.keys(manifest.files) : shipment.delta
     const removed = whole ? [] : shipment.removed
     // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
