@@ -1,10 +1,23 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { setPriority } from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+
+/**
+ * Writes a file by renaming a complete temporary one into place. Each write has a temporary file of its
+ * own: two writes of one file at once (the pristine copy of two files with the same content in one
+ * bundle) shared one before, and the second rename found it gone.
+ */
+let temporaries = 0
+export const writeAtomic = async (file: string, data: Buffer | string, mode?: number) => {
+  await mkdir(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${String(process.pid)}-${String(++temporaries)}.tmp`
+  await writeFile(tmp, data, mode === undefined ? undefined : { mode })
+  await rename(tmp, file)
+}
 
 /** The SHA-256 (hex) of some bytes: what release manifests record for every file. */
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')

@@ -1,8 +1,9 @@
 /** The public site's publishing state, shared by the publisher, the job runner and the CMS dashboard. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { dataDir } from '../cms/lib/paths.ts'
+import { writeAtomic } from './files.ts'
 
 const stateFile = () => path.join(dataDir, 'site-build.json')
 
@@ -33,9 +34,6 @@ export const readBuildState = async (): Promise<BuildState> => {
 
 export const writeBuildState = async (patch: Partial<BuildState>) => {
   const next = { ...(await readBuildState()), ...patch }
-  await mkdir(dataDir, { recursive: true })
-  const tmp = `${stateFile()}.${String(process.pid)}.tmp`
-  await writeFile(tmp, JSON.stringify(next, null, 2))
-  await rename(tmp, stateFile())
+  await writeAtomic(stateFile(), JSON.stringify(next, null, 2))
   return next
 }

@@ -9,12 +9,12 @@ import { appendFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promis
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { sha256 } from '../publisher/files.ts'
+import { sha256, writeAtomic } from '../publisher/files.ts'
 import { BUNDLE_SUFFIX, unpackBundle } from '../publisher/targets/bundle.ts'
 import { emptyTrash, toTrash } from '../publisher/trash.ts'
 import { hashCache } from '../publisher/targets/hashCache.ts'
 import { type CheckedParts, MissingPart, readPublicKey, safeRelative, verifiedManifest } from '../publisher/targets/signing.ts'
-import { liveId, partPath, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent, writeAtomic } from '../publisher/targets/webroot.ts'
+import { liveId, partPath, prepareNext, pruneReleases, stageRelease, storedPart, switchCurrent } from '../publisher/targets/webroot.ts'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' }, watch: { type: 'boolean', default: false }, interval: { type: 'string', default: '2' } } })
 const [folder, root] = positionals

@@ -18,9 +18,8 @@ import path from 'node:path'
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
 import { dataDir } from '../../cms/lib/paths.ts'
-import { pool } from '../files.ts'
+import { pool, writeAtomic } from '../files.ts'
 import type { Shipment, TamperEntry, TargetDriver } from './driver.ts'
-import { writeAtomic } from './webroot.ts'
 
 export interface S3Config {
   name: string

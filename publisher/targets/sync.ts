@@ -19,7 +19,7 @@ import { folderTarget } from './folder.ts'
 import { s3Target } from './s3.ts'
 import { manifestParts, type SignedManifest, signManifest, type TargetManifest } from './signing.ts'
 import { sshTarget } from './ssh.ts'
-import { writeAtomic } from './webroot.ts'
+import { writeAtomic } from '../files.ts'
 
 /** A publish target as the CMS stores it (collection `publish-targets`). */
 export interface TargetConfig {

@@ -17,7 +17,7 @@ import { existsSync, linkSync, mkdirSync, rmSync, statSync, unlinkSync } from 'n
 import { chmod, copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { copyAsLinks, pool, removeWithEmptyFolders, sha256 } from '../files.ts'
+import { copyAsLinks, pool, removeWithEmptyFolders, sha256, writeAtomic } from '../files.ts'
 import { countEntries, listTree } from '../mirror.ts'
 import { emptyTrash, toTrash } from '../trash.ts'
 import { hashCache, type HashCache } from './hashCache.ts'
@@ -46,14 +46,6 @@ export const liveId = async (root: string): Promise<string | null> => {
 export const readManifest = async (root: string, id: string, key: KeyObject): Promise<TargetManifest> => {
   const file = manifestPath(root, id)
   return verifiedManifest(await readFile(file), await readFile(`${file.slice(0, -5)}.sig`, 'utf8'), key, storedPart(root))
-}
-
-/** Writes a file by renaming a complete temporary one into place. */
-export const writeAtomic = async (file: string, data: Buffer | string, mode?: number) => {
-  await mkdir(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${String(process.pid)}.tmp`
-  await writeFile(tmp, data, mode === undefined ? undefined : { mode })
-  await rename(tmp, file)
 }
 
 /** Where a release's files come from: the delta that brought it (rel → bytes), else the object store. */
