@@ -1,7 +1,8 @@
 /**
  * The search index, in partitions (Pagefind, one index per partition):
  * - base partitions, newest first (partitionRanges): "recent", the RECENT_SIZE newest pages, the one a
- *   first search loads; then whole years, each partition of at least PARTITION_SIZE pages. Built by a
+ *   first search loads; then years, each partition of at least PARTITION_SIZE pages and at most
+ *   MAX_PARTITION_SIZE (a larger year is cut between days). Built by a
  *   full build (compaction); a partition whose pages did not change is reused as is.
  * - the delta partition: every page new or changed since the last compaction, re-indexed by each fast
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
@@ -167,30 +168,46 @@ export interface PartitionRange {
   /** Oldest and newest year of its pages (null: an index of undated pages only). */
   from: number | null
   to: number | null
-  /** The newest partition's first day: it holds the RECENT_SIZE newest pages, so it may start inside a year. */
+  /**
+   * The partition's first day when it starts inside its oldest year: the newest partition (it holds the
+   * RECENT_SIZE newest pages), and every part of a year with more than MAX_PARTITION_SIZE pages but its oldest.
+   */
   since: string | null
 }
 
 /**
+ * The most pages a partition holds (a day's pages are never split): what one search loads from a partition
+ * (its metadata, the chunk of each of its words) and what Pagefind needs to write it (~0.6 MB a page) grow
+ * with its pages, so a city's archive (12,000 pages a year) is cut into parts of a year.
+ */
+export const MAX_PARTITION_SIZE = 2000
+
+/**
  * Groups the pages' days, newest first: the newest partition holds the RECENT_SIZE newest pages (and every
  * page of the last day it reaches); the rest of its first year is a partition of its own (it changes with
- * every compaction, so it is kept small); the rest go by whole years, each partition of at least
- * PARTITION_SIZE pages (a year with fewer joins the next older ones). Undated pages go with the newest.
+ * every compaction, so it is kept small); the rest go by years, each partition of at least PARTITION_SIZE
+ * pages (a year with fewer joins the next older ones) and at most MAX_PARTITION_SIZE (a larger year is cut
+ * between days). Undated pages go with the newest.
  */
 export const partitionRanges = (dates: (string | null)[]): PartitionRange[] => {
   const sorted = dates.filter((d): d is string => Boolean(d)).sort().reverse()
   if (sorted.length === 0) return [{ from: null, to: null, since: null }]
   const yearOf = (d: string) => Number(d.slice(0, 4))
   const since = sorted[Math.min(RECENT_SIZE, sorted.length) - 1]!
-  const ranges: (PartitionRange & { n: number })[] = [{ from: yearOf(since), to: yearOf(sorted[0]!), since, n: RECENT_SIZE }]
+  type Open = PartitionRange & { n: number; oldest: string; joinsOlderYears: boolean }
+  const ranges: Open[] = [{ from: yearOf(since), to: yearOf(sorted[0]!), since, n: RECENT_SIZE, oldest: since, joinsOlderYears: false }]
   for (const date of sorted) {
     if (date >= since) continue
     const year = yearOf(date)
     const last = ranges.at(-1)!
-    if (ranges.length > 1 && (last.from === year || last.n < PARTITION_SIZE)) {
-      last.from = year
-      last.n++
-    } else ranges.push({ from: year, to: year, since: null, n: year === yearOf(since) ? PARTITION_SIZE : 1 })
+    const sameYear = last.from === year
+    const fits = ranges.length > 1 && (sameYear ? last.n < MAX_PARTITION_SIZE || date === last.oldest : last.joinsOlderYears && last.n < PARTITION_SIZE)
+    if (fits) Object.assign(last, { from: year, n: last.n + 1, oldest: date })
+    else {
+      // Cut inside a year: the newer part starts on its oldest day.
+      if (sameYear && ranges.length > 1) last.since = last.oldest
+      ranges.push({ from: year, to: year, since: null, n: 1, oldest: date, joinsOlderYears: ranges.length > 1 || year !== yearOf(since) })
+    }
   }
   return ranges.map(({ from, to, since }) => ({ from, to, since }))
 }

@@ -9,8 +9,10 @@
  *   whose pages did not change is hard-linked from the live release instead.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+
+import { INDEX_FILTER_COUNTS, PARTITION_FILTERS_FILE } from '../site/lib/filter-counts.ts'
 
 import type { Route } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool } from './files.ts'
@@ -27,6 +29,7 @@ import {
   synonymsHash,
 } from './search-index.ts'
 import type { CompressOptions } from './precompress.ts'
+import { indexFilterCounts, partitionFilters, readPartitionFilters } from './search-filters.ts'
 import { linkStoredPartition, newStoredPartition, storedPartition } from './search-store.ts'
 
 export type { SearchState }
@@ -66,9 +69,10 @@ export interface SearchUpdater {
   finish: () => Promise<SearchState>
 }
 
+/** A partition's folder name ends in this key of its pages (and of what a partition holds besides Pagefind's files). */
 const keyOf = (pages: Map<string, Page>) =>
   createHash('sha1')
-    .update(PAGEFIND_VERSION)
+    .update(`${PAGEFIND_VERSION}\0${PARTITION_FILTERS_FILE}`)
     .update([...pages].map(([url, p]) => `${url}\n${p.hash}`).sort().join('\n'))
     .digest('hex')
     .slice(0, 10)
@@ -129,6 +133,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     }
     const stored = newStoredPartition(dir)
     const fragments = await runIndex({ outDir: stored, pages: inputs })
+    await writeFile(path.join(stored, PARTITION_FILTERS_FILE), JSON.stringify(partitionFilters(fragments, inputs)))
     await linkStoredPartition(a.siteDir, dir, stored)
     const files = (await readdir(stored, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
     // A few at a time: compression runs on libuv's threads, so the best quality uses every core.
@@ -143,6 +148,10 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   }
   const done = async (state: SearchState) => {
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
+    // The whole index's filter counts, from the partitions' own tables (a partition from before they
+    // existed has none: then no counts until the next full build indexes it again).
+    const tables = await Promise.all([...state.base, ...(state.delta ? [state.delta] : [])].map((p) => readPartitionFilters(path.join(a.siteDir, 'pagefind'), p.dir, PARTITION_FILTERS_FILE)))
+    if (tables.every((t) => t !== null)) await a.write(INDEX_FILTER_COUNTS.slice(1), Buffer.from(JSON.stringify(indexFilterCounts(tables, new Set(state.removed)))))
     return state
   }
 

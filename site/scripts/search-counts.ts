@@ -1,59 +1,56 @@
 /**
- * True counts for the search filters: how many results each value gives for the current query with the
- * other groups' choices applied (values of one group widen each other, groups narrow), over every
- * partition of the index, not only the ones consulted for the results on screen. Worked out from sets
- * of page ids: each value's pages (one filter-only search per value and partition, once per page load)
- * and the query's pages (every spelling in every partition). Stale copies of changed pages (`removed`)
- * are left out, so a page is never counted twice.
+ * True counts for the search filters: how many results each value gives for the current search with the
+ * other groups' choices applied (values of one group widen each other, groups narrow), from the count data
+ * the publisher writes (site/lib/filter-counts.ts) rather than a search per value. With no query typed,
+ * over the whole index (one small file); with a query, over the partitions the search consulted (each
+ * one's table of its pages' values, and the query's pages there, which Pagefind already has), so counting
+ * costs a few KB per partition and never loads the older years the search did not. Stale copies of
+ * changed pages (`removed`) are left out, so a page is never counted twice.
  */
+import { type Counts, countCombos, INDEX_FILTER_COUNTS, type IndexFilterCounts, PARTITION_FILTERS_FILE, type PartitionFilters } from '../lib/filter-counts.ts'
 import type { RawResult } from './search-hits.ts'
 
 export interface CountingIndex {
-  search: (q: string | null, o: { filters?: Record<string, { any: string[] }> }) => Promise<{ results: RawResult[] } | null>
+  search: (q: string, o: object) => Promise<{ results: RawResult[] } | null>
+}
+/** A partition the search consulted: its folder and its Pagefind instance. */
+export interface Consulted {
+  path: string
+  index: Promise<CountingIndex>
 }
 
-/** Group name → value → count. */
-export type Counts = Map<string, Map<string, number>>
-
-/** Pages that hold every one of `sets`' values somewhere (one set per group, `null`: any page). */
-export const countMatches = (candidates: Set<string>, query: Set<string> | null, narrowing: Set<string>[]): number => {
-  let n = 0
-  for (const id of candidates) if ((!query || query.has(id)) && narrowing.every((s) => s.has(id))) n++
-  return n
-}
-
-export const filterCounter = (indexes: () => Promise<CountingIndex[]>, groups: Map<string, string[]>, removed: Set<string>) => {
-  const idsOf = async (ask: (index: CountingIndex) => Promise<{ results: RawResult[] } | null>) => {
-    const ids = new Set<string>()
-    for (const index of await indexes()) for (const r of (await ask(index))?.results ?? []) if (!removed.has(r.id)) ids.add(r.id)
-    return ids
+export const filterCounter = (removed: Set<string>) => {
+  const files = new Map<string, Promise<unknown>>()
+  const json = <T>(url: string): Promise<T> => {
+    let found = files.get(url)
+    if (!found) {
+      found = fetch(url).then((res) => {
+        if (!res.ok) throw new Error(`HTTP ${String(res.status)}`)
+        return res.json()
+      })
+      found.catch(() => files.delete(url))
+      files.set(url, found)
+    }
+    return found as Promise<T>
   }
-  let valuePages: Promise<Map<string, Map<string, Set<string>>>> | undefined
-  const pagesOfValues = () =>
-    (valuePages ??= (async () => {
-      const all = new Map<string, Map<string, Set<string>>>()
-      for (const [group, values] of groups) {
-        const ofGroup = new Map<string, Set<string>>()
-        for (const value of values) ofGroup.set(value, await idsOf((index) => index.search(null, { filters: { [group]: { any: [value] } } })))
-        all.set(group, ofGroup)
-      }
-      return all
-    })())
 
   /** `terms`: the query's Pagefind terms (each spelling); null: no query, every page counts. */
-  return async (terms: string[] | null, chosen: Record<string, string[]>): Promise<Counts> => {
-    const pages = await pagesOfValues()
-    const query = terms ? await idsOf(async (index) => ({ results: (await Promise.all(terms.map((t) => index.search(t, {})))).flatMap((r) => r?.results ?? []) })) : null
-    /** The pages of a group's chosen values (their union), or null when none is chosen. */
-    const chosenPages = (group: string) => {
-      const values = chosen[group] ?? []
-      if (values.length === 0) return null
-      return new Set(values.flatMap((v) => [...(pages.get(group)?.get(v) ?? [])]))
+  return async (terms: string[] | null, chosen: Record<string, string[]>, consulted: Consulted[]): Promise<Counts> => {
+    if (!terms) {
+      const all = await json<IndexFilterCounts>(INDEX_FILTER_COUNTS)
+      return countCombos(all, all.n.map((n, combo): [number, number] => [combo, n]), chosen)
     }
     const counts: Counts = new Map()
-    for (const [group, values] of pages) {
-      const narrowing = [...pages.keys()].filter((g) => g !== group).map(chosenPages).filter((s): s is Set<string> => s !== null)
-      counts.set(group, new Map([...values].map(([value, ids]) => [value, countMatches(ids, query, narrowing)])))
+    for (const partition of consulted) {
+      const [table, index] = await Promise.all([json<PartitionFilters>(`${partition.path}${PARTITION_FILTERS_FILE}`), partition.index])
+      const ids = new Set<string>()
+      for (const term of terms) for (const r of (await index.search(term, {}))?.results ?? []) if (!removed.has(r.id)) ids.add(r.id)
+      const weights = new Map<number, number>()
+      for (const id of ids) {
+        const combo = table.pages[id]
+        if (combo !== undefined) weights.set(combo, (weights.get(combo) ?? 0) + 1)
+      }
+      countCombos(table, weights, chosen, counts)
     }
     return counts
   }

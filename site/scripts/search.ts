@@ -35,6 +35,20 @@ interface Partitions {
  */
 const FIRST_PAGE = 5
 const PAGE = 10
+/**
+ * The most index bytes (Pagefind's files, as transferred) a search consults on its own: older partitions
+ * are consulted while the next one, costing about what the last one did, still fits; beyond that only when
+ * the reader asks (检索更早年份的文件), each time within the same budget again. A query that no page holds
+ * would otherwise load every partition of the archive (1.4 MB at 10,000 documents, growing with it).
+ */
+const BYTE_BUDGET = 220_000
+
+/** Bytes transferred so far for Pagefind's files (the search page's own resource timings). */
+const indexBytes = () =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes('/pagefind/'))
+    .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0)
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
@@ -122,6 +136,8 @@ const earlyDownloads = () => {
 export const startSearch = async () => {
   // User Timing marks, read by the benchmark (bench/lib/probe.ts) on the page's own clock.
   performance.mark('search:start')
+  // The byte budget reads the resource timings of every index file a visit loads (indexBytes).
+  performance.setResourceTimingBufferSize(5000)
   const form = $<HTMLFormElement>('search-form')
   const input = $<HTMLInputElement>('search-q')
   const sortSelect = $<HTMLSelectElement>('search-sort')
@@ -193,14 +209,10 @@ export const startSearch = async () => {
   const filtersDisclosure = filtersBox.closest('details')
   if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
   const countsNote = $<HTMLParagraphElement>('search-counts-note')
-  const valuesByGroup = new Map<string, string[]>()
-  for (const box of checkboxes) valuesByGroup.set(box.name, [...(valuesByGroup.get(box.name) ?? []), box.value])
-  // Every partition, the delta included: counts are over the whole index (search-counts.ts).
-  const countFilters = filterCounter(
-    () => Promise.all([...partitions.base.map((p) => instance(p.path)), ...(partitions.delta ? [instance(partitions.delta.path)] : [])]),
-    valuesByGroup,
-    removed,
-  )
+  const countFilters = filterCounter(removed)
+  /** The partitions consulted for the results on screen, the delta included. */
+  const consulted = () =>
+    [...(partitions.delta ? [partitions.delta] : []), ...partitions.base.filter((p) => !pending.includes(p))].map((p) => ({ path: p.path, index: instance(p.path) }))
 
   /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
   interface Spelling {
@@ -272,6 +284,8 @@ export const startSearch = async () => {
     return [...answeredBy, ...inOrder.filter((p) => !answeredBy.includes(p))]
   }
 
+  /** The cost of the partition consulted last (bytes), to judge whether the next one fits the budget. */
+  let lastCost = 0
   const render = async (first = false) => {
     // Fill a page from the partitions consulted so far; consult older ones while it is not full (on the
     // first page of a document number's search, only while its own year has not answered). A clause (a
@@ -281,8 +295,16 @@ export const startSearch = async () => {
     const clause = first && !query.sort && (query.spellings ?? []).some((s) => s.words >= 3 && !s.exact)
     const phraseFound = () => !clause || results.ordered.some((h) => h.rank === PHRASE)
     const size = first ? FIRST_PAGE : PAGE
-    while ((results.total < offset + size || !phraseFound()) && !answered() && (await consultNext())) {
-      /* keep consulting */
+    // A request for more consults at least one partition (the reader asked for older years); then, and on
+    // a first search, the next only while it fits the budget (BYTE_BUDGET).
+    const limit = (first ? 0 : indexBytes()) + BYTE_BUDGET
+    let consulted = 0
+    const fits = () => (!first && consulted === 0) || indexBytes() + lastCost <= limit
+    while ((results.total < offset + size || !phraseFound()) && !answered() && fits()) {
+      const before = indexBytes()
+      if (!(await consultNext())) break
+      consulted++
+      lastCost = indexBytes() - before
     }
     await results.fill(offset + size)
     const slice = results.ordered.slice(offset, offset + size)
@@ -303,12 +325,16 @@ export const startSearch = async () => {
     more.textContent = offset >= results.total ? '检索更早年份的文件' : '显示更多结果'
   }
 
+  /** The first day (or year) of the oldest partition consulted, newest first. */
+  const searchedSince = () => {
+    const oldest = partitions.base.filter((p) => !pending.includes(p)).at(-1)
+    return oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
+  }
   const statusText = () => {
     const consulted = partitions.base.filter((p) => !pending.includes(p))
     const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
     const ranges = consulted.map(yearsOf).join('、')
-    const oldest = consulted.at(-1)
-    const newestSince = oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
+    const newestSince = searchedSince()
     const scope = pending.length === 0 ? '' : newestFirst ? `（已检索 ${newestSince}以来的文件）` : `（已检索 ${ranges} 年的文件）`
     // A phrase typed as one (no spaces) that no result holds, not even most of it: say the results only
     // share some of its words (Pagefind also matches a word missing from the index by a shorter one).
@@ -340,7 +366,8 @@ export const startSearch = async () => {
    */
   let countedFor: string | null = null
   const showCounts = async () => {
-    const key = location.search
+    // Counts with a query cover the partitions consulted: they are counted again when more are.
+    const key = `${location.search}#${String(pending.length)}`
     if (!filtersDisclosure?.open || countedFor === key || (!query.spellings && Object.keys(query.filters).length === 0)) return
     countedFor = key
     const id = searchId
@@ -348,13 +375,13 @@ export const startSearch = async () => {
     const terms = query.spellings?.map((s) => (s.exact ? `"${s.term}"` : s.term)) ?? null
     const chosen = Object.fromEntries(Object.entries(query.filters).map(([name, f]) => [name, f.any]))
     try {
-      const counts = await countFilters(terms, chosen)
+      const counts = await countFilters(terms, chosen, consulted())
       if (id !== searchId) return
       for (const box of checkboxes) {
         const n = counts.get(box.name)?.get(box.value) ?? 0
         box.closest('label')!.querySelector('.count')!.textContent = `（${String(n)}）`
       }
-      countsNote.textContent = '括号内为本次搜索中各项的结果数。'
+      countsNote.textContent = terms && pending.length ? `括号内为${searchedSince()}以来的文件中各项的结果数。` : '括号内为本次搜索中各项的结果数。'
     } catch {
       countedFor = null
       countsNote.textContent = ''
@@ -363,6 +390,19 @@ export const startSearch = async () => {
   filtersDisclosure?.addEventListener('toggle', () => void showCounts())
 
   let shownQuery = ''
+  /** The status line for what is on screen (and the suggestions when nothing was found). */
+  const announce = () => {
+    const q = shownQuery
+    empty.hidden = results.total > 0
+    if (results.total > 0) {
+      status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
+      return
+    }
+    // Older years not yet consulted (the byte budget): say how far the search went and how to go further.
+    const notYet = pending.length ? `在${searchedSince()}以来的文件中` : ''
+    const further = pending.length ? '可点“检索更早年份的文件”继续查找。' : ''
+    status.textContent = q ? `${notYet}没有找到与“${q}”相关的内容。${further}` : `${notYet}没有符合筛选条件的内容。${further}`
+  }
   const run = async () => {
     const id = ++searchId
     const q = searchTerm(input.value)
@@ -390,13 +430,11 @@ export const startSearch = async () => {
     if (partitions.delta) for (const hits of await searchIn(partitions.delta.path, true)) results.add(hits, 0)
     await render(true)
     if (id !== searchId) return
+    announce()
     if (results.total === 0) {
-      status.textContent = q ? `没有找到与“${q}”相关的内容。` : '没有符合筛选条件的内容。'
-      empty.hidden = false
       void showCounts()
       return
     }
-    status.textContent = `${q ? `“${q}”` : '筛选结果'}：${statusText()}。`
     list.dataset.ms = String(Math.round(performance.now() - started))
     performance.mark('search:results')
     document.title = `${q || '筛选'} - 站内搜索 - ${document.title.split(' - ').at(-1) ?? ''}`
@@ -416,7 +454,8 @@ export const startSearch = async () => {
   more.addEventListener('click', () => {
     const first = list.children.length
     void render().then(() => {
-      status.textContent = `${shownQuery ? `“${shownQuery}”` : '筛选结果'}：${statusText()}。`
+      announce()
+      void showCounts()
       ;(list.children[first]?.querySelector('a') as HTMLElement | null)?.focus()
     })
   })

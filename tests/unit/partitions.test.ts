@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { PARTITION_SIZE, partitionOf, partitionRanges, RECENT_SIZE } from '../../publisher/search-index.ts'
+import { MAX_PARTITION_SIZE, PARTITION_SIZE, partitionOf, partitionRanges, RECENT_SIZE } from '../../publisher/search-index.ts'
 
 /** `n` days of `year`, one page each, newest first. */
 const days = (year: number, n: number) =>
@@ -33,6 +33,24 @@ describe('search partitions', () => {
     const sorted = [...dates].sort().reverse()
     const order = sorted.map((d) => partitionOf(d, ranges))
     for (let i = 1; i < order.length; i++) expect(order[i]).toBeGreaterThanOrEqual(order[i - 1]!)
+  })
+
+  it('cuts a year larger than a partition may be between days, each part bounded', () => {
+    // A city's archive: 12,000 pages a year, several on each day.
+    const dates = [2026, 2025, 2024].flatMap((year) => days(year, 12_000))
+    const ranges = partitionRanges(dates)
+    const sizes = ranges.map((_, i) => dates.filter((d) => partitionOf(d, ranges) === i).length)
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_PARTITION_SIZE + 40)
+    expect(sizes.slice(1).filter((n) => n < PARTITION_SIZE).length).toBeLessThanOrEqual(3)
+    expect(sizes.reduce((a, b) => a + b)).toBe(dates.length)
+    // A day is never split, and the order holds across the cuts.
+    const sorted = [...dates].sort().reverse()
+    const order = sorted.map((d) => partitionOf(d, ranges))
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i]).toBeGreaterThanOrEqual(order[i - 1]!)
+      if (sorted[i] === sorted[i - 1]) expect(order[i]).toBe(order[i - 1])
+    }
+    expect(ranges.filter((r) => r.from === 2025).length).toBeGreaterThanOrEqual(6)
   })
 
   it('files undated pages with the newest', () => {
