@@ -59,6 +59,7 @@ const { adminBuildStale, buildAdmin, nextBin } = await import('../scripts/lib/ad
 const { meter } = await import('./lib/probe.ts')
 const { pageFigures } = await import('./lib/pageFigures.ts')
 const { restLoad } = await import('./lib/restLoad.ts')
+const { adminLoad } = await import('./lib/adminLoad.ts')
 const { peakMemory } = await import('./lib/memory.ts')
 const { chromium } = await import('@playwright/test')
 
@@ -174,75 +175,32 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500))
 }
 const newsId = ((await (await fetch(`${cmsBase}/api/news?limit=1&sort=-date&depth=0`)).json()) as { docs: { id: number }[] }).docs[0]?.id
-const rest = changesOnly ? [] : await restLoad(cmsBase, newsId, say)
+const login = async (role: string) =>
+  ((await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role}@example.com`, password: 'bench-password-123' }) })).json()) as { token: string }).token
+const editorToken = await login('editor')
+const admin = changesOnly ? [] : await adminLoad(cmsBase, editorToken, say)
+results.admin = admin
+const rest = changesOnly ? [] : await restLoad(cmsBase, newsId, editorToken, say)
 results.rest = rest
 
 // 5. Publish-to-live and takedown-to-gone: five changes of each kind, one after another
 say('▶ 发布到上线、撤下到消失（各 5 次，页面与搜索都要一致）')
-const login = async (role: string) =>
-  ((await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role}@example.com`, password: 'bench-password-123' }) })).json()) as { token: string }).token
 // The search is timed in a browser that stands for a reader's machine; here it shares the two cores with
 // the servers it measures, so it runs at low priority (nice) and takes only what they leave.
 const changeBrowser = await chromium.launch({ executablePath: niceChromium(dir), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 const secs = (ms: number | null) => (ms === null ? '超时' : `${(ms / 1000).toFixed(1)} 秒`)
 const kindName = { publish: '发布', unpublish: '撤回', delete: '删除', rollback: '回退' }
 const adminToken = await login('admin')
-const tokens = { editor: await login('editor'), admin: adminToken }
+const tokens = { editor: editorToken, admin: adminToken }
 const sayChange = (r: ChangeTiming, note = '') =>
-  say(`  ${note}${kindName[r.kind]}：页面 ${secs(r.pageMs)}，${r.targetMs ? Object.entries(r.targetMs).map(([k, ms]) => `${k} ${secs(ms)}`).join('，') : `搜索一致 ${secs(r.searchMs)}`}`)
+  say(`  ${note}${kindName[r.kind]}：页面 ${secs(r.pageMs)}，${r.targetMs ? Object.entries(r.targetMs).map(([k, ms]) => `${k} ${secs(ms)}`).join('，') : `搜索一致 ${secs(r.searchMs)}`}${typeof r.rendered === 'number' ? `（重新生成 ${String(r.rendered)} 个页面）` : ''}`)
 // The publisher readies itself for its first publish when the CMS starts it (the live release and the
 // snapshot read, the next release's directory made): changes are timed once that is done, as on any day
 // after the CMS's start (the first right after it took 7 s, where the rest took 1.5-2.5).
 await new Promise((r) => setTimeout(r, 20_000))
-const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3 }, 5, (r) => sayChange(r))
+const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3, buildState: path.join(dir, 'site-build.json') }, 5, (r) => sayChange(r))
 await changeBrowser.close()
 
-// One public target of each kind (real sshd + nginx, s3rver, a ferry folder with the receiver and nginx),
-// given the whole site first; then changes are timed until they show on each. In rounds of their own,
-// without the browser: it stands for readers' machines, which in deployment share no cores with the CMS
-// and the servers it pushes to (searching in the same rounds, it took a third of the two cores while the
-// pushes it timed ran).
-say('▶ 发布目标：SSH 网站服务器、对象存储、摆渡目录（首次推送整站；各 5 次发布、撤下，3 次回退，不另开浏览器搜索）')
-const { startBenchTargets, TARGET_KINDS } = await import('./lib/targets.ts')
-const benchTargets = await startBenchTargets(path.join(dir, 'targets'), root, cmsBase, adminToken)
-const firstPush = Date.now()
-for (;;) {
-  const { targets } = await benchTargets.status()
-  // Delivered is not yet served (the receiver applies the ferry's bundle after it arrives): the first push
-  // ends when every target's web server answers with the local home page.
-  if (targets.length === 3 && targets.every((t) => t.behind === 0 && !t.lastError) && (await benchTargets.serve(siteBase))) break
-  if (Date.now() - firstPush > 600_000) throw new Error(`发布目标首次推送超时：${JSON.stringify(targets)}`)
-  await new Promise((r) => setTimeout(r, 1000))
-}
-const initial = (await benchTargets.status()).targets
-results.targetsFirstPush = { ms: Date.now() - firstPush, bytes: Object.fromEntries(initial.map((t) => [t.kind, t.lastBytes])) }
-say(`  整站推送：${secs(Date.now() - firstPush)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}）`)
-// The servers clear up after a whole site's push (working copies, the next release's directory) for a
-// while after it is served; the changes are timed once that is done, as on any day after the first.
-await new Promise((r) => setTimeout(r, 30_000))
-const stack = { cms: cmsBase, site: siteBase, tokens, targets: { kinds: TARGET_KINDS, url: (k: string, p: string) => benchTargets.url(k as never, p) } }
-// The first releases after a whole site's push find no older release on a target to recycle into the next
-// one's directory (each keeps six), so they link every file; they are timed and reported apart, and the
-// timed changes below are those of a target in daily use.
-const firstChanges = await measureChanges({ ...stack, rollbacks: 0 }, 3, (r) => sayChange(r, '（整站推送后）'))
-const pushedBytes: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
-const pushMs: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
-const bytesRead: Promise<void>[] = []
-const targetChanges = await measureChanges({ ...stack, rollbacks: 3 }, 5, (r) => {
-  sayChange(r)
-  // The bytes each target's push of this change sent (read while the next change is made).
-  if (r.kind !== 'rollback') {
-    bytesRead.push(
-      benchTargets.status().then(({ targets }) =>
-        targets.forEach((t) => {
-          if (t.lastBytes !== null) pushedBytes[t.kind]!.push(t.lastBytes)
-          if (t.lastPushMs !== null) pushMs[t.kind]!.push(t.lastPushMs)
-        }),
-      ),
-    )
-  }
-})
-await Promise.all(bytesRead)
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const summarise = (rows: ChangeTiming[], key: 'pageMs' | 'searchMs') => {
   const values = rows.map((r) => r[key] ?? Infinity).sort((a, b) => a - b)
@@ -253,38 +211,98 @@ const ofKind = (rows: ChangeTiming[]) => ({
   takedowns: rows.filter((c) => c.kind === 'unpublish' || c.kind === 'delete'),
   rollbacks: rows.filter((c) => c.kind === 'rollback'),
 })
+const figure = (x: { median: number | null; worst: number | null }) => `中位 ${secs(x.median === Infinity ? null : x.median)}，最差 ${secs(x.worst === Infinity ? null : x.worst)}`
+const byTarget = (rows: ChangeTiming[], kind: string) => {
+  const values = rows.map((r) => r.targetMs?.[kind] ?? Infinity).sort((a, b) => a - b)
+  return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
+}
+/**
+ * One public target of each kind (real sshd + nginx, s3rver, a ferry folder with the receiver and nginx),
+ * given the whole site first; then changes are timed until they show on each. Returns the report's rows.
+ */
+const timeTargets = async (): Promise<string[]> => {
+  // In rounds of their own, without the browser: it stands for readers' machines, which in deployment share no cores with the CMS
+  // and the servers it pushes to (searching in the same rounds, it took a third of the two cores while the
+  // pushes it timed ran).
+  say('▶ 发布目标：SSH 网站服务器、对象存储、摆渡目录（首次推送整站；各 5 次发布、撤下，3 次回退，不另开浏览器搜索）')
+  const { startBenchTargets, TARGET_KINDS } = await import('./lib/targets.ts')
+  const benchTargets = await startBenchTargets(path.join(dir, 'targets'), root, cmsBase, adminToken)
+  const firstPush = Date.now()
+  for (;;) {
+    const { targets } = await benchTargets.status()
+    // Delivered is not yet served (the receiver applies the ferry's bundle after it arrives): the first push
+    // ends when every target's web server answers with the local home page.
+    if (targets.length === 3 && targets.every((t) => t.behind === 0 && !t.lastError) && (await benchTargets.serve(siteBase))) break
+    if (Date.now() - firstPush > 600_000) throw new Error(`发布目标首次推送超时：${JSON.stringify(targets)}`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  const initial = (await benchTargets.status()).targets
+  results.targetsFirstPush = { ms: Date.now() - firstPush, bytes: Object.fromEntries(initial.map((t) => [t.kind, t.lastBytes])) }
+  say(`  整站推送：${secs(Date.now() - firstPush)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}）`)
+  // The servers clear up after a whole site's push (working copies, the next release's directory) for a
+  // while after it is served; the changes are timed once that is done, as on any day after the first.
+  await new Promise((r) => setTimeout(r, 30_000))
+  const stack = { cms: cmsBase, site: siteBase, tokens, targets: { kinds: TARGET_KINDS, url: (k: string, p: string) => benchTargets.url(k as never, p) } }
+  // The first releases after a whole site's push find no older release on a target to recycle into the next
+  // one's directory (each keeps six), so they link every file; they are timed and reported apart, and the
+  // timed changes below are those of a target in daily use.
+  const firstChanges = await measureChanges({ ...stack, rollbacks: 0 }, 3, (r) => sayChange(r, '（整站推送后）'))
+  const pushedBytes: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
+  const pushMs: Record<string, number[]> = { ssh: [], s3: [], folder: [] }
+  const bytesRead: Promise<void>[] = []
+  const targetChanges = await measureChanges({ ...stack, rollbacks: 3 }, 5, (r) => {
+    sayChange(r)
+    // The bytes each target's push of this change sent (read while the next change is made).
+    if (r.kind !== 'rollback') {
+      bytesRead.push(
+        benchTargets.status().then(({ targets }) =>
+          targets.forEach((t) => {
+            if (t.lastBytes !== null) pushedBytes[t.kind]!.push(t.lastBytes)
+            if (t.lastPushMs !== null) pushMs[t.kind]!.push(t.lastPushMs)
+          }),
+        ),
+      )
+    }
+  })
+  await Promise.all(bytesRead)
+  const onTargets = ofKind(targetChanges)
+  results.targets = Object.fromEntries(TARGET_KINDS.map((k) => [k, { publishToLive: byTarget(onTargets.publishes, k), takedownToGone: byTarget(onTargets.takedowns, k), rollback: byTarget(onTargets.rollbacks, k), lastPushBytes: pushedBytes[k], pushMs: pushMs[k] }]))
+  results.targetChanges = targetChanges
+  results.targetsFirstChanges = { each: firstChanges, byTarget: Object.fromEntries(TARGET_KINDS.map((k) => [k, byTarget(firstChanges, k)])) }
+  await benchTargets.stop()
+  return [
+    ...TARGET_KINDS.flatMap((k) => [
+      `| 发布到上线（发布目标 ${k}，5 次） | ${figure(byTarget(onTargets.publishes, k))} |`,
+      `| 撤下到消失（发布目标 ${k}） | ${figure(byTarget(onTargets.takedowns, k))} |`,
+      `| 回退到上一版本（发布目标 ${k}，3 次） | ${figure(byTarget(onTargets.rollbacks, k))} |`,
+    ]),
+    `| 整站推送后的前 6 次改动（发布、撤下各 3 次；目标上还没有可回收的旧版本） | ${TARGET_KINDS.map((k) => `${k} ${figure(byTarget(firstChanges, k))}`).join('；')} |`,
+    `| 发布目标首次整站推送 | ${secs((results.targetsFirstPush as { ms: number }).ms)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}） |`,
+    `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(medianOf(pushedBytes[k] ?? []))}`).join('，')} |`,
+    `| 其中在目标上的推送用时（暂存、校验、切换；中位） | ${TARGET_KINDS.map((k) => `${k} ${secs(medianOf(pushMs[k] ?? []))}`).join('，')} |`,
+  ]
+}
+// Up to 10,000 documents by default (`--targets` / `--no-targets` to choose): a city's archive is a whole
+// push of several GB to each of three servers on this one machine's disk, and publishing to the targets
+// does not depend on the archive's size (the bench at 10,000 shows it).
+const withTargets = args.includes('--targets') || (!args.includes('--no-targets') && N <= 10_000)
+const targetRows = withTargets ? await timeTargets() : []
+if (!withTargets) say('▶ 发布目标：未测（超过 10,000 篇时默认不测；加 --targets 可测）')
 const { publishes, takedowns, rollbacks } = ofKind(changes)
-const onTargets = ofKind(targetChanges)
 results.changes = {
   each: changes,
   publishToLive: { page: summarise(publishes, 'pageMs'), search: summarise(publishes, 'searchMs') },
   takedownToGone: { page: summarise(takedowns, 'pageMs'), search: summarise(takedowns, 'searchMs') },
   rollback: { page: summarise(rollbacks, 'pageMs'), search: summarise(rollbacks, 'searchMs') },
 }
-const figure = (x: { median: number | null; worst: number | null }) => `中位 ${secs(x.median === Infinity ? null : x.median)}，最差 ${secs(x.worst === Infinity ? null : x.worst)}`
-const byTarget = (rows: ChangeTiming[], kind: string) => {
-  const values = rows.map((r) => r.targetMs?.[kind] ?? Infinity).sort((a, b) => a - b)
-  return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
-}
-results.targets = Object.fromEntries(TARGET_KINDS.map((k) => [k, { publishToLive: byTarget(onTargets.publishes, k), takedownToGone: byTarget(onTargets.takedowns, k), rollback: byTarget(onTargets.rollbacks, k), lastPushBytes: pushedBytes[k], pushMs: pushMs[k] }]))
-results.targetChanges = targetChanges
-results.targetsFirstChanges = { each: firstChanges, byTarget: Object.fromEntries(TARGET_KINDS.map((k) => [k, byTarget(firstChanges, k)])) }
-await benchTargets.stop()
 const changeRows = [
-  ...TARGET_KINDS.flatMap((k) => [
-    `| 发布到上线（发布目标 ${k}，5 次） | ${figure(byTarget(onTargets.publishes, k))} |`,
-    `| 撤下到消失（发布目标 ${k}） | ${figure(byTarget(onTargets.takedowns, k))} |`,
-    `| 回退到上一版本（发布目标 ${k}，3 次） | ${figure(byTarget(onTargets.rollbacks, k))} |`,
-  ]),
-  `| 整站推送后的前 6 次改动（发布、撤下各 3 次；目标上还没有可回收的旧版本） | ${TARGET_KINDS.map((k) => `${k} ${figure(byTarget(firstChanges, k))}`).join('；')} |`,
-  `| 发布目标首次整站推送 | ${secs((results.targetsFirstPush as { ms: number }).ms)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}） |`,
-  `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(medianOf(pushedBytes[k] ?? []))}`).join('，')} |`,
-  `| 其中在目标上的推送用时（暂存、校验、切换；中位） | ${TARGET_KINDS.map((k) => `${k} ${secs(medianOf(pushMs[k] ?? []))}`).join('，')} |`,
+  ...targetRows,
   `| 发布到上线（页面，5 次） | ${figure(summarise(publishes, 'pageMs'))} |`,
   `| 发布到上线（搜索一致，5 次） | ${figure(summarise(publishes, 'searchMs'))} |`,
   `| 撤下到消失（页面，撤回 3 次 + 删除 2 次） | ${figure(summarise(takedowns, 'pageMs'))} |`,
   `| 撤下到消失（搜索一致） | ${figure(summarise(takedowns, 'searchMs'))} |`,
   `| 回退到上一版本（页面，3 次） | ${figure(summarise(rollbacks, 'pageMs'))} |`,
+  `| 每次发布、撤下重新生成的页面（含列表页，10 次） | ${changes.filter((c) => c.kind !== 'rollback').map((c) => String(c.rendered ?? '—')).join('、')} |`,
 ]
 for (const row of changeRows) say(`  ${row}`)
 cms.kill('SIGTERM')
@@ -312,6 +330,7 @@ const md = [
   `| 输出大小 | ${mb(b.outputBytes!)}（不含预压缩副本） |`,
   ...searches.map((s) => `| 首次搜索“${s.q}”（冷页面；首批结果：打开页面起 / 搜索脚本起） | ${kb(s.bytes)}，${String(s.ms)} / ${String(s.searchMs ?? '—')} ms |`),
   ...pages.map((p) => `| 页面 ${p.path}（gzip） | ${kb(p.gzipBytes)} |`),
+  ...admin.map((a) => `| 管理后台 ${a.name}（服务器用时，5 次） | 中位 ${String(a.median)} ms，最差 ${String(a.worst)} ms |`),
   ...rest.map((r) => `| REST ${r.name}（50 并发） | p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms，${String(r.rps)} 次/秒 |`),
   ...changeRows,
   '',

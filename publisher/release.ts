@@ -429,6 +429,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       failures,
       lastGoodAt: manifest.builtAt,
       lastGoodMs: manifest.ms,
+      lastRendered: toRender.length,
       ...(effectiveMode === 'full' ? { deltaPages: 0 } : { deltaPages: Object.keys(search.delta?.pages ?? {}).length + search.removed.length }),
     })
     const recycled = await prune(keep, publishesAgain).catch((error: unknown) => {

@@ -20,9 +20,11 @@ export interface BuildState {
   failures: { url?: string; message: string }[]
   /** Search pages in the delta partition since the last full build (a full build folds them in). */
   deltaPages: number
+  /** Pages the live release rendered (the rest were the release before's): what its publish cost. */
+  lastRendered: number | null
 }
 
-const EMPTY: BuildState = { status: 'idle', current: null, lastGoodAt: null, lastGoodMs: null, startedAt: null, error: null, failedAt: null, failures: [], deltaPages: 0 }
+const EMPTY: BuildState = { status: 'idle', current: null, lastGoodAt: null, lastGoodMs: null, startedAt: null, error: null, failedAt: null, failures: [], deltaPages: 0, lastRendered: null }
 
 export const readBuildState = async (): Promise<BuildState> => {
   try {

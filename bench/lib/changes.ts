@@ -5,6 +5,8 @@
  * Times run from the request. Then the site is rolled back (the dashboard's 全部回退) a few times: each
  * brings back the page taken down last.
  */
+import { readFile } from 'node:fs/promises'
+
 import type { Browser } from '@playwright/test'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
@@ -18,10 +20,14 @@ export interface ChangeTiming {
   searchMs: number | null
   /** From the request to the page answering 200 / 404 on each public target's web server. */
   targetMs?: Record<string, number | null>
+  /** Pages the release that went live re-rendered (lists, feeds and related pages included). */
+  rendered?: number | null
 }
 
 interface Stack {
   cms: string
+  /** The build state file of the site's data directory (publisher/state.ts): what each release rendered. */
+  buildState?: string
   site: string
   /** Session tokens: editors publish and unpublish, only administrators delete. */
   tokens: { editor: string; admin: string }
@@ -79,7 +85,8 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
     ...(s.targets?.kinds ?? []).map((k) => poll(async () => answers((await fetch(s.targets!.url(k, pathname)).catch(() => ({ status: 0 }))).status), started, timeoutMs, 100)),
   ])
   const targetMs = s.targets ? Object.fromEntries(s.targets.kinds.map((k, i) => [k, targetTimes[i] ?? null])) : undefined
-  return { kind, pageMs, searchMs, ...(targetMs ? { targetMs } : {}) }
+  const rendered = s.buildState ? ((JSON.parse(await readFile(s.buildState, 'utf8').catch(() => '{}')) as { lastRendered?: number }).lastRendered ?? null) : undefined
+  return { kind, pageMs, searchMs, ...(targetMs ? { targetMs } : {}), ...(rendered !== undefined ? { rendered } : {}) }
 }
 
 /** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */
