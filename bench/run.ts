@@ -60,7 +60,7 @@ const { meter } = await import('./lib/probe.ts')
 const { pageFigures } = await import('./lib/pageFigures.ts')
 const { restLoad } = await import('./lib/restLoad.ts')
 const { adminLoad } = await import('./lib/adminLoad.ts')
-const { peakMemory } = await import('./lib/memory.ts')
+const { peakMemory, processMemory } = await import('./lib/memory.ts')
 const { chromium } = await import('@playwright/test')
 
 const results: Record<string, unknown> = {
@@ -200,6 +200,10 @@ const sayChange = (r: ChangeTiming, note = '') =>
 await new Promise((r) => setTimeout(r, 20_000))
 const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3, buildState: path.join(dir, 'site-build.json') }, 5, (r) => sayChange(r))
 await changeBrowser.close()
+// The publisher process keeps the live release's manifest and snapshot (and a few before) in memory.
+const publisherMemory = processMemory(cms.pid!, 'publisher/worker.ts')
+results.publisherMemory = publisherMemory
+if (publisherMemory) say(`  发布进程内存：当前 ${mb(publisherMemory.rss)}，峰值 ${mb(publisherMemory.peak)}`)
 
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const summarise = (rows: ChangeTiming[], key: 'pageMs' | 'searchMs') => {
@@ -302,6 +306,7 @@ const changeRows = [
   `| 撤下到消失（页面，撤回 3 次 + 删除 2 次） | ${figure(summarise(takedowns, 'pageMs'))} |`,
   `| 撤下到消失（搜索一致） | ${figure(summarise(takedowns, 'searchMs'))} |`,
   `| 回退到上一版本（页面，3 次） | ${figure(summarise(rollbacks, 'pageMs'))} |`,
+  `| 发布进程内存（常驻，保存最近版本的清单与内容快照） | ${publisherMemory ? `当前 ${mb(publisherMemory.rss)}，峰值 ${mb(publisherMemory.peak)}` : '—'} |`,
   `| 每次发布、撤下重新生成的页面（含列表页，10 次） | ${changes.filter((c) => c.kind !== 'rollback').map((c) => String(c.rendered ?? '—')).join('、')} |`,
 ]
 for (const row of changeRows) say(`  ${row}`)

@@ -13,8 +13,8 @@ const read = (file: string) => {
   }
 }
 
-/** Resident memory of `root` and its descendants, in bytes. */
-const treeRss = (root: number): number | null => {
+/** `root` and its descendants' pids, or null without /proc. */
+const tree = (root: number): number[] | null => {
   const children = new Map<number, number[]>()
   let pids: string[]
   try {
@@ -27,14 +27,25 @@ const treeRss = (root: number): number | null => {
     const ppid = Number(read(`/proc/${pid}/stat`)?.split(') ')[1]?.split(' ')[1])
     if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)])
   }
-  let total = 0
+  const out: number[] = []
   const stack = [root]
   while (stack.length) {
     const pid = stack.pop()!
-    total += Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${String(pid)}/status`) ?? '')?.[1] ?? 0) * 1024
+    out.push(pid)
     stack.push(...(children.get(pid) ?? []))
   }
-  return total
+  return out
+}
+
+const statusField = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(read(`/proc/${String(pid)}/status`) ?? '')?.[1] ?? 0) * 1024
+
+/** Resident memory of `root` and its descendants, in bytes. */
+const treeRss = (root: number): number | null => tree(root)?.reduce((sum, pid) => sum + statusField(pid, 'VmRSS'), 0) ?? null
+
+/** Resident memory now and at its peak (bytes) of the descendant of `root` whose command line holds `part`. */
+export const processMemory = (root: number, part: string): { rss: number; peak: number } | null => {
+  const pid = tree(root)?.find((p) => (read(`/proc/${String(p)}/cmdline`) ?? '').includes(part))
+  return pid ? { rss: statusField(pid, 'VmRSS'), peak: statusField(pid, 'VmHWM') } : null
 }
 
 /** Starts sampling; `stop()` returns the highest total seen (bytes), or null where /proc is missing. */
