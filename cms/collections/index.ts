@@ -29,6 +29,10 @@ const previewPanelField = (): Field => ({ name: 'previewPanel', type: 'ui', admi
 
 const publicDocument = (c: CollectionConfig): CollectionConfig => ({
   ...c,
+  // The list view reads only the columns it shows (an experimental Payload option): a page of news read
+  // every document's body as well, and 栏目监测 finds each column's newest publication by index.
+  admin: { ...c.admin, enableListViewSelectAPI: true },
+  indexes: [...(c.indexes ?? []), { fields: ['_status', 'firstPublishedAt'] }],
   fields: [...c.fields, previewPanelField(), firstPublishedField(), contentChecksField()],
   hooks: {
     ...c.hooks,

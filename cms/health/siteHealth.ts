@@ -37,9 +37,9 @@ type Source = 'news' | 'bulletins' | 'resolutions' | 'figures'
 const DAY = 86_400_000
 const published: Where = { _status: { equals: 'published' } }
 
-/** The newest first publication among the published documents of `collection` matching `where`. */
+/** The newest first publication among the published documents of `collection` matching `where` (by index, nothing counted). */
 const latest = async (payload: Payload, collection: Source, where: Where = {}) => {
-  const found = await payload.find({ collection, where: { and: [published, where] }, sort: '-firstPublishedAt', limit: 1, depth: 0, overrideAccess: true, select: { firstPublishedAt: true, updatedAt: true } })
+  const found = await payload.find({ collection, where: { and: [published, where] }, sort: '-firstPublishedAt', limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { firstPublishedAt: true, updatedAt: true } })
   const doc = found.docs[0] as { firstPublishedAt?: string | null; updatedAt?: string } | undefined
   return doc ? (doc.firstPublishedAt ?? doc.updatedAt ?? null) : null
 }

@@ -6,6 +6,7 @@ import * as migration_20261122_221525_relations from './20261122_221525_relation
 import * as migration_20261122_230501_compliance from './20261122_230501_compliance.ts';
 import * as migration_20261123_005719_preview_links from './20261123_005719_preview_links.ts';
 import * as migration_20261204_074248_publish_targets from './20261204_074248_publish_targets.ts';
+import * as migration_20261205_013432_list_indexes from './20261205_013432_list_indexes.ts';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261204_074248_publish_targets.up,
     down: migration_20261204_074248_publish_targets.down,
-    name: '20261204_074248_publish_targets'
+    name: '20261204_074248_publish_targets',
+  },
+  {
+    up: migration_20261205_013432_list_indexes.up,
+    down: migration_20261205_013432_list_indexes.down,
+    name: '20261205_013432_list_indexes'
   },
 ];

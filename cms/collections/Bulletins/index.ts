@@ -33,7 +33,7 @@ export const Bulletins: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   endpoints: [workflowEndpoint('bulletins')],
-  indexes: [{ fields: ['series', 'issueNumber'], unique: true }, { fields: ['_status', 'createdAt'] }, { fields: ['_status', 'date'] }],
+  indexes: [{ fields: ['series', 'issueNumber'], unique: true }, { fields: ['_status', 'createdAt'] }, { fields: ['_status', 'date'] }, { fields: ['_status', 'series', 'firstPublishedAt'] }],
   hooks: {
     afterChange: [rebuildOnChange],
     afterDelete: [rebuildOnDelete],
