@@ -17,6 +17,7 @@ import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import path from 'node:path'
 
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
+import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { withPublishLock } from './lock.ts'
@@ -335,7 +336,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     // Documents oldest first, then the pages without a day (lists, home, feeds): each search partition (a
     // range of days) is complete, and indexed, as soon as rendering has passed its newest day, and the one
     // left to index when rendering ends is the newest, the smallest (it also holds the pages without a day).
-    toRender.sort(([, a], [, b]) => (a.date ? 0 : 1) - (b.date ? 0 : 1) || (a.date ?? '').localeCompare(b.date ?? ''))
+    toRender.sort(([, a], [, b]) => (a.date ? 0 : 1) - (b.date ? 0 : 1) || byCodeUnits(a.date ?? '', b.date ?? ''))
     /** A page that could not be made keeps its last good version (if it had one); everything else goes live. */
     const keepPrevious = async (url: string, rel: string, error: unknown) => {
       failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })

@@ -13,6 +13,7 @@
  * change the related list of every older page in its groups (the publisher re-renders what changed).
  */
 import { docNumbersIn } from '../../cms/lib/docNumber.ts'
+import { byCodeUnits } from './order.ts'
 import { bulletinText, excerpt, filedOn, numberedTitle, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionRef, ResolutionEntry, TopicEntry } from './types.ts'
 
@@ -49,6 +50,8 @@ interface Unit {
   topics: string[]
   /** Groups it shares with others: each topic, its 镇街, its kind, its kind and category. */
   groups: string[]
+  /** Its place in each group's members, newest first (aligned with `groups`). */
+  places: number[]
 }
 
 const RELATED = 4
@@ -56,7 +59,7 @@ const NEAREST = 4
 /** A policy page lists at most this many reports; the rest are a search for its 文号 away. */
 const REPORTS_SHOWN = 20
 
-const byDayDesc = (a: Unit, b: Unit) => b.day.localeCompare(a.day) || a.key.localeCompare(b.key)
+const byDayDesc = (a: Unit, b: Unit) => byCodeUnits(b.day, a.day) || byCodeUnits(a.key, b.key)
 
 export const topicUrl = (t: { slug: string }) => `/topics/${t.slug}/`
 
@@ -107,7 +110,7 @@ export const siteRelations = (data: {
 
   const units = new Map<string, Unit>()
   const unit = (key: string, card: DocCard, summary: string, sub: string | null, region: RegionRef | null, topics: string[]) => {
-    const u: Unit = { key, card, summary, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)) }
+    const u: Unit = { key, card, summary, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
     units.set(key, u)
     return u
   }
@@ -157,19 +160,18 @@ export const siteRelations = (data: {
   // Each group's members newest first, and each member's place in it.
   const members = new Map<string, Unit[]>()
   for (const u of units.values()) for (const g of u.groups) push(members, g, u)
-  const place = new Map<string, number>()
   for (const [g, list] of members) {
     list.sort(byDayDesc)
-    list.forEach((u, i) => place.set(`${g}\n${u.key}`, i))
+    list.forEach((u, i) => (u.places[u.groups.indexOf(g)] = i))
   }
 
   /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
   const relatedTo = (u: Unit, shown: Set<string>): DocCard[] => {
     const score = new Map<Unit, number>()
     const consider = (direction: 1 | -1) => {
-      for (const g of u.groups) {
+      for (const [k, g] of u.groups.entries()) {
         const list = members.get(g)!
-        const at = place.get(`${g}\n${u.key}`)!
+        const at = u.places[k]!
         for (let step = 1, taken = 0; taken < NEAREST; step++) {
           const other = list[at + direction * step]
           if (!other) break

@@ -5,6 +5,7 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
+import { byChineseName, byCodeUnits } from './order.ts'
 import { type ListPage, paged } from './paging.ts'
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
 import { DOC_TYPES, bulletinText, filedOn, NEWS_CATEGORIES, numberedTitle, excerpt, url } from './site.ts'
@@ -93,18 +94,18 @@ export interface Route {
   date?: string | null
 }
 
-const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => (b.date ?? '').localeCompare(a.date ?? '')
+const byDateDesc = <T extends { date: string | null }>(a: T, b: T) => byCodeUnits(b.date ?? '', a.date ?? '')
 
 /** The lists in the order the site shows them. */
 export const sortSiteData = (data: SiteData): SiteData => ({
   ...data,
   regions: [...data.regions].sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug)),
-  topics: [...data.topics].sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.slug.localeCompare(b.slug)),
+  topics: [...data.topics].sort((a, b) => byChineseName(a.name, b.name) || byCodeUnits(a.slug, b.slug)),
   series: [...data.series].sort((a, b) => a.name.localeCompare(b.name)),
-  resolutions: [...data.resolutions].sort((a, b) => byDateDesc(a, b) || a.slug.localeCompare(b.slug)),
-  bulletins: [...data.bulletins].sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber || a.key.localeCompare(b.key)),
-  news: [...data.news].sort((a, b) => byDateDesc(a, b) || b.createdAt.localeCompare(a.createdAt) || a.slug.localeCompare(b.slug)),
-  figures: [...data.figures].sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.slug.localeCompare(b.slug)),
+  resolutions: [...data.resolutions].sort((a, b) => byDateDesc(a, b) || byCodeUnits(a.slug, b.slug)),
+  bulletins: [...data.bulletins].sort((a, b) => byDateDesc(a, b) || b.issueNumber - a.issueNumber || byCodeUnits(a.key, b.key)),
+  news: [...data.news].sort((a, b) => byDateDesc(a, b) || byCodeUnits(b.createdAt, a.createdAt) || byCodeUnits(a.slug, b.slug)),
+  figures: [...data.figures].sort((a, b) => byChineseName(a.name, b.name) || byCodeUnits(a.slug, b.slug)),
   pages: [...data.pages].sort(),
 })
 
@@ -286,7 +287,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // part of its section and year, every other page in `pages`. A new document changes one part (its
   // year's), not one file listing the whole archive, and no part nears the protocol's 50,000 addresses.
   const parts = new Map<string, string[]>()
-  for (const [path, route] of [...routes].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, route] of [...routes].sort(([a], [b]) => byCodeUnits(a, b))) {
     if (!path.endsWith('/')) continue
     const name = route.date ? `${path.split('/')[1] ?? 'site'}-${route.date.slice(0, 4)}` : 'pages'
     const part = parts.get(name) ?? []
@@ -294,7 +295,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     parts.set(name, part)
   }
   const sitemaps: string[] = []
-  for (const [name, urls] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, urls] of [...parts].sort(([a], [b]) => byCodeUnits(a, b))) {
     for (let i = 0; i < urls.length; i += SITEMAP_PART) {
       const file = `/sitemaps/${name}${i === 0 ? '' : `-${String(i / SITEMAP_PART + 1)}`}.xml`
       add(file, SITEMAP_PAGE, { urls: urls.slice(i, i + SITEMAP_PART) })
