@@ -20,22 +20,43 @@ export const partitionFilters = (fragments: Map<string, string>, inputs: Map<str
   return { ...table, pages: Object.fromEntries(comboOf) }
 }
 
-/** `filter-counts.json`: every combination's pages over the partitions, the removed fragments left out. */
-export const indexFilterCounts = (partitions: PartitionFilters[], removed: Set<string>): IndexFilterCounts => {
-  const counted = new Map<string, number>()
-  const entries = function* () {
-    for (const p of partitions)
-      for (const [fragment, combo] of Object.entries(p.pages)) {
-        if (removed.has(fragment)) continue
-        const pairs = (p.combos[combo] ?? []).map((i) => p.values[i]!)
-        const key = JSON.stringify(pairs)
-        counted.set(key, (counted.get(key) ?? 0) + 1)
-        if (counted.get(key) === 1) yield [key, pairs] as [string, [string, string][]]
-      }
+/** Each combination of a partition (by its values, as a key) with its pages; worked out once per table. */
+const combosCounted = new WeakMap<PartitionFilters, { keys: string[]; pairs: [string, string][][]; n: number[] }>()
+const countedCombos = (p: PartitionFilters) => {
+  let known = combosCounted.get(p)
+  if (!known) {
+    const pairs = p.combos.map((combo) => combo.map((i) => p.values[i]!))
+    const n = p.combos.map(() => 0)
+    for (const combo of Object.values(p.pages)) n[combo]!++
+    combosCounted.set(p, (known = { keys: pairs.map((x) => JSON.stringify(x)), pairs, n }))
   }
-  const { table, comboOf } = tableOf(entries())
+  return known
+}
+
+/**
+ * `filter-counts.json`: every combination's pages over the partitions, the removed fragments left out.
+ * Each partition's counts are worked out once (a publish at 100,000 documents would otherwise walk every
+ * page's entry); only the few removed fragments are looked up.
+ */
+export const indexFilterCounts = (partitions: PartitionFilters[], removed: Set<string>): IndexFilterCounts => {
+  const counted = new Map<string, { pairs: [string, string][]; n: number }>()
+  const add = (key: string, pairs: [string, string][], n: number) => {
+    const known = counted.get(key)
+    if (known) known.n += n
+    else counted.set(key, { pairs, n })
+  }
+  for (const p of partitions) {
+    const { keys, pairs, n } = countedCombos(p)
+    keys.forEach((key, c) => add(key, pairs[c]!, n[c]!))
+    for (const fragment of removed) {
+      const combo = p.pages[fragment]
+      if (combo !== undefined) add(keys[combo]!, pairs[combo]!, -1)
+    }
+  }
+  const kept = [...counted].filter(([, c]) => c.n > 0)
+  const { table, comboOf } = tableOf(kept.map(([key, c]) => [key, c.pairs]))
   const n = table.combos.map(() => 0)
-  for (const [key, combo] of comboOf) n[combo] = counted.get(key) ?? 0
+  for (const [key, c] of kept) n[comboOf.get(key)!] = c.n
   return { ...table, n }
 }
 
