@@ -1,6 +1,7 @@
 /**
  * The admin at size: the server time of the pages an editor opens most (the dashboard with its panels, and
- * the first page of the news, bulletins and policies lists in their default sort), signed in, each
+ * the first page of the news, bulletins and policies lists in their default sort, and a search of the news
+ * list), signed in, each
  * requested once to warm and then five times one after another; median and worst of the whole response
  * (Next streams the page, so the last byte is when the server is done).
  */
@@ -17,6 +18,7 @@ const VIEWS: [string, string][] = [
   ['工作动态列表 news list', '/admin/collections/news'],
   ['简报列表 bulletins list', '/admin/collections/bulletins'],
   ['政策文件列表 policies list', '/admin/collections/resolutions'],
+  ['工作动态列表搜索 news list search', `/admin/collections/news?search=${encodeURIComponent('垃圾分类')}`],
 ]
 
 export const adminLoad = async (cmsBase: string, token: string, say: (line: string) => void): Promise<AdminTiming[]> => {

@@ -31,8 +31,8 @@ export const meter = (server: Server) => {
 }
 
 /** Loads `url` in a fresh context and waits for `ready` (a page predicate). */
-export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, url: string, ready?: () => boolean): Promise<ColdLoad> => {
-  const context = await browser.newContext()
+export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, url: string, ready?: () => boolean, viewport?: { width: number; height: number }): Promise<ColdLoad> => {
+  const context = await browser.newContext(viewport ? { viewport } : {})
   const page = await context.newPage()
   m.reset()
   const started = performance.now()
@@ -50,5 +50,7 @@ export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, ur
   return { bytes, ms: Math.round(results), searchMs: Math.round(results - start) }
 }
 
+/** The search page's filters show their counts (wide screens count once the results are shown). */
+export const countsReady = () => (document.getElementById('search-counts-note')?.textContent ?? '').includes('括号内')
 /** The search page has shown its first results (or said there are none). */
 export const searchReady = () => /共找到|没有找到/.test(document.getElementById('search-status')?.textContent ?? '')
