@@ -1,9 +1,8 @@
 /**
  * The admin at size: the server time of the pages an editor opens most (the dashboard with its panels, and
  * the first page of the news, bulletins and policies lists in their default sort, and a search of the news
- * list), signed in, each
- * requested once to warm and then five times one after another; median and worst of the whole response
- * (Next streams the page, so the last byte is when the server is done).
+ * list), signed in, each requested once to warm and then five times one after another; median and worst
+ * of the whole response (Next streams the page, so the last byte is when the server is done).
  */
 export interface AdminTiming {
   name: string
