@@ -220,9 +220,12 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
    * release's inodes: one is replaced (`vacate`, then written or linked anew) and never written into, and
    * any not claimed by the end is removed.
    */
+  t = performance.now()
   const staged = Boolean(liveId && prev && (await takeNext(liveId, outDir)))
   const present: Record<string, string> = staged ? withoutSearchFolder(prev!.files) : {}
   if (staged) await rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true })
+  // Waiting for the directory made ahead (staging.ts), and taking it over.
+  lap('stagedMs', t)
   const vacate = async (rel: string) => {
     if (!(rel in present)) return
     delete present[rel]
@@ -415,7 +418,8 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     await switchTo(outDir)
     live = true
     remember(id, { manifest, snapshot: refresh.snapshot })
-    log(`  已上线，用时（毫秒）：${JSON.stringify({ ...timings, total: Math.round(performance.now() - started) })}`)
+    timings.total = Math.round(performance.now() - started)
+    log(`  已上线，用时（毫秒）：${JSON.stringify(timings)}`)
     // The snapshot is only a cache of database reads, so it is written after the switch (a release left
     // without one is read afresh), by a process that publishes again once it has been idle a while.
     if (!publishesAgain) await saveSnapshot(refresh.snapshot, log)
@@ -438,7 +442,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       return null
     })
     if (publishesAgain) void prepareNext(outDir, recycled)
-    log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除`)
+    log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除；上线后收尾 ${String(Math.round(performance.now() - started - (timings.total ?? 0)))} 毫秒`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {
     // A release that went live stays (what failed after the switch was bookkeeping); any other is removed.
@@ -448,15 +452,22 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
 }
 
 /**
- * The hash of a props value's JSON, kept per object: a document's entry and 站点设置 are the same objects
- * from one release to the next, so an unchanged document's text is not serialised and hashed again at
- * every publish (at 10,000 documents that was most of the time spent deciding what to render).
+ * The hash of a props value, kept per object and made from its parts' hashes: a document's entry, its
+ * cards (site/lib/memo.ts) and 站点设置 are the same objects from one release to the next, so an unchanged
+ * document's text is not serialised and hashed again at every publish, and a list page's hash is made
+ * from its items' kept hashes (at 100,000 documents, serialising every list page and every page's
+ * related documents at every publish cost seconds).
  */
 const hashOf = new WeakMap<object, string>()
-const valueHash = (value: unknown) => {
+const valueHash = (value: unknown): string => {
   if (!value || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
   let known = hashOf.get(value)
-  if (known === undefined) hashOf.set(value, (known = createHash('sha1').update(JSON.stringify(value)).digest('base64')))
+  if (known === undefined) {
+    const hash = createHash('sha1')
+    if (Array.isArray(value)) for (const item of value) hash.update(`${valueHash(item)},`)
+    else for (const [key, item] of Object.entries(value)) hash.update(`${JSON.stringify(key)}:${valueHash(item)},`)
+    hashOf.set(value, (known = `${Array.isArray(value) ? '[' : '{'}${hash.digest('base64')}`))
+  }
   return known
 }
 

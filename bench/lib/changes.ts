@@ -113,7 +113,7 @@ export const measureChanges = async (s: Stack, n: number, onResult: (r: ChangeTi
           const res = await fetch(`${s.cms}/api/news`, {
             method: 'POST',
             headers,
-            body: JSON.stringify({ title, slug, date: new Date().toISOString(), category: '其他', body: await markdownToRichText(`发布到上线测试 ${word}`), _status: 'published' }),
+            body: JSON.stringify({ title, slug, date: new Date().toISOString(), category: '文明实践', body: await markdownToRichText(`发布到上线测试 ${word}`), _status: 'published' }),
           })
           if (res.ok) id = ((await res.clone().json()) as { doc: { id: number } }).doc.id
           return res

@@ -44,7 +44,7 @@ export interface DocLinks {
 interface Unit {
   key: string
   card: DocCard
-  summary: string
+  summaryCard: SummaryCard
   /** Sort key, newest first. */
   day: string
   topics: string[]
@@ -74,14 +74,25 @@ const groupsOf = (kind: string, sub: string | null, region: RegionRef | null, to
 const weight = (group: string) => (group.startsWith('topic:') ? 3 : 1)
 
 /**
- * What a document's text yields here (its excerpt, the 文号 it cites), kept per entry object: the
+ * What a document yields here (its cards, its excerpt, the 文号 it cites), kept per entry object: the
  * long-lived publisher hands an unchanged document's entry from one release to the next, so its text —
- * the bulk of the route table's work at 10,000 documents — is read once, not at every publish.
+ * the bulk of the route table's work at 10,000 documents — is read once, not at every publish, and its
+ * cards are the same objects (whose props hashes the publisher keeps).
  */
-const textFacts = new WeakMap<object, { summary: string; cited: string[] }>()
-const factsOf = (entry: object, summary: () => string, citing: () => string) => {
+interface Facts {
+  summary: string
+  cited: string[]
+  card: DocCard
+  summaryCard: SummaryCard
+}
+const textFacts = new WeakMap<object, Facts>()
+const factsOf = (entry: object, card: () => DocCard, summary: () => string, citing: () => string) => {
   let facts = textFacts.get(entry)
-  if (!facts) textFacts.set(entry, (facts = { summary: excerpt(summary(), 200), cited: docNumbersIn(citing()) }))
+  if (!facts) {
+    const c = card()
+    const s = excerpt(summary(), 200)
+    textFacts.set(entry, (facts = { summary: s, cited: docNumbersIn(citing()), card: c, summaryCard: { ...c, summary: s } }))
+  }
   return facts
 }
 
@@ -109,27 +120,28 @@ export const siteRelations = (data: {
   const known = (ids: string[]) => ids.filter((id) => topicById.has(id))
 
   const units = new Map<string, Unit>()
-  const unit = (key: string, card: DocCard, summary: string, sub: string | null, region: RegionRef | null, topics: string[]) => {
-    const u: Unit = { key, card, summary, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
+  const unit = (key: string, facts: Facts, sub: string | null, region: RegionRef | null, topics: string[]) => {
+    const { card, summaryCard } = facts
+    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
     units.set(key, u)
     return u
   }
   const noCitations = () => ''
   for (const r of data.resolutions) {
-    const { summary } = factsOf(r, () => r.summary ?? r.text, noCitations)
-    unit(`r:${r.id}`, { kind: '政策文件', title: numberedTitle(r), href: url.resolution(r), date: r.date }, summary, r.docType, r.region, r.topics)
+    const facts = factsOf(r, () => ({ kind: '政策文件', title: numberedTitle(r), href: url.resolution(r), date: r.date }), () => r.summary ?? r.text, noCitations)
+    unit(`r:${r.id}`, facts, r.docType, r.region, r.topics)
   }
   for (const b of data.bulletins) {
-    const { summary } = factsOf(b, () => bulletinText(b), () => bulletinText(b))
-    unit(`b:${b.key}`, { kind: '简报快报', title: b.title, href: url.bulletin(b), date: b.date }, summary, b.series.slug, b.region, b.topics)
+    const facts = factsOf(b, () => ({ kind: '简报快报', title: b.title, href: url.bulletin(b), date: b.date }), () => bulletinText(b), () => bulletinText(b))
+    unit(`b:${b.key}`, facts, b.series.slug, b.region, b.topics)
   }
   for (const n of data.news) {
-    const { summary } = factsOf(n, () => n.summary ?? n.text, () => n.text)
-    unit(`n:${n.slug}`, { kind: '工作动态', title: n.title, href: url.news(n), date: filedOn.news(n) }, summary, n.category, n.region, n.topics)
+    const facts = factsOf(n, () => ({ kind: '工作动态', title: n.title, href: url.news(n), date: filedOn.news(n) }), () => n.summary ?? n.text, () => n.text)
+    unit(`n:${n.slug}`, facts, n.category, n.region, n.topics)
   }
   for (const f of data.figures) {
-    const { summary } = factsOf(f, () => f.summary, noCitations)
-    unit(`f:${f.slug}`, { kind: '文明典型', title: f.name, href: url.figure(f), date: filedOn.figure(f) }, summary, f.category, f.region, f.topics)
+    const facts = factsOf(f, () => ({ kind: '文明典型', title: f.name, href: url.figure(f), date: filedOn.figure(f) }), () => f.summary, noCitations)
+    unit(`f:${f.slug}`, facts, f.category, f.region, f.topics)
   }
 
   // Policies an article or a bulletin reports on: chosen by the editor, or cited by 文号 in its text.
@@ -200,7 +212,7 @@ export const siteRelations = (data: {
     return { topics: topicLinks(u), sections: all.filter((s) => s.items.length > 0) }
   }
 
-  const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => ({ ...x.card, summary: x.summary }))
+  const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.summaryCard)
   const ofTopic = new Map<string, Unit[]>()
   for (const u of units.values()) for (const t of u.topics) push(ofTopic, t, u)
 

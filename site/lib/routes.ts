@@ -5,6 +5,7 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
+import { perObject } from './memo.ts'
 import { byChineseName, byCodeUnits } from './order.ts'
 import { type ListPage, paged } from './paging.ts'
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
@@ -109,18 +110,19 @@ export const sortSiteData = (data: SiteData): SiteData => ({
   pages: [...data.pages].sort(),
 })
 
-const newsCard = (n: NewsEntry): NewsCard => ({ slug: n.slug, title: n.title, category: n.category, region: n.region, date: n.date, summary: n.summary })
-const seriesCard = (s: SeriesCard): SeriesCard => ({ slug: s.slug, name: s.name, kind: s.kind, issuer: s.issuer })
-const bulletinCard = (b: BulletinEntry): BulletinCard => ({
+// Cards are kept per entry (memo.ts): an unchanged document's card is the same object at every publish.
+const newsCard = perObject((n: NewsEntry): NewsCard => ({ slug: n.slug, title: n.title, category: n.category, region: n.region, date: n.date, summary: n.summary }))
+const seriesCard = perObject((s: SeriesCard): SeriesCard => ({ slug: s.slug, name: s.name, kind: s.kind, issuer: s.issuer }))
+const bulletinCard = perObject((b: BulletinEntry): BulletinCard => ({
   key: b.key,
   title: b.title,
   issueNumber: b.issueNumber,
   totalIssueNumber: b.totalIssueNumber,
   date: b.date,
   series: seriesCard(b.series),
-})
-const resolutionCard = (r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date })
-const figureCard = (f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait })
+}))
+const resolutionCard = perObject((r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date }))
+const figureCard = perObject((f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait }))
 
 const FEED_SIZE = 50
 const SITEMAP_PART = 40_000

@@ -30,8 +30,9 @@ const HAN = /\p{Script=Han}/u
  */
 export const splitWords = (text: string, separator = ' '): string => {
   let out = ''
-  const words = segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text)
-  for (const word of words) out += HAN.test(word) ? `${separator}${word}${separator}` : word
+  // Segments are read as they come (no array of segment objects: this runs over every indexed page).
+  if (segmenter) for (const { segment } of segmenter.segment(text)) out += HAN.test(segment) ? separator + segment + separator : segment
+  else for (const char of text) out += HAN.test(char) ? separator + char + separator : char
   return out.replace(new RegExp(`${separator}{2,}`, 'g'), separator)
 }
 
