@@ -7,7 +7,7 @@
  * link), so nothing in the old directory is trusted by name, content or time; every other file there is
  * removed, and the live file linked in its place. Symbolic links are kept when they point the same way.
  */
-import { type BigIntStats, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs'
+import { type BigIntStats, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 
 type Entry = { ino: bigint; stats: BigIntStats } | { link: string }
@@ -72,6 +72,64 @@ export const mirrorSync = (from: string, to: string): { linked: number; removed:
     linked++
   }
   return { linked, removed }
+}
+
+/**
+ * The same from the two releases' manifests (path → SHA-256 of every file) instead of listing both trees:
+ * a path is touched only when its content differs, so the cost is what changed, not the archive (listing
+ * both trees of 330,000 files took 20 s a publish at 100,000 documents, and the next publish waited for
+ * it). A release's directory is exactly its manifest — the publisher writes every file it records and
+ * removes every one it does not — and nothing else writes into release directories (each file is replaced,
+ * never written into), so the old release's manifest says what its directory holds. A file of equal
+ * content is kept even when it is not the live file's inode: only its content is served or pushed. The
+ * search folder is left out: each release makes its own.
+ */
+export const mirrorByManifest = (from: string, to: string, fromFiles: Record<string, string>, toFiles: Record<string, string>): { linked: number; removed: number } => {
+  const searchFolder = (rel: string) => rel.startsWith('pagefind/')
+  let removed = 0
+  let linked = 0
+  const emptied = new Set<string>()
+  for (const rel in toFiles) {
+    if (searchFolder(rel) || fromFiles[rel] === toFiles[rel]) continue
+    try {
+      unlinkSync(path.join(to, rel))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    removed++
+    if (!(rel in fromFiles)) emptied.add(path.dirname(rel))
+  }
+  // Folders a removed page leaves empty, deepest first.
+  for (const folder of [...emptied].sort().reverse()) {
+    for (let f = folder; f !== '.'; f = path.dirname(f)) {
+      try {
+        rmdirSync(path.join(to, f))
+      } catch {
+        break
+      }
+    }
+  }
+  const made = new Set<string>()
+  for (const rel in fromFiles) {
+    if (searchFolder(rel) || toFiles[rel] === fromFiles[rel]) continue
+    const dir = path.dirname(path.join(to, rel))
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true })
+      made.add(dir)
+    }
+    linkSync(path.join(from, rel), path.join(to, rel))
+    linked++
+  }
+  return { linked, removed }
+}
+
+/** A release manifest's file list, or null when it cannot be read. */
+export const manifestFiles = (file: string): Record<string, string> | null => {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, string> }).files
+  } catch {
+    return null
+  }
 }
 
 /** How many entries other than folders are under `dir` (links counted, not followed; nothing is stat'ed). */

@@ -80,14 +80,17 @@ const readJson = async <T>(file: string): Promise<T | null> => {
 /**
  * The releases this process wrote last (or read), kept in memory: a long-lived publisher (publisher/worker.ts)
  * starts the next release from the live one's instead of parsing its manifest and snapshot (tens of MB at
- * 10,000 documents) again, after a rollback too. Consecutive snapshots share every unchanged document's
- * object, so a few cost little more than one.
+ * 10,000 documents) again, after a rollback of a release or two too. Consecutive snapshots share every
+ * unchanged document's object, so a few cost little more than one; manifests share nothing (at 100,000
+ * documents each lists 330,000 files), so only the newest three are kept (a rollback further back reads
+ * its manifest from disk).
  */
+const IN_MEMORY = 3
 const inMemory = new Map<string, { manifest: Manifest; snapshot: Snapshot }>()
 const remember = (id: string, release: { manifest: Manifest; snapshot: Snapshot }) => {
   inMemory.delete(id)
   inMemory.set(id, release)
-  while (inMemory.size > 6) inMemory.delete(inMemory.keys().next().value!)
+  while (inMemory.size > IN_MEMORY) inMemory.delete(inMemory.keys().next().value!)
 }
 const readRelease = async (id: string): Promise<{ manifest: Manifest | null; snapshot: Snapshot | null }> => {
   const known = inMemory.get(id)
@@ -222,13 +225,16 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
    */
   t = performance.now()
   const staged = Boolean(liveId && prev && (await takeNext(liveId, outDir)))
-  const present: Record<string, string> = staged ? withoutSearchFolder(prev!.files) : {}
   if (staged) await rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true })
   // Waiting for the directory made ahead (staging.ts), and taking it over.
   lap('stagedMs', t)
+  // Read from the live release's file list as it is (copying 330,000 entries at 100,000 documents cost
+  // half a second a publish): a file is present until vacated.
+  const vacated = new Set<string>()
+  const presentHash = (rel: string): string | undefined => (staged && !vacated.has(rel) && !rel.startsWith('pagefind/') ? prev!.files[rel] : undefined)
   const vacate = async (rel: string) => {
-    if (!(rel in present)) return
-    delete present[rel]
+    if (presentHash(rel) === undefined) return
+    vacated.add(rel)
     await rm(path.join(siteDir, rel), { force: true })
   }
   const failures: Failure[] = refresh.failures.map((f) => ({ message: f.message }))
@@ -241,7 +247,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   }
   const reuse = async (from: string, rel: string, hash: string) => {
     files[rel] = hash
-    if (present[rel] === hash) return
+    if (presentHash(rel) === hash) return
     await vacate(rel)
     await ensureDir(rel)
     await link(path.join(from, rel), path.join(siteDir, rel))
@@ -252,7 +258,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   }
   /** Links many files (path, hash) of `from` at once. */
   const reuseMany = async (from: string, entries: (readonly [string, string])[]) => {
-    const missing = entries.filter(([rel, hash]) => present[rel] !== hash)
+    const missing = entries.filter(([rel, hash]) => presentHash(rel) !== hash)
     for (const [rel] of missing) await vacate(rel)
     await linkFiles(from, siteDir, missing.map(([rel]) => rel))
     for (const [rel, hash] of entries) files[rel] = hash
@@ -388,7 +394,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     t = performance.now()
 
     // What the live release had and this one does not (a page taken down) goes, with folders left empty.
-    for (const rel of Object.keys(present)) if (!(rel in files)) await removeWithEmptyFolders(siteDir, rel)
+    if (staged) for (const rel in prev!.files) if (!(rel in files) && presentHash(rel) !== undefined) await removeWithEmptyFolders(siteDir, rel)
     const pages = Object.keys(files).filter((f) => f.endsWith('.html')).length
     const before = prev?.files ?? {}
     const diff = {
@@ -452,29 +458,33 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
 }
 
 /**
- * The hash of a props value, kept per object and made from its parts' hashes: a document's entry, its
- * cards (site/lib/memo.ts) and 站点设置 are the same objects from one release to the next, so an unchanged
- * document's text is not serialised and hashed again at every publish, and a list page's hash is made
- * from its items' kept hashes (at 100,000 documents, serialising every list page and every page's
- * related documents at every publish cost seconds).
+ * A key of a props value made from its parts: a small object's key is its serialisation (cheap to make
+ * again); a large one's is the hash of that, kept per object. A document's entry, its cards
+ * (site/lib/memo.ts) and 站点设置 are the same objects from one release to the next, so an unchanged
+ * document's text is not serialised and hashed again at every publish, and a list page's key is made
+ * from its items' kept keys (at 100,000 documents, serialising every list page and every page's related
+ * documents at every publish cost seconds, and hashing each small part on its own cost more).
  */
-const hashOf = new WeakMap<object, string>()
-const valueHash = (value: unknown): string => {
+const KEPT_FROM = 256
+const keyOf = new WeakMap<object, string>()
+const valueKey = (value: unknown): string => {
   if (!value || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
-  let known = hashOf.get(value)
-  if (known === undefined) {
-    const hash = createHash('sha1')
-    if (Array.isArray(value)) for (const item of value) hash.update(`${valueHash(item)},`)
-    else for (const [key, item] of Object.entries(value)) hash.update(`${JSON.stringify(key)}:${valueHash(item)},`)
-    hashOf.set(value, (known = `${Array.isArray(value) ? '[' : '{'}${hash.digest('base64')}`))
-  }
-  return known
+  const known = keyOf.get(value)
+  if (known !== undefined) return known
+  let key = ''
+  if (Array.isArray(value)) for (const item of value) key += `${valueKey(item)},`
+  else for (const name in value) key += `${JSON.stringify(name)}:${valueKey((value as Record<string, unknown>)[name])},`
+  key = Array.isArray(value) ? `[${key}]` : `{${key}}`
+  if (key.length < KEPT_FROM) return key
+  const hash = `#${createHash('sha1').update(key).digest('base64')}`
+  keyOf.set(value, hash)
+  return hash
 }
 
 /** A hash of what a URL's page is made from (its page file and props): the page is re-rendered when it changes. */
 const routeHash = (route: Route) => {
   let key = route.page
-  for (const [name, value] of Object.entries(route.props as object)) key += `\0${name}\0${valueHash(value)}`
+  for (const [name, value] of Object.entries(route.props as object)) key += `\0${name}\0${valueKey(value)}`
   return createHash('sha1').update(key).digest('hex')
 }
 
@@ -487,9 +497,6 @@ const hashWithCopies = async (rel: string, data: Buffer, put: (rel: string, data
   }
   return hashes
 }
-
-/** A file list without the search folder (`pagefind/…`). */
-const withoutSearchFolder = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([rel]) => !rel.startsWith('pagefind/')))
 
 /** The renderer's static files with their hashes (computed once per renderer and kept beside it). */
 const clientFiles = async (clientDir: string): Promise<Record<string, string>> => {

@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { dataDir } from '../cms/lib/paths.ts'
 import { copyAsLinks, inWorker } from './files.ts'
-import { SITE } from './releases.ts'
+import { MANIFEST, SITE } from './releases.ts'
 import { toTrash } from './trash.ts'
 
 const nextDir = () => path.join(dataDir, 'release-next')
@@ -29,9 +29,14 @@ export const setAsideForRecycling = async (releaseDir: string) => {
   await mkdir(nextDir(), { recursive: true })
   const spare = path.join(nextDir(), `.recycle-${path.basename(releaseDir)}`)
   await rename(path.join(releaseDir, SITE), spare)
+  // Its manifest says what the directory holds (mirror.ts); without it the directory is listed instead.
+  await rename(path.join(releaseDir, MANIFEST), manifestOf(spare)).catch(() => undefined)
   await toTrash(releaseDir)
   return spare
 }
+
+/** Where the manifest of a site set aside for recycling is kept beside it. */
+const manifestOf = (spare: string) => `${spare}.json`
 
 /**
  * Starts making the next release's directory from the release in `releaseDir` (just switched live): from
@@ -44,12 +49,16 @@ export const prepareNext = (releaseDir: string, recycled: string | null = null) 
   const done = (async () => {
     await mkdir(nextDir(), { recursive: true })
     // Directories made from earlier releases are of no use any more (except the one to recycle).
-    for (const name of await readdir(nextDir())) if (path.join(nextDir(), name) !== recycled) await toTrash(path.join(nextDir(), name)).catch(() => undefined)
+    const keep = recycled ? [recycled, manifestOf(recycled)] : []
+    for (const name of await readdir(nextDir())) if (!keep.includes(path.join(nextDir(), name))) await toTrash(path.join(nextDir(), name)).catch(() => undefined)
     await mkdir(tmp)
     if (recycled) {
       await rename(recycled, path.join(tmp, SITE))
-      // mirror.ts in a worker thread: the publisher's own thread stays free for previews meanwhile.
-      await inWorker('./mirror-worker.ts', { from: path.join(releaseDir, SITE), to: path.join(tmp, SITE) }, '同步下一版本的目录')
+      // mirror.ts in a worker thread: the publisher's own thread stays free for previews meanwhile. By the
+      // two releases' manifests (what changed between them), or by listing both trees when one is missing.
+      const work = { from: path.join(releaseDir, SITE), to: path.join(tmp, SITE), fromManifest: path.join(releaseDir, MANIFEST), toManifest: manifestOf(recycled) }
+      await inWorker('./mirror-worker.ts', work, '同步下一版本的目录')
+      await rm(manifestOf(recycled), { force: true })
     } else await copyAsLinks(path.join(releaseDir, SITE), path.join(tmp, SITE))
     await rename(tmp, path.join(nextDir(), id))
   })().catch(async (error: unknown) => {
