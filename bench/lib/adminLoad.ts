@@ -27,7 +27,9 @@ export const adminLoad = async (cmsBase: string, token: string, say: (line: stri
     const get = async () => {
       const started = performance.now()
       const res = await fetch(`${cmsBase}${path}`, { headers: { cookie: `payload-token=${token}` }, redirect: 'manual' })
-      await res.arrayBuffer()
+      const html = await res.text()
+      // A page that asks for a password is the sign-in page, not the view: the session did not count.
+      if (html.includes('type="password"')) throw new Error(`${path} 返回了登录页：会话未被接受`)
       return { ms: performance.now() - started, status: res.status }
     }
     await get()
