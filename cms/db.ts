@@ -4,6 +4,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { withCountCache } from './lib/countCache.ts'
 import { withReadableErrors } from './lib/dbErrors.ts'
 import { dataDir, rootDir } from './lib/paths.ts'
 import { migrations } from './migrations/index.ts'
@@ -31,12 +32,13 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
   if (!uri.startsWith('file:')) {
     throw new Error(`DATABASE_URI 无法识别：“${uri}”。请使用 mongodb://… 或 file:路径（SQLite）。`)
   }
-  return withReadableErrors(sqliteAdapter({
+  // Plain counts kept on REST reads (lib/countCache.ts).
+  return withCountCache(withReadableErrors(sqliteAdapter({
     client: { url: uri },
     wal: true,
     busyTimeout: 10_000,
     push: false,
     migrationDir: path.join(rootDir, 'cms', 'migrations'),
     prodMigrations: migrations,
-  }))
+  })))
 }

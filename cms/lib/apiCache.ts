@@ -13,6 +13,8 @@
  */
 import type { PayloadRequest } from 'payload'
 
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { onTransactionEnd } from './transactions.ts'
 
 export const TTL_MS = 5_000
@@ -44,6 +46,17 @@ const clear = () => {
 
 /** Changes whenever cached answers became stale: anything derived from content compares it. */
 export const apiCacheGeneration = () => generation
+
+/** Changes being written now (nothing read meanwhile is kept). */
+export const writesOpen = () => openWrites.size
+
+// One for the process: the route handler and the database adapter may load this module apart (Next's
+// bundles, the Local API's own import of the configuration).
+const reading = ((globalThis as Record<symbol, unknown>)[Symbol.for('wenming.restRead')] ??= new AsyncLocalStorage<true>()) as AsyncLocalStorage<true>
+/** Runs a REST read: its counts may be kept ones (countCache.ts). */
+export const asRead = <T>(read: () => Promise<T>): Promise<T> => reading.run(true, read)
+/** Whether the code running is a REST read's. */
+export const inRead = () => reading.getStore() === true
 
 /** The cache's current size, for tests and the benchmark. */
 export const apiCacheStats = () => ({ entries: store.size, bytes })
@@ -114,7 +127,9 @@ export const withApiCache =
   <A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) =>
   async (incoming: Request, ...rest: A): Promise<Response> => {
     const request = incoming.method === 'GET' && isAnonymous(incoming) ? capAnonymousQuery(incoming) : incoming
-    if (!cacheable(request)) return handler(request, ...rest)
+    // Every GET is a read: its counts may be the kept ones (countCache.ts), signed in or not.
+    const read = () => (request.method === 'GET' ? asRead(() => handler(request, ...rest)) : handler(request, ...rest))
+    if (!cacheable(request)) return read()
     const key = request.url
     const hit = store.get(key)
     if (hit && Date.now() - hit.at < TTL_MS) {
@@ -124,7 +139,7 @@ export const withApiCache =
       return new Response(hit.body.slice(0), { status: 200, headers: [...hit.headers, ['x-cache', 'HIT']] })
     }
     const startedIn = generation
-    const response = await handler(request, ...rest)
+    const response = await read()
     if (response.status !== 200 || !response.headers.get('content-type')?.includes('application/json')) return response
     const body = await response.arrayBuffer()
     const headers = [...response.headers.entries()].filter(([k]) => k !== 'set-cookie' && k !== 'content-length')

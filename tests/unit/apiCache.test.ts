@@ -39,8 +39,14 @@ describe('invalidation with database transactions (MongoDB, or SQLite with trans
   it('keeps nothing while a changing transaction is open, and clears again when it ends', async () => {
     await invalidateApiCache()
     const ended: string[] = []
-    const db = { commitTransaction: async (id: unknown) => void ended.push(`commit ${String(id)}`), rollbackTransaction: async (id: unknown) => void ended.push(`rollback ${String(id)}`) }
-    watchTransactions(db)
+    const ids = ['tx1', 'tx2']
+    const db = {
+      beginTransaction: async () => ids.shift()!,
+      commitTransaction: async (id: unknown) => void ended.push(`commit ${String(id)}`),
+      rollbackTransaction: async (id: unknown) => void ended.push(`rollback ${String(id)}`),
+    }
+    watchTransactions(db as never)
+    await db.beginTransaction()
     let body = 'before'
     const read = withApiCache(async () => new Response(JSON.stringify({ body }), { headers: { 'content-type': 'application/json' } }))
     const get = async () => ((await (await read(new Request('http://cms.test/api/news?tx'))).json()) as { body: string }).body
@@ -55,9 +61,22 @@ describe('invalidation with database transactions (MongoDB, or SQLite with trans
     expect(await get()).toBe('rolled back')
     expect(apiCacheStats().entries).toBe(1)
 
+    await db.beginTransaction()
     await invalidateApiCache({ transactionID: Promise.resolve('tx2') as never })
     body = 'committed'
     await db.commitTransaction('tx2')
     expect(await get()).toBe('committed')
+  })
+
+  it('does not wait for a transaction that ended before the change asked, or that never began', async () => {
+    await invalidateApiCache()
+    let body = 'first'
+    const read = withApiCache(async () => new Response(JSON.stringify({ body }), { headers: { 'content-type': 'application/json' } }))
+    const get = async () => ((await (await read(new Request('http://cms.test/api/news?ended'))).json()) as { body: string }).body
+    // A placeholder id (a change made without a transaction) leaves nothing open: answers are kept again.
+    await invalidateApiCache({ transactionID: {} as never })
+    expect(await get()).toBe('first')
+    body = 'second'
+    expect(await get()).toBe('first')
   })
 })
