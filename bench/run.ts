@@ -9,7 +9,8 @@
  * Writes bench/results/<date>-<N>.json and .md. Never fails on a timing.
  *
  * `--data <dir>` measures a data directory an earlier `--import-only` (or `--keep`) run left instead of
- * importing again (it is kept); `--only changes` skips the browser and REST figures.
+ * importing again (it is kept); `--only changes` (or `search`, `cms`, several with commas) takes only those
+ * figures, on the release already built.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -30,7 +31,10 @@ const keep = args.includes('--keep')
 // --import-only: stop after generating the data (kept), to profile builds against it.
 const stopAfterImport = args.includes('--import-only')
 const reuse = arg('data', '')
-const changesOnly = arg('only', '') === 'changes'
+// --only search,cms,changes (any of them): the figures to take; on kept data the release already built is
+// reused then (its build figures are not a clean build's).
+const only = arg('only', '')
+const parts = new Set(only ? only.split(',') : ['search', 'cms', 'changes'])
 const root = path.resolve(import.meta.dirname, '..')
 const stamp = new Date().toISOString().slice(0, 10)
 const dir = reuse ? path.resolve(reuse) : path.join(root, 'bench', 'tmp', `${String(N)}-${String(Date.now())}`)
@@ -95,8 +99,7 @@ if (stopAfterImport) {
 // 2. Build
 say('▶ 生成网站（Astro + Pagefind + 预压缩）')
 const memory = peakMemory()
-// With --only changes on kept data, the release already built is reused (the build figures are then not a clean build's).
-const published = await publish({ mode: 'full', clean: !(changesOnly && reuse), log: (line) => say(line) })
+const published = await publish({ mode: 'full', clean: !(only && reuse), log: (line) => say(line) })
 const buildPeakMemory = memory.stop()
 if (!published.ok) {
   console.error(`网站生成失败：${published.error}`)
@@ -138,7 +141,7 @@ const site = createSiteServer(path.join(dir, 'dist'))
 const m = meter(site)
 await new Promise<void>((resolve) => site.listen(0, resolve))
 const siteBase = `http://localhost:${String((site.address() as AddressInfo).port)}`
-const { searches, pages } = changesOnly ? { searches: [], pages: [] } : await pageFigures(siteBase, m, say)
+const { searches, pages } = parts.has('search') ? await pageFigures(siteBase, m, say) : { searches: [], pages: [] }
 results.search = searches
 results.pageWeight = pages
 
@@ -178,9 +181,9 @@ const newsId = ((await (await fetch(`${cmsBase}/api/news?limit=1&sort=-date&dept
 const login = async (role: string) =>
   ((await (await fetch(`${cmsBase}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role}@example.com`, password: 'bench-password-123' }) })).json()) as { token: string }).token
 const editorToken = await login('editor')
-const admin = changesOnly ? [] : await adminLoad(cmsBase, editorToken, say)
+const admin = parts.has('cms') ? await adminLoad(cmsBase, editorToken, say) : []
 results.admin = admin
-const rest = changesOnly ? [] : await restLoad(cmsBase, newsId, editorToken, say)
+const rest = parts.has('cms') ? await restLoad(cmsBase, newsId, editorToken, say) : []
 results.rest = rest
 
 // 5. Publish-to-live and takedown-to-gone: five changes of each kind, one after another
@@ -197,8 +200,8 @@ const sayChange = (r: ChangeTiming, note = '') =>
 // The publisher readies itself for its first publish when the CMS starts it (the live release and the
 // snapshot read, the next release's directory made): changes are timed once that is done, as on any day
 // after the CMS's start (the first right after it took 7 s, where the rest took 1.5-2.5).
-await new Promise((r) => setTimeout(r, 20_000))
-const changes = await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3, buildState: path.join(dir, 'site-build.json') }, 5, (r) => sayChange(r))
+if (parts.has('changes')) await new Promise((r) => setTimeout(r, 20_000))
+const changes = !parts.has('changes') ? [] : await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3, buildState: path.join(dir, 'site-build.json') }, 5, (r) => sayChange(r))
 await changeBrowser.close()
 // The publisher process keeps the live release's manifest and snapshot (and a few before) in memory.
 const publisherMemory = processMemory(cms.pid!, 'publisher/worker.ts')
@@ -289,7 +292,7 @@ const timeTargets = async (): Promise<string[]> => {
 // Up to 10,000 documents by default (`--targets` / `--no-targets` to choose): a city's archive is a whole
 // push of several GB to each of three servers on this one machine's disk, and publishing to the targets
 // does not depend on the archive's size (the bench at 10,000 shows it).
-const withTargets = args.includes('--targets') || (!args.includes('--no-targets') && N <= 10_000)
+const withTargets = parts.has('changes') && (args.includes('--targets') || (!args.includes('--no-targets') && N <= 10_000))
 const targetRows = withTargets ? await timeTargets() : []
 if (!withTargets) say('▶ 发布目标：未测（超过 10,000 篇时默认不测；加 --targets 可测）')
 const { publishes, takedowns, rollbacks } = ofKind(changes)
