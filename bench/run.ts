@@ -200,7 +200,8 @@ const sayChange = (r: ChangeTiming, note = '') =>
 // The publisher readies itself for its first publish when the CMS starts it (the live release and the
 // snapshot read, the next release's directory made): changes are timed once that is done, as on any day
 // after the CMS's start (the first right after it took 7 s, where the rest took 1.5-2.5).
-if (parts.has('changes')) await new Promise((r) => setTimeout(r, 20_000))
+// Readying takes longer with the archive (reading its snapshot and manifest: ~50 s at 100,000 documents).
+if (parts.has('changes')) await new Promise((r) => setTimeout(r, Math.max(20_000, Math.round((N / 100_000) * 60_000))))
 const changes = !parts.has('changes') ? [] : await measureChanges({ cms: cmsBase, site: siteBase, tokens, browser: changeBrowser, rollbacks: 3, buildState: path.join(dir, 'site-build.json') }, 5, (r) => sayChange(r))
 await changeBrowser.close()
 // The publisher process keeps the live release's manifest and snapshot (and a few before) in memory.
