@@ -17,6 +17,7 @@ import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import path from 'node:path'
 
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
+import { isLasting } from '../site/lib/memo.ts'
 import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
@@ -329,18 +330,21 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     const routeHashes: Record<string, string> = {}
     const toRender: [string, Route][] = []
     const toLink: string[] = []
+    const hashing = performance.now()
     for (const [url, route] of routes) {
       const hash = routeHash(route)
       routeHashes[url] = hash
       if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(url)
       else toRender.push([url, route])
     }
+    lap('routeHashMs', hashing)
     // Unchanged pages are linked by another thread while this one renders; they are handed to the search
     // update once their files are in place (it may read them).
+    const linkingFrom = performance.now()
     const linking = reuseMany(
       prevSite!,
       toLink.flatMap((url) => copiesOf(fileFor(url)).flatMap((rel) => (prev!.files[rel] ? [[rel, prev!.files[rel]] as const] : []))),
-    ).then(() => lap('linkMs', t))
+    ).then(() => lap('linkMs', linkingFrom))
     linking.catch(() => undefined)
     // Documents oldest first, then the pages without a day (lists, home, feeds): each search partition (a
     // range of days) is complete, and indexed, as soon as rendering has passed its newest day, and the one
@@ -459,7 +463,8 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
 
 /**
  * A key of a props value made from its parts: a small object's key is its serialisation (cheap to make
- * again); a large one's is the hash of that, kept per object. A document's entry, its cards
+ * again); a large one's, or one that lasts from one publish to the next (a document's cards, marked in
+ * site/lib/memo.ts), is the hash of that, kept per object. A document's entry, its cards
  * (site/lib/memo.ts) and 站点设置 are the same objects from one release to the next, so an unchanged
  * document's text is not serialised and hashed again at every publish, and a list page's key is made
  * from its items' kept keys (at 100,000 documents, serialising every list page and every page's related
@@ -475,7 +480,7 @@ const valueKey = (value: unknown): string => {
   if (Array.isArray(value)) for (const item of value) key += `${valueKey(item)},`
   else for (const name in value) key += `${JSON.stringify(name)}:${valueKey((value as Record<string, unknown>)[name])},`
   key = Array.isArray(value) ? `[${key}]` : `{${key}}`
-  if (key.length < KEPT_FROM) return key
+  if (key.length < KEPT_FROM && !isLasting(value)) return key
   const hash = `#${createHash('sha1').update(key).digest('base64')}`
   keyOf.set(value, hash)
   return hash

@@ -8,8 +8,17 @@ export const perObject = <S extends object, T>(derive: (source: S) => T): ((sour
   const known = new WeakMap<S, T>()
   return (source) => {
     if (known.has(source)) return known.get(source)!
-    const value = derive(source)
+    const value = lasting(derive(source))
     known.set(source, value)
     return value
   }
 }
+
+const lastingValues = new WeakSet<object>()
+/** Marks a value that stays the same object while its source does (what is derived per entry). */
+export const lasting = <T>(value: T): T => {
+  if (value && typeof value === 'object') lastingValues.add(value)
+  return value
+}
+/** Whether a value was marked as lasting: worth keeping what is worked out from it. */
+export const isLasting = (value: object): boolean => lastingValues.has(value)

@@ -13,6 +13,7 @@
  * change the related list of every older page in its groups (the publisher re-renders what changed).
  */
 import { docNumbersIn } from '../../cms/lib/docNumber.ts'
+import { lasting } from './memo.ts'
 import { byCodeUnits } from './order.ts'
 import { bulletinText, excerpt, filedOn, numberedTitle, url } from './site.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionRef, ResolutionEntry, TopicEntry } from './types.ts'
@@ -89,9 +90,9 @@ const textFacts = new WeakMap<object, Facts>()
 const factsOf = (entry: object, card: () => DocCard, summary: () => string, citing: () => string) => {
   let facts = textFacts.get(entry)
   if (!facts) {
-    const c = card()
+    const c = lasting(card())
     const s = excerpt(summary(), 200)
-    textFacts.set(entry, (facts = { summary: s, cited: docNumbersIn(citing()), card: c, summaryCard: { ...c, summary: s } }))
+    textFacts.set(entry, (facts = { summary: s, cited: docNumbersIn(citing()), card: c, summaryCard: lasting({ ...c, summary: s }) }))
   }
   return facts
 }
