@@ -66,13 +66,7 @@ export interface SearchState {
 const MAIN_END = '</main>'
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$/
 
-/** Part of every indexed page's hash: what Pagefind is given is this input split into words by the index worker. */
-const INDEXED_FORM = 'split-in-worker\0'
-
-/**
- * What Pagefind indexes of a page: its main element (plus synonyms and document-number words), before it
- * is split into words (splitIndexedText, applied by writePartition), or null when the page is not indexed.
- */
+/** What Pagefind indexes of a page: its main element (plus synonyms), or null when the page is not indexed. */
 export const indexInput = (html: string, groups: SynonymGroup[]): { input: string; hash: string; date: string | null } | null => {
   const start = html.indexOf('<main')
   const end = html.indexOf(MAIN_END)
@@ -88,10 +82,8 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   const ownWord = own ? `<p data-pagefind-weight="10">${docNumberToken(own)}</p>` : ''
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length || ownWord) main = main.replace(MAIN_END, `${ownWord}<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
-  // Split into words (splitIndexedText) by the index worker that adds it to Pagefind, not here: segmenting
-  // was a fifth of the publishing thread's work in a full build, while the index workers mostly wait.
-  const input = `<!doctype html><html lang="zh-CN"><body>${main}</body></html>`
-  return { input, hash: createHash('sha1').update(INDEXED_FORM).update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
+  const input = `<!doctype html><html lang="zh-CN"><body>${splitIndexedText(main)}</body></html>`
+  return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
 
 /** The HTML without the elements marked `data-pagefind-ignore` (each with everything inside it). */
@@ -150,7 +142,7 @@ const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pa
  * has the query's words higher, so the title is split like the text, at TITLE_WORD_SEPARATOR (the search
  * page takes those out again).
  */
-export const splitIndexedText = (html: string) => {
+const splitIndexedText = (html: string) => {
   let out = ''
   let keepWhole = false
   let inTitle = false
@@ -228,7 +220,7 @@ export const partitionOf = (date: string | null, ranges: PartitionRange[]) => {
 }
 
 /**
- * Indexes `pages` (indexInput's inputs, split into words here) into `outDir`; returns each page's fragment id. `beforeWrite` is awaited between adding
+ * Indexes `pages` into `outDir`; returns each page's fragment id. `beforeWrite` is awaited between adding
  * the pages and writing the index: see indexLanes.
  */
 export const writePartition = async (outDir: string, pages: Map<string, string>, beforeWrite = async () => undefined): Promise<Map<string, string>> => {
@@ -238,7 +230,7 @@ export const writePartition = async (outDir: string, pages: Map<string, string>,
   for (let i = 0; i < list.length; i += 64) {
     await Promise.all(
       list.slice(i, i + 64).map(async ([url, content]) => {
-        const added = await index.addHTMLFile({ url, content: splitIndexedText(content) })
+        const added = await index.addHTMLFile({ url, content })
         if (added.errors.length) throw new Error(`Pagefind 无法索引 ${url}：${added.errors.join('; ')}`)
       }),
     )
