@@ -19,6 +19,9 @@ export const writeAtomic = async (file: string, data: Buffer | string, mode?: nu
   await rename(tmp, file)
 }
 
+/** Whether a release's file is in its search folder, which every release makes anew (nothing of it is carried over). */
+export const inSearchFolder = (rel: string): boolean => rel.startsWith('pagefind/')
+
 /** The SHA-256 (hex) of some bytes: what release manifests record for every file. */
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 

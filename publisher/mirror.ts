@@ -10,6 +10,8 @@
 import { type BigIntStats, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 
+import { inSearchFolder } from './files.ts'
+
 type Entry = { ino: bigint; stats: BigIntStats } | { link: string }
 
 /** Every file and symbolic link under `dir` (relative path → inode or link target), and every folder; links are not followed. */
@@ -85,12 +87,11 @@ export const mirrorSync = (from: string, to: string): { linked: number; removed:
  * search folder is left out: each release makes its own.
  */
 export const mirrorByManifest = (from: string, to: string, fromFiles: Record<string, string>, toFiles: Record<string, string>): { linked: number; removed: number } => {
-  const searchFolder = (rel: string) => rel.startsWith('pagefind/')
   let removed = 0
   let linked = 0
   const emptied = new Set<string>()
   for (const rel in toFiles) {
-    if (searchFolder(rel) || fromFiles[rel] === toFiles[rel]) continue
+    if (inSearchFolder(rel) || fromFiles[rel] === toFiles[rel]) continue
     try {
       unlinkSync(path.join(to, rel))
     } catch (error) {
@@ -111,7 +112,7 @@ export const mirrorByManifest = (from: string, to: string, fromFiles: Record<str
   }
   const made = new Set<string>()
   for (const rel in fromFiles) {
-    if (searchFolder(rel) || toFiles[rel] === fromFiles[rel]) continue
+    if (inSearchFolder(rel) || toFiles[rel] === fromFiles[rel]) continue
     const dir = path.dirname(path.join(to, rel))
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true })

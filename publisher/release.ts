@@ -20,7 +20,7 @@ import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { isLasting } from '../site/lib/memo.ts'
 import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { fileFor, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
+import { fileFor, inSearchFolder, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { withPublishLock } from './lock.ts'
 import { type CompressOptions, compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
@@ -232,7 +232,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   // Read from the live release's file list as it is (copying 330,000 entries at 100,000 documents cost
   // half a second a publish): a file is present until vacated.
   const vacated = new Set<string>()
-  const presentHash = (rel: string): string | undefined => (staged && !vacated.has(rel) && !rel.startsWith('pagefind/') ? prev!.files[rel] : undefined)
+  const presentHash = (rel: string): string | undefined => (staged && !vacated.has(rel) && !inSearchFolder(rel) ? prev!.files[rel] : undefined)
   const vacate = async (rel: string) => {
     if (presentHash(rel) === undefined) return
     vacated.add(rel)

@@ -5,14 +5,14 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { type IndexFilterCounts, type PartitionFilters, tableOf } from '../site/lib/filter-counts.ts'
+import { type IndexFilterCounts, PARTITION_FILTERS_FILE, type PartitionFilters, tableOf } from '../site/lib/filter-counts.ts'
+import { decodeEntities } from '../site/lib/html.ts'
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }
 const FILTER = /<\w+\b[^>]*\sdata-pagefind-filter="([^"]+)"[^>]*>([^<]*)</g
 
 /** The [group, value] pairs a page's indexed input declares, as Pagefind reads them (text, trimmed). */
 export const filtersOf = (input: string): [string, string][] =>
-  [...input.matchAll(FILTER)].map(([, group, value]) => [group!, value!.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!).trim()] as [string, string])
+  [...input.matchAll(FILTER)].map(([, group, value]) => [group!, decodeEntities(value!).trim()] as [string, string])
 
 /** A partition's `filters.json`: its pages' combinations by fragment id. */
 export const partitionFilters = (fragments: Map<string, string>, inputs: Map<string, string>): PartitionFilters => {
@@ -62,11 +62,11 @@ export const indexFilterCounts = (partitions: PartitionFilters[], removed: Set<s
 
 /** Partitions' filter files read once per folder (a folder's name is its content's key). */
 const known = new Map<string, PartitionFilters>()
-export const readPartitionFilters = async (pagefindDir: string, dir: string, file: string): Promise<PartitionFilters | null> => {
+export const readPartitionFilters = async (pagefindDir: string, dir: string): Promise<PartitionFilters | null> => {
   const cached = known.get(dir)
   if (cached) return cached
   try {
-    const data = JSON.parse(await readFile(path.join(pagefindDir, dir, file), 'utf8')) as PartitionFilters
+    const data = JSON.parse(await readFile(path.join(pagefindDir, dir, PARTITION_FILTERS_FILE), 'utf8')) as PartitionFilters
     if (known.size > 200) known.clear()
     known.set(dir, data)
     return data

@@ -13,7 +13,6 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { INDEX_FILTER_COUNTS, PARTITION_FILTERS_FILE } from '../site/lib/filter-counts.ts'
-
 import type { Route } from '../site/lib/routes.ts'
 import { fileFor, linkFiles, pool } from './files.ts'
 import {
@@ -150,7 +149,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
     // The whole index's filter counts, from the partitions' own tables (a partition from before they
     // existed has none: then no counts until the next full build indexes it again).
-    const tables = await Promise.all([...state.base, ...(state.delta ? [state.delta] : [])].map((p) => readPartitionFilters(path.join(a.siteDir, 'pagefind'), p.dir, PARTITION_FILTERS_FILE)))
+    const tables = await Promise.all([...state.base, ...(state.delta ? [state.delta] : [])].map((p) => readPartitionFilters(path.join(a.siteDir, 'pagefind'), p.dir)))
     if (tables.every((t) => t !== null)) await a.write(INDEX_FILTER_COUNTS.slice(1), Buffer.from(JSON.stringify(indexFilterCounts(tables, new Set(state.removed)))))
     return state
   }

@@ -81,7 +81,6 @@ const weight = (group: string) => (group.startsWith('topic:') ? 3 : 1)
  * cards are the same objects (whose props hashes the publisher keeps).
  */
 interface Facts {
-  summary: string
   cited: string[]
   card: DocCard
   summaryCard: SummaryCard
@@ -92,7 +91,7 @@ const factsOf = (entry: object, card: () => DocCard, summary: () => string, citi
   if (!facts) {
     const c = lasting(card())
     const s = excerpt(summary(), 200)
-    textFacts.set(entry, (facts = { summary: s, cited: docNumbersIn(citing()), card: c, summaryCard: lasting({ ...c, summary: s }) }))
+    textFacts.set(entry, (facts = { cited: docNumbersIn(citing()), card: c, summaryCard: lasting({ ...c, summary: s }) }))
   }
   return facts
 }

@@ -6,7 +6,7 @@
 import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
 import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
-import { escapeHtml } from '../lib/html.ts'
+import { decodeEntities, escapeHtml } from '../lib/html.ts'
 import { PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
 import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
 import { filterCounter } from './search-counts.ts'
@@ -57,17 +57,6 @@ export const searchTerm = (raw: string): string => {
   const q = raw.trim()
   return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
 }
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-/** Text with HTML character references resolved (Pagefind's excerpts may carry them). */
-const decodeEntities = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return ENTITIES[ref.toLowerCase()] ?? whole
-  })
 
 /**
  * The excerpt as DOM nodes: Pagefind marks hits with <mark>; everything else is text, so markup that
@@ -210,9 +199,8 @@ export const startSearch = async () => {
   if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
   const countsNote = $<HTMLParagraphElement>('search-counts-note')
   const countFilters = filterCounter(removed)
-  /** The partitions consulted for the results on screen, the delta included. */
-  const consulted = () =>
-    [...(partitions.delta ? [partitions.delta] : []), ...partitions.base.filter((p) => !pending.includes(p))].map((p) => ({ path: p.path, index: instance(p.path) }))
+  /** The partitions consulted for the results on screen, the delta included, for the counts. */
+  const countedPartitions = () => [...(partitions.delta ? [partitions.delta] : []), ...consultedBase()].map((p) => ({ path: p.path, index: instance(p.path) }))
 
   /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
   interface Spelling {
@@ -257,6 +245,8 @@ export const startSearch = async () => {
     return lists
   }
 
+  /** Base partitions already consulted, newest first. */
+  const consultedBase = () => partitions.base.filter((p) => !pending.includes(p))
   const yearsOf = (p: Partitions['base'][number]) => (p.from === p.to ? String(p.from) : `${String(p.from)}–${String(p.to)}`)
   /** Consults the next base partition; false when there is none left. */
   const consultNext = async () => {
@@ -298,12 +288,12 @@ export const startSearch = async () => {
     // A request for more consults at least one partition (the reader asked for older years); then, and on
     // a first search, the next only while it fits the budget (BYTE_BUDGET).
     const limit = (first ? 0 : indexBytes()) + BYTE_BUDGET
-    let consulted = 0
-    const fits = () => (!first && consulted === 0) || indexBytes() + lastCost <= limit
+    let looked = 0
+    const fits = () => (!first && looked === 0) || indexBytes() + lastCost <= limit
     while ((results.total < offset + size || !phraseFound()) && !answered() && fits()) {
       const before = indexBytes()
       if (!(await consultNext())) break
-      consulted++
+      looked++
       lastCost = indexBytes() - before
     }
     await results.fill(offset + size)
@@ -327,11 +317,11 @@ export const startSearch = async () => {
 
   /** The first day (or year) of the oldest partition consulted, newest first. */
   const searchedSince = () => {
-    const oldest = partitions.base.filter((p) => !pending.includes(p)).at(-1)
+    const oldest = consultedBase().at(-1)
     return oldest?.since ? chineseDate(oldest.since) : `${String(oldest?.from ?? '')} 年`
   }
   const statusText = () => {
-    const consulted = partitions.base.filter((p) => !pending.includes(p))
+    const consulted = consultedBase()
     const newestFirst = consulted.every((p) => partitions.base.indexOf(p) < consulted.length)
     const ranges = consulted.map(yearsOf).join('、')
     const newestSince = searchedSince()
@@ -375,7 +365,7 @@ export const startSearch = async () => {
     const terms = query.spellings?.map((s) => (s.exact ? `"${s.term}"` : s.term)) ?? null
     const chosen = Object.fromEntries(Object.entries(query.filters).map(([name, f]) => [name, f.any]))
     try {
-      const counts = await countFilters(terms, chosen, consulted())
+      const counts = await countFilters(terms, chosen, countedPartitions())
       if (id !== searchId) return
       for (const box of checkboxes) {
         const n = counts.get(box.name)?.get(box.value) ?? 0
