@@ -8,26 +8,29 @@
  *   publish (a few pages, so about a second); plus `removed`, the base entries (Pagefind fragment ids)
  *   that were unpublished, deleted or superseded. The search page drops those from base results, so a
  *   takedown is out of search as soon as its release is live, between compactions too.
- * Only `<main data-pagefind-body>` is indexed, its text split into words by site/lib/segment.ts, with the
- * synonym groups of 搜索设置 and one word for each document number the page cites (docNumberToken) added to
- * the copy that is indexed (the published page is unchanged). `/pagefind/partitions.json` tells the search
+ * Only `<main data-pagefind-body>` is indexed, its text in the search's form (site/lib/search-text.ts:
+ * simplified characters, digits) split into words by site/lib/segment.ts, with the synonym groups of 搜索设置
+ * and one word for each document number the page cites (docNumberToken) added to the copy that is indexed
+ * (the published page is unchanged). Pagefind shows excerpts from the text it indexed, so the words a page
+ * writes otherwise are put back into its fragment once written (ownWordsInFragment). `/pagefind/partitions.json` tells the search
  * page what there is.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 
 import * as pagefind from 'pagefind'
 
-import { docNumbersIn, docNumberToken } from '../cms/lib/docNumber.ts'
+import { docNumberParts, docNumbersIn, docNumberToken } from '../cms/lib/docNumber.ts'
 import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
-import { escapeHtml } from '../site/lib/html.ts'
-import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, splitWords } from '../site/lib/segment.ts'
+import { decodeEntities, escapeHtml } from '../site/lib/html.ts'
+import { searchText } from '../site/lib/search-text.ts'
+import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, chineseWords, splitWords } from '../site/lib/segment.ts'
 
 export const PARTITION_SIZE = 1000
 /**
@@ -75,14 +78,21 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   if (!main.slice(0, main.indexOf('>')).includes('data-pagefind-body')) return null
   // Words Pagefind does not index (data-pagefind-ignore: 朗读's controls, the related documents' titles)
   // must not bring synonyms or document numbers either: a 解读 would otherwise be a hit for its policy's 文号.
-  const text = withoutIgnored(main).replace(/<[^>]+>/g, '')
+  const own = withoutIgnored(main).replace(/<[^>]+>/g, '')
+  const text = searchText(own)
   const extra = [...synonymsFor(text, groups), ...docNumbersIn(text).map(docNumberToken)]
   // The document a number names (data-doc-number, on its own page) outranks every page citing it.
-  const own = /\sdata-doc-number="([^"]+)"/.exec(main)?.[1]
-  const ownWord = own ? `<p data-pagefind-weight="10">${docNumberToken(own)}</p>` : ''
+  const number = /\sdata-doc-number="([^"]+)"/.exec(main)?.[1]
+  // So do the parts of its number a reader may type alone (23号, 门常发23号, 〔2021〕23号).
+  const ownWord = number ? `<p data-pagefind-weight="10">${[number, ...docNumberParts(number)].map(docNumberToken).join(' ')}</p>` : ''
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length || ownWord) main = main.replace(MAIN_END, `${ownWord}<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
-  const input = `<!doctype html><html lang="zh-CN"><body>${splitIndexedText(main)}</body></html>`
+  const ownWords = new Map<string, string>()
+  const body = splitIndexedText(main, ownWords)
+  // A word the page also writes in the search's form cannot be told back: it is shown as indexed.
+  for (const word of ownWords.keys()) if (own.includes(word)) ownWords.delete(word)
+  const ownAttribute = ownWords.size ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify(Object.fromEntries(ownWords)))}"` : ''
+  const input = `<!doctype html><html lang="zh-CN"><body${ownAttribute}>${body}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
 
@@ -124,12 +134,29 @@ const tagEnd = (html: string, lt: number) => {
   return html.length - 1
 }
 
-/** Text split into words (splitWords), character references (&amp; …) kept whole. */
-const splitText = (text: string, separator: string) =>
+/**
+ * Text in the search's form split into words (splitWords), character references (&amp; …) kept whole;
+ * each word the page writes otherwise is noted in `ownWords` (the search's form keeps every character in
+ * its place, so the page's word is at the same offsets).
+ */
+const splitText = (text: string, separator: string, ownWords: Map<string, string>) =>
   text
     .split(/(&#?\w+;)/)
-    .map((part, i) => (i % 2 ? part : splitWords(part, separator)))
+    .map((part, i) => {
+      if (i % 2) return part
+      const indexed = searchText(part)
+      if (indexed !== part) {
+        for (const { word, at } of chineseWords(indexed)) {
+          const written = part.slice(at, at + word.length)
+          if (written !== word) ownWords.set(word, written)
+        }
+      }
+      return splitWords(indexed, separator)
+    })
     .join('')
+
+/** The attribute of the index copy's body that lists the words the page writes otherwise (indexed word → page's word). */
+const OWN_WORDS_ATTRIBUTE = 'data-own-words'
 
 /** An element that only declares the page's title to Pagefind. */
 const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pagefind-meta="title"/
@@ -142,14 +169,14 @@ const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pa
  * has the query's words higher, so the title is split like the text, at TITLE_WORD_SEPARATOR (the search
  * page takes those out again).
  */
-const splitIndexedText = (html: string) => {
+const splitIndexedText = (html: string, ownWords: Map<string, string>) => {
   let out = ''
   let keepWhole = false
   let inTitle = false
   for (let i = 0; i < html.length; ) {
     const lt = html.indexOf('<', i)
     const text = html.slice(i, lt < 0 ? html.length : lt)
-    out += keepWhole ? text : splitText(text, inTitle ? TITLE_WORD_SEPARATOR : ' ')
+    out += keepWhole ? text : splitText(text, inTitle ? TITLE_WORD_SEPARATOR : ' ', ownWords)
     if (lt < 0) break
     const gt = tagEnd(html, lt)
     const tag = html.slice(lt, gt + 1)
@@ -245,11 +272,36 @@ export const writePartition = async (outDir: string, pages: Map<string, string>,
   const fragments = new Map<string, string>()
   const dir = path.join(outDir, 'fragment')
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const data = gunzipSync(await readFile(path.join(dir, name)))
-    const { url } = JSON.parse(data.subarray(12).toString()) as { url: string }
-    fragments.set(url, name.replace(/\.pf_fragment$/, ''))
+    const file = path.join(dir, name)
+    const data = gunzipSync(await readFile(file))
+    // A fragment file: Pagefind's 12-byte signature, then the page's JSON.
+    const fragment = JSON.parse(data.subarray(12).toString()) as Fragment
+    fragments.set(fragment.url, name.replace(/\.pf_fragment$/, ''))
+    const ownWords = ownWordsOf(pages.get(fragment.url) ?? '')
+    if (ownWords) await writeFile(file, gzipSync(Buffer.concat([data.subarray(0, 12), Buffer.from(JSON.stringify(withOwnWords(fragment, ownWords)))])))
   }
   return fragments
+}
+
+/** What the search page reads of a page's fragment file (Pagefind keeps more in it, kept as it is). */
+interface Fragment {
+  url: string
+  content: string
+  meta: Record<string, string>
+}
+
+/** The words a page writes otherwise than its index copy (indexInput), or null. */
+const ownWordsOf = (input: string): Map<string, string> | null => {
+  const json = new RegExp(`^<!doctype html><html lang="zh-CN"><body ${OWN_WORDS_ATTRIBUTE}="([^"]*)"`).exec(input)?.[1]
+  return json ? new Map(Object.entries(JSON.parse(decodeEntities(json)) as Record<string, string>)) : null
+}
+
+/** A fragment with the page's own words in its text and title, where it writes them otherwise than the index. */
+export const withOwnWords = <F extends Fragment>(fragment: F, ownWords: Map<string, string>): F => {
+  const own = (text: string) => text.replace(/\p{Script=Han}+/gu, (word) => ownWords.get(word) ?? word)
+  const meta = { ...fragment.meta }
+  if (meta.title) meta.title = own(meta.title)
+  return { ...fragment, content: own(fragment.content), meta }
 }
 
 export const closeIndexer = () => pagefind.close()

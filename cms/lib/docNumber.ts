@@ -25,6 +25,34 @@ export const looksLikeDocNumber = (input: string): boolean =>
 export const docNumberToken = (docNumber: string): string =>
   `wh${[...normalizeDocNumber(docNumber)].map((c) => c.codePointAt(0)!.toString(36).padStart(4, '0')).join('')}`
 
+/** Text with every docNumberToken in it written out again as the number it stands for (excerpts show them). */
+export const withDocNumbersWritten = (text: string): string =>
+  text.replace(/\bwh((?:[0-9a-z]{4})+)\b/g, (_, codes: string) => String.fromCodePoint(...(codes.match(/.{4}/g) ?? []).map((c) => parseInt(c, 36))))
+
+/**
+ * The parts of a document number a reader may type on their own, each as its page indexes it
+ * (publisher/search-index.ts): the year and serial (〔2021〕23号), the issuer and serial (门常发23号), the
+ * serial (23号).
+ */
+export const docNumberParts = (docNumber: string): string[] => {
+  const m = /^(.*)〔(\d{4})〕(\d+)号$/u.exec(normalizeDocNumber(docNumber))
+  if (!m) return []
+  const [, prefix = '', year = '', serial = ''] = m
+  return [`〔${year}〕${serial}号`, ...(prefix ? [`${prefix}${serial}号`] : []), `${serial}号`]
+}
+
+/**
+ * A query that is part of a document number — 23号, 23号文, 2021年23号, [2021]23号, 门常发23号 — written
+ * as docNumberParts writes it, with its year when it has one; or null.
+ */
+export const partialDocNumber = (query: string): { part: string; year: number | null } | null => {
+  const text = query.normalize('NFKC').replace(/\s+/g, '').replace(/号文$/, '号')
+  const dated = /^[〔[(【]?((?:19|20)\d{2})(?:[〕\])】]|年)第?(\d{1,4})号$/u.exec(text)
+  if (dated) return { part: `〔${dated[1]!}〕${String(Number(dated[2]))}号`, year: Number(dated[1]) }
+  const serial = /^([\p{Script=Han}A-Za-z]{0,12}?)第?(\d{1,4})号$/u.exec(text)
+  return serial ? { part: `${serial[1]!}${String(Number(serial[2]))}号`, year: null } : null
+}
+
 /**
  * Every document number a text may cite, in canonical form. In running text the issuer's prefix cannot
  * be told from the words before it (…和京文明委〔2020〕5号), so each ending of the prefix of two or more

@@ -36,6 +36,13 @@ export const splitWords = (text: string, separator = ' '): string => {
   return out.replace(new RegExp(`${separator}{2,}`, 'g'), separator)
 }
 
+/** The Chinese words of `text`, each with its offset: the words splitWords puts spaces around. */
+export function* chineseWords(text: string): Generator<{ word: string; at: number }> {
+  if (segmenter) {
+    for (const { segment, index } of segmenter.segment(text)) if (HAN.test(segment)) yield { word: segment, at: index }
+  } else for (let at = 0; at < text.length; at++) if (HAN.test(text[at]!)) yield { word: text[at]!, at }
+}
+
 /**
  * What separates the words of a page's title in the index (publisher/search-index.ts): a hair space,
  * which Pagefind splits metadata at like any space, and which the search page takes out again without

@@ -3,7 +3,8 @@
  * results (title, type, date, highlighted excerpt) with an announced status line. A document number in
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
-import { docNumberToken, looksLikeDocNumber, normalizeDocNumber } from '../../cms/lib/docNumber.ts'
+import { docNumberToken, looksLikeDocNumber, normalizeDocNumber, partialDocNumber, withDocNumbersWritten } from '../../cms/lib/docNumber.ts'
+import type * as SearchText from '../lib/search-text.ts'
 import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { decodeEntities, escapeHtml } from '../lib/html.ts'
@@ -52,10 +53,32 @@ const indexBytes = () =>
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
+/**
+ * The index's form of queries (site/lib/search-text.ts: traditional characters, full-width digits, dates
+ * in Chinese numerals), with OpenCC's tables: a module of its own, loaded beside the index's first files.
+ */
+type SearchTextModule = typeof SearchText
+
 /** What the user typed, as the index knows it. */
-export const searchTerm = (raw: string): string => {
-  const q = raw.trim()
+export const searchTerm = (raw: string, { queryText }: SearchTextModule): string => {
+  const q = queryText(raw.trim())
   return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
+}
+
+/**
+ * A query that is a document number, or part of one (cms/lib/docNumber.ts): the index word its page holds
+ * for it, the year it names, and whether it is the whole number (then it is searched as that word alone; a
+ * part, 23号, is searched as typed too).
+ */
+interface NumberQuery {
+  token: string
+  year: number | null
+  whole: boolean
+}
+export const numberQuery = (q: string): NumberQuery | null => {
+  if (looksLikeDocNumber(q)) return { token: docNumberToken(q), year: Number(/〔(\d{4})〕/.exec(q)?.[1]), whole: true }
+  const partial = partialDocNumber(q)
+  return partial ? { token: docNumberToken(partial.part), year: partial.year, whole: false } : null
 }
 
 /**
@@ -141,6 +164,9 @@ export const startSearch = async () => {
   sortSelect.value = params.get('sort') ?? ''
 
   status.textContent = '正在载入搜索索引…'
+  const searchTextLoaded = import('../lib/search-text.ts')
+  searchTextLoaded.catch(() => undefined)
+  let searchText: SearchTextModule
   let partitions: Partitions
   let pagefind: PagefindModule
   const instances = new Map<string, Promise<PagefindInstance>>()
@@ -177,6 +203,7 @@ export const startSearch = async () => {
     startDownloads(first.path)
     if (partitions.delta) startDownloads(partitions.delta.path)
     pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule
+    searchText = await searchTextLoaded
     // The first (newest) partition and the delta are what a first search needs: load them now.
     void instance(first.path)
     if (partitions.delta) void instance(partitions.delta.path)
@@ -215,8 +242,6 @@ export const startSearch = async () => {
   let results = new ResultOrder(null)
   let offset = 0
   let searchId = 0
-  /** A document number's index word and the number it stands for, shown in its place in excerpts. */
-  let excerptWords: [string, string] | null = null
   /** The abbreviations and the editors' synonyms (搜索设置, printed on the page by the build). */
   const groups = mergeGroups([...ABBREVIATIONS, ...(JSON.parse(form.dataset.synonyms ?? '[]') as string[][])])
 
@@ -307,7 +332,7 @@ export const startSearch = async () => {
       li.innerHTML =
         `<h2><a href="${escapeHtml(d.url)}">${escapeHtml(title)}</a></h2>` +
         `<p class="meta">${type ? `<span class="tag">${escapeHtml(type)}</span>` : ''}${d.meta.date ? `<time datetime="${escapeHtml(d.meta.date)}">${escapeHtml(d.meta.date)}</time>` : ''}</p>`
-      li.append(excerptElement(excerptWords ? d.excerpt.replaceAll(excerptWords[0], excerptWords[1]) : d.excerpt))
+      li.append(excerptElement(withDocNumbersWritten(d.excerpt)))
       list.append(li)
     }
     offset += slice.length
@@ -339,14 +364,18 @@ export const startSearch = async () => {
    * (queryVariants), split into words as the index was (site/lib/segment.ts). A query in quotation marks
    * (“…” or "…") finds only pages with the exact phrase.
    */
-  const spellingsOf = (q: string, numberToken: string | null): Spelling[] | null => {
-    if (numberToken) return [{ term: numberToken, words: 1, exact: false }]
+  const spellingsOf = (q: string, number: NumberQuery | null): Spelling[] | null => {
+    const numberSpelling = number ? [{ term: number.token, words: 1, exact: false }] : []
+    if (number?.whole) return numberSpelling
     if (!q) return null
     const phrase = quotedPhrase(q)
-    return queryVariants(phrase ?? q, groups).map((v) => {
-      const words = queryWords(v)
-      return { term: words.join(' '), words: words.length, exact: phrase !== null }
-    })
+    return [
+      ...numberSpelling,
+      ...queryVariants(phrase ?? q, groups).map((v) => {
+        const words = queryWords(v)
+        return { term: words.join(' '), words: words.length, exact: phrase !== null }
+      }),
+    ]
   }
 
   /**
@@ -395,8 +424,8 @@ export const startSearch = async () => {
   }
   const run = async () => {
     const id = ++searchId
-    const q = searchTerm(input.value)
-    const numberToken = looksLikeDocNumber(q) ? docNumberToken(q) : null
+    const q = searchTerm(input.value, searchText)
+    const number = numberQuery(q)
     const filters: Record<string, { any: string[] }> = {}
     for (const box of checked()) {
       ;(filters[box.name] ??= { any: [] }).any.push(box.value)
@@ -411,10 +440,10 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    query = { spellings: spellingsOf(q, numberToken), filters, sort }
-    shownQuery = q
-    excerptWords = numberToken ? [numberToken, q] : null
-    pending = plan(numberToken ? Number(/〔(\d{4})〕/.exec(q)?.[1]) : null)
+    query = { spellings: spellingsOf(q, number), filters, sort }
+    // Shown as typed, but a document number in its canonical form.
+    shownQuery = number?.whole ? q : input.value.trim()
+    pending = plan(number?.year ?? null)
     results = new ResultOrder(sort?.date ?? null)
     offset = 0
     if (partitions.delta) for (const hits of await searchIn(partitions.delta.path, true)) results.add(hits, 0)
