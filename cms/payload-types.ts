@@ -202,6 +202,14 @@ export interface Resolution {
         }[]
       | null;
   };
+  /**
+   * 历史文献或引用的原件按原文刊登：内容检查的“禁止”项改为提醒，核签人须填写照登理由后确认。
+   */
+  verbatim?: boolean | null;
+  /**
+   * 选填。如：本文按1981年原件刊登，个别用语保留当时的写法。
+   */
+  verbatimNote?: string | null;
   region?: (number | null) | Region;
   topics?: (number | Topic)[] | null;
   summary?: string | null;
@@ -384,6 +392,14 @@ export interface Bulletin {
         }[]
       | null;
   };
+  /**
+   * 历史文献或引用的原件按原文刊登：内容检查的“禁止”项改为提醒，核签人须填写照登理由后确认。
+   */
+  verbatim?: boolean | null;
+  /**
+   * 选填。如：本文按1981年原件刊登，个别用语保留当时的写法。
+   */
+  verbatimNote?: string | null;
   region?: (number | null) | Region;
   topics?: (number | Topic)[] | null;
   /**
@@ -615,6 +631,10 @@ export interface ContentRule {
   text: string;
   correct?: string | null;
   note?: string | null;
+  /**
+   * 选填。成文日期早于此日期的文件不按本条检查：某一说法在此之前是当时的通行表述（如 1992 年 8 月 24 日中韩建交前的“南朝鲜”）。
+   */
+  appliesFrom?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -967,6 +987,8 @@ export interface ResolutionsSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  verbatim?: T;
+  verbatimNote?: T;
   region?: T;
   topics?: T;
   summary?: T;
@@ -1012,6 +1034,8 @@ export interface BulletinsSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  verbatim?: T;
+  verbatimNote?: T;
   region?: T;
   topics?: T;
   policies?: T;
@@ -1241,6 +1265,7 @@ export interface ContentRulesSelect<T extends boolean = true> {
   text?: T;
   correct?: T;
   note?: T;
+  appliesFrom?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -16,7 +16,7 @@ import { gunzipSync } from 'node:zlib'
 import type { Payload } from 'payload'
 
 import { markdownToRichText } from '../cms/lib/richText.ts'
-import { SEED_CONTEXT } from '../cms/seed/index.ts'
+import { transition } from '../cms/workflow/transition.ts'
 
 export const ARCHIVE_FILE = path.join(import.meta.dirname, 'archive', 'government-work-reports.jsonl.gz')
 
@@ -72,15 +72,68 @@ export const readArchive = (file = ARCHIVE_FILE): ArchiveDocument[] =>
       return { slug: `gov-work-report-${String(year)}`, title: raw.title, kind: 'report', year, meeting: null, text: paragraphs(raw.content), source: raw.url }
     })
 
-/** Imports the archive as published, signed-off 政策文件; `progress` after each document. */
+/**
+ * The documents today's content rules would refuse, published as written (原文照登): the editor marks them,
+ * the signer signs them with this reason. The 1984 report names 南朝鲜, the term of its time (the rule
+ * applies from 1992-08-24, so it passes on its date as well); the 1981 report writes 墨守陈规.
+ */
+export const HISTORICAL: Record<string, { note: string; reason: string }> = {
+  'gov-work-report-1981': {
+    note: '本文为1981年政府工作报告，按原文刊登，个别用字保留原件写法。',
+    reason: '历史文献按原件照登：“墨守陈规”系原文用字，不作改动。',
+  },
+  'gov-work-report-1984': {
+    note: '本文为1984年政府工作报告，按原文刊登，国名等用语保留当时的写法。',
+    reason: '历史文献按原件照登：“南朝鲜”系1992年中韩建交前的通行称谓，保留原文。',
+  },
+}
+
+/**
+ * Numbered documents the evaluation adds beside the archive (the archive's own documents carry no 文号), so
+ * that parts of a 文号 (23号, 门文发38号 …) are evaluated on more than the seed's one resolution.
+ */
+export const NUMBERED_DOCUMENTS = Array.from({ length: 10 }, (_, i) => {
+  const year = 2015 + i
+  const serial = 31 + i * 7
+  return {
+    slug: `eval-notice-${String(year)}-${String(serial)}`,
+    title: `关于做好${String(year)}年度文明城区创建测评迎检工作的通知`,
+    docNumber: `门文发〔${String(year)}〕${String(serial)}号`,
+    year,
+    text: `各镇街、各有关单位：为做好${String(year)}年度文明城区创建测评迎检工作，现将有关事项通知如下。请各单位对照测评体系逐项整改，按时报送工作进展。`,
+  }
+})
+
+interface Person {
+  id: number | string
+  name?: string | null
+  email?: string | null
+  roles?: string[] | null
+}
+
+/** One holder of each role of the sign-off chain (the seed's demo accounts). */
+const signOffPeople = async (payload: Payload) => {
+  const find = async (role: string) => {
+    const found = (await payload.find({ collection: 'users', where: { roles: { contains: role } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    if (!found) throw new Error(`没有${role}角色的账号：档案须按 编校 → 审核 → 核签 导入`)
+    return { ...found, collection: 'users' } as Person & { collection: 'users' }
+  }
+  return { editor: await find('editor'), reviewer: await find('reviewer'), signer: await find('signer') }
+}
+
+/**
+ * Imports the archive (and NUMBERED_DOCUMENTS) as an office publishes: each document is entered by an
+ * editor as a draft, submitted, passed by a reviewer and signed by a signer — the content checks on, as
+ * for any document — and published. A document the checks refuse stops the import, unless it is one of
+ * HISTORICAL (marked 原文照登, signed with its reason). `progress` after each document.
+ */
 export const importArchive = async (payload: Payload, docs: ArchiveDocument[], progress: (done: number) => void = () => undefined) => {
-  const opts = { overrideAccess: true, context: SEED_CONTEXT } as const
-  const signed = { state: 'signed' as const, history: [{ action: 'import' as const, at: new Date().toISOString(), userName: '档案导入' }] }
-  for (const [i, doc] of docs.entries()) {
-    const report = doc.kind === 'report'
-    await payload.create({
-      collection: 'resolutions',
-      data: {
+  const people = await signOffPeople(payload)
+  const context = { skipRebuild: true }
+  const entries = [
+    ...docs.map((doc) => {
+      const report = doc.kind === 'report'
+      return {
         title: doc.title,
         slug: doc.slug,
         docType: report ? '其他' : '决议',
@@ -88,12 +141,25 @@ export const importArchive = async (payload: Payload, docs: ArchiveDocument[], p
         meeting: doc.meeting ?? undefined,
         adoptedAt: `${String(doc.year)}-03-${report ? '05' : '11'}T12:00:00.000Z`,
         sourceCategory: '维基文库（日期按会期推定）',
-        body: await markdownToRichText(doc.text),
-        workflow: signed,
-        _status: 'published',
-      },
-      ...opts,
+        text: doc.text,
+      }
+    }),
+    ...NUMBERED_DOCUMENTS.map((d) => ({ title: d.title, slug: d.slug, docType: '通知', issuer: '门头沟区文明委', docNumber: d.docNumber, adoptedAt: `${String(d.year)}-04-20T12:00:00.000Z`, text: d.text })),
+  ]
+  for (const [i, { text, ...entry }] of entries.entries()) {
+    const historical = HISTORICAL[entry.slug]
+    const draft = await payload.create({
+      collection: 'resolutions',
+      data: { ...entry, body: await markdownToRichText(text), ...(historical ? { verbatim: true, verbatimNote: historical.note } : {}), _status: 'draft' } as never,
+      draft: true,
+      user: people.editor,
+      overrideAccess: false,
+      context,
     })
+    for (const [action, user] of [['submit', people.editor], ['pass', people.reviewer], ['sign', people.signer]] as const) {
+      await transition(payload, { collection: 'resolutions', id: draft.id, action, user, reason: action === 'sign' ? historical?.reason : undefined })
+    }
+    await payload.update({ collection: 'resolutions', id: draft.id, data: { _status: 'published' }, user: people.editor, overrideAccess: false, context })
     progress(i + 1)
   }
 }

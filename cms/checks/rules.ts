@@ -9,6 +9,8 @@ export interface ContentRule {
   /** The correct form; for 领导职务, the leader's current title(s). */
   correct: string | null
   severity: Severity
+  /** The first day (YYYY-MM-DD…) the rule applies to: a document dated before it is checked without it. */
+  appliesFrom?: string | null
 }
 
 /**
@@ -27,11 +29,12 @@ export const STARTER_RULES: (ContentRule & { note: string })[] = [
       ['台湾总统', '台湾地区领导人'],
       ['台湾政府', '台湾当局'],
       ['北韩', '朝鲜'],
-      ['南朝鲜', '韩国'],
       ['残废人', '残疾人'],
       ['弱智', '智力障碍者'],
     ] as const
   ).map(([text, correct]) => ({ kind: '禁用表述' as const, text, correct, severity: '禁止' as const, note: '新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）' })),
+  // The name of its time until China and the Republic of Korea established relations (1992-08-24).
+  { kind: '禁用表述', text: '南朝鲜', correct: '韩国', severity: '禁止', appliesFrom: '1992-08-24', note: '新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）；中韩建交之日起适用' },
   ...(
     [
       ['农民工', '进城务工人员'],

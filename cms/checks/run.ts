@@ -3,6 +3,7 @@
  * its images' alt text and its empty sections. Pure and fast: a 20,000-character document takes a few
  * milliseconds (`node bench/checks.ts`).
  */
+import { toSimplified } from '../../site/lib/search-text.ts'
 import { PENDING_ALT } from '../lib/uploads.ts'
 import type { ContentRule, Severity } from './rules.ts'
 import { extract } from './text.ts'
@@ -13,7 +14,20 @@ export interface Finding {
   where: string
   found: string
   suggestion: string | null
+  /** A 禁止 finding in a document published as written (原文照登): a 提醒 the signer confirms with a reason. */
+  verbatim?: true
 }
+
+/** The day a document was written (its 成文/通过日期, else its date, else its publication date), YYYY-MM-DD. */
+const writtenOn = (doc: Record<string, unknown>): string | null => {
+  const value = doc.adoptedAt ?? doc.date ?? doc.publishedAt
+  return typeof value === 'string' && value ? value.slice(0, 10) : null
+}
+/** Whether a rule applies to a document written on `day` (rules from a date on spare older documents). */
+const appliesTo = (rule: ContentRule, day: string | null) => !rule.appliesFrom || !day || day >= rule.appliesFrom.slice(0, 10)
+
+/** Prefix of the suggestion of a verbatim finding. */
+export const VERBATIM_NOTE = '原文照登：核签人须填写照登理由后确认'
 
 /** Title words that may stand next to a leader's name. */
 const TITLE_WORDS = /(?:副)?(?:书记|区长|市长|县长|镇长|主任|部长|主席|局长|秘书长|巡视员|调研员|常委|委员|处长|科长|经理|主委)/g
@@ -50,10 +64,14 @@ export interface CheckContext {
 export const runChecks = async (collection: string, doc: Record<string, unknown>, ctx: CheckContext): Promise<Finding[]> => {
   const { pieces, links, images, empty } = extract(collection, doc)
   const findings: Finding[] = []
+  const day = writtenOn(doc)
   for (const rule of ctx.rules) {
-    if (!rule.text) continue
+    if (!rule.text || !appliesTo(rule, day)) continue
     for (const piece of pieces) {
-      for (let at = piece.text.indexOf(rule.text); at >= 0; at = piece.text.indexOf(rule.text, at + rule.text.length)) {
+      // Looked for in simplified characters too (a text in traditional ones is checked by the same rules);
+      // the conversion keeps each character in its place, so what is found is quoted as written.
+      const simplified = toSimplified(piece.text)
+      for (let at = simplified.indexOf(rule.text); at >= 0; at = simplified.indexOf(rule.text, at + rule.text.length)) {
         if (rule.kind === '领导职务') {
           const current = rule.correct ?? ''
           const wrong = titlesAround(piece.text, at, rule.text.length).filter((t) => !current.includes(t))
@@ -76,6 +94,14 @@ export const runChecks = async (collection: string, doc: Record<string, unknown>
     if (!alt || alt.startsWith(PENDING_ALT)) findings.push({ severity: '禁止', kind: '图片缺少替代文字', where: image.where, found: '图片', suggestion: '请在媒体库中为该图片填写替代文字（alt），供读屏软件朗读' })
   }
   for (const where of empty) findings.push({ severity: '提醒', kind: '空栏目', where, found: '', suggestion: '请补充内容或删除该栏目/小标题' })
+  // A document published as written (a historical or quoted text) keeps its words: what the rules forbid
+  // today is shown, and signed with a reason, not corrected. Missing alt text is not the document's words.
+  if (doc.verbatim === true) {
+    for (const f of findings) {
+      if (f.severity !== '禁止' || f.kind === '图片缺少替代文字') continue
+      Object.assign(f, { severity: '提醒', verbatim: true, suggestion: `${VERBATIM_NOTE}${f.suggestion ? `（现行规范：${f.suggestion}）` : ''}` })
+    }
+  }
   return findings
 }
 

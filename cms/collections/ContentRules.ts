@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/authenticated.ts'
 import { hasRole } from '../access/hasRole.ts'
+import { dayField } from '../fields/dayField.ts'
 import { label } from '../fields/label.ts'
 
 /**
@@ -15,7 +16,7 @@ export const ContentRules: CollectionConfig = {
   admin: {
     group: label('系统', 'System'),
     useAsTitle: 'text',
-    defaultColumns: ['kind', 'text', 'correct', 'severity', 'note'],
+    defaultColumns: ['kind', 'text', 'correct', 'severity', 'appliesFrom', 'note'],
     listSearchableFields: ['text', 'correct', 'note'],
     description: label(
       '每次保存政策文件、简报、工作动态和文明典型时，系统都会按此列表检查全文。“禁止”级问题未改正前不能审核通过或核签；“提醒”级问题会显示，并在核签时记录为已确认。领导职务请随任免及时更新。',
@@ -34,5 +35,8 @@ export const ContentRules: CollectionConfig = {
     { name: 'text', type: 'text', required: true, label: label('查找的表述（领导职务填姓名）', 'Expression (or leader’s name)') },
     { name: 'correct', type: 'text', label: label('正确写法（领导职务填现任职务）', 'Correct form (or current title)') },
     { name: 'note', type: 'text', label: label('依据', 'Source') },
+    dayField('appliesFrom', '适用起始日期', 'Applies from', {
+      admin: { description: '选填。成文日期早于此日期的文件不按本条检查：某一说法在此之前是当时的通行表述（如 1992 年 8 月 24 日中韩建交前的“南朝鲜”）。' },
+    }),
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
 import { dayField } from '../fields/dayField.ts'
+import { verbatimFields } from '../fields/verbatim.ts'
 import { label } from '../fields/label.ts'
 import { regionField, topicsField } from '../fields/region.ts'
 import { slugField } from '../fields/slug.ts'
@@ -117,6 +118,7 @@ export const Resolutions: CollectionConfig = {
       ],
     },
     workflowField(),
+    ...verbatimFields(),
     regionField(),
     topicsField(),
     { name: 'summary', type: 'textarea', label: label('摘要', 'Summary') },

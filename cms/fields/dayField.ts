@@ -10,6 +10,6 @@ export const dayField = (name: string, zh: string, en: string, extra: Partial<Da
   name,
   type: 'date',
   label: label(zh, en),
-  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' }, ...extra.admin },
   ...extra,
+  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' }, ...extra.admin },
 })

@@ -7,6 +7,7 @@ import * as migration_20261122_230501_compliance from './20261122_230501_complia
 import * as migration_20261123_005719_preview_links from './20261123_005719_preview_links.ts';
 import * as migration_20261204_074248_publish_targets from './20261204_074248_publish_targets.ts';
 import * as migration_20261205_013432_list_indexes from './20261205_013432_list_indexes.ts';
+import * as migration_20261205_044258_verbatim from './20261205_044258_verbatim.ts';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261205_013432_list_indexes.up,
     down: migration_20261205_013432_list_indexes.down,
-    name: '20261205_013432_list_indexes'
+    name: '20261205_013432_list_indexes',
+  },
+  {
+    up: migration_20261205_044258_verbatim.up,
+    down: migration_20261205_044258_verbatim.down,
+    name: '20261205_044258_verbatim'
   },
 ];

@@ -52,6 +52,15 @@ export const transition = async (
       throw new APIError(`内容检查发现 ${String(blocking.length)} 处必须改正的问题，不能${step.label}：\n${blocking.join('\n')}`, 409, null, true)
     }
     const reminders = findings.filter((f) => f.severity === '提醒')
+    const verbatim = reminders.filter((f) => f.verbatim)
+    if (action === 'sign' && verbatim.length > 0 && !reason) {
+      throw new APIError(
+        `此文件标为“原文照登”，有 ${String(verbatim.length)} 处按现行规范本应改正的内容（${verbatim.map((f) => `“${f.found}”`).join('、')}）。核签时请填写照登理由，理由将记入流程记录和操作日志。`,
+        400,
+        null,
+        true,
+      )
+    }
     if (action === 'sign' && reminders.length > 0) {
       const acknowledged = `已确认内容检查提醒 ${String(reminders.length)} 处：${reminders.map((f) => `${f.where}“${f.found}”${f.suggestion ? `（${f.suggestion}）` : ''}`).join('；')}`
       reason = reason ? `${reason}\n${acknowledged}` : acknowledged

@@ -245,6 +245,9 @@ const toTopic = (t: Topic): TopicEntry => ({ id: String(t.id), slug: String(t.sl
 
 const toRegion = (r: Region): RegionEntry => ({ slug: String(r.slug), name: r.name, kind: r.kind, district: r.district ?? '' })
 
+/** A 原文照登 document's note for the page (cms/fields/verbatim.ts). */
+const verbatimNote = (doc: { verbatim?: boolean | null; verbatimNote?: string | null }) => (doc.verbatim && doc.verbatimNote?.trim()) || null
+
 const toResolution = (r: Resolution): ResolutionEntry => {
   const adoptedAt = day(r.adoptedAt)
   const date = adoptedAt ?? day(r.publishedAt) ?? beijingDay(r.createdAt)
@@ -264,6 +267,7 @@ const toResolution = (r: Resolution): ResolutionEntry => {
     sourceCategory: r.sourceCategory ?? null,
     region: regionRef(r.region),
     summary: r.summary ?? null,
+    verbatimNote: verbatimNote(r),
     html: html(r.body),
     text: richTextToPlainText(r.body),
     date,
@@ -304,6 +308,7 @@ const toBulletin = (b: Bulletin): BulletinEntry | null => {
       sendTo: b.distribution?.sendTo ?? null,
       issueTo: b.distribution?.issueTo ?? null,
     },
+    verbatimNote: verbatimNote(b),
     updatedAt: b.updatedAt,
   }
 }

@@ -88,6 +88,8 @@ export interface ResolutionEntry extends Links, PublicDates {
   sourceCategory: string | null
   region: RegionRef | null
   summary: string | null
+  /** The office's note on a document published as written (原文照登), or null. */
+  verbatimNote: string | null
   html: string
   text: string
   /** The day the document is dated by: adoption, else publication. */
@@ -118,6 +120,8 @@ export interface BulletinEntry extends Links, PublicDates {
   sections: { heading: string | null; items: BulletinItem[] }[]
   signoff: { editor: string | null; reviewer: string | null; signer: string | null }
   distribution: { reportTo: string | null; sendTo: string | null; issueTo: string | null }
+  /** See ResolutionEntry. */
+  verbatimNote: string | null
   updatedAt: string
 }
 

@@ -89,6 +89,48 @@ describe('content checks before sign-off', () => {
   })
 })
 
+describe('history published as written (原文照登) and rules of their time', () => {
+  const bulletinOf = async (text: string, date: string, verbatim = false) => {
+    const series = (await payload.find({ collection: 'bulletin-series', where: { slug: { equals: 'mentougou-kuaibao' } }, overrideAccess: true })).docs[0]!
+    return payload.create({
+      collection: 'bulletins',
+      data: { series: series.id, issueNumber: ++issue, date, verbatim, verbatimNote: verbatim ? '按原件刊登。' : undefined, sections: [{ heading: '史料', items: [{ body: await markdownToRichText(text) }] }], _status: 'draft' },
+      draft: true,
+      user: await userWithRole(payload, 'editor'),
+      overrideAccess: false,
+    })
+  }
+
+  it('turns a 禁止 finding of a verbatim document into a 提醒 that the signer must confirm with a reason, kept in the history and the 操作日志', async () => {
+    const b = await bulletinOf('会议要求大家不要墨守陈规。', '2022-05-01T12:00:00.000Z', true)
+    expect(await findingsOf('bulletins', b.id)).toContainEqual(expect.objectContaining({ severity: '提醒', kind: '错别字', suggestion: expect.stringContaining('原文照登') as string }))
+    await step(b.id, 'submit', 'editor')
+    await step(b.id, 'pass', 'reviewer')
+    const refused = await refusal(step(b.id, 'sign', 'signer'))
+    expect(refused?.status).toBe(400)
+    expect(refused?.message).toContain('请填写照登理由')
+    const reason = `原件照登${marker()}`
+    const signed = await transition(payload, { collection: 'bulletins', id: b.id, action: 'sign', user: await userWithRole(payload, 'signer'), reason })
+    expect(signed.workflow?.history?.at(-1)?.reason).toContain(reason)
+    expect(signed.workflow?.history?.at(-1)?.reason).toContain('墨守陈规')
+    const logged = await payload.find({ collection: 'audit-log', where: { detail: { contains: reason } }, overrideAccess: true })
+    expect(logged.docs).toHaveLength(1)
+    // The same text not marked verbatim is refused, for everyone: no rule was switched off.
+    const plain = await bulletinOf('会议要求大家不要墨守陈规。', '2022-05-01T12:00:00.000Z')
+    await step(plain.id, 'submit', 'editor')
+    expect((await refusal(step(plain.id, 'pass', 'reviewer')))?.status).toBe(409)
+  })
+
+  it('checks a document by the rules of its date, and finds a term written in traditional characters', async () => {
+    const before = await bulletinOf('一九八四年，同南朝鲜的民间往来有所增加。', '1984-05-15T12:00:00.000Z')
+    expect((await findingsOf('bulletins', before.id)).filter((f) => f.found.includes('南朝鲜'))).toEqual([])
+    const after = await bulletinOf('同南朝鲜的往来。', '2022-05-15T12:00:00.000Z')
+    expect(await findingsOf('bulletins', after.id)).toContainEqual(expect.objectContaining({ severity: '禁止', found: expect.stringContaining('南朝鲜') as string }))
+    const traditional = await bulletinOf('會議要求再接再勵。', '2022-05-15T12:00:00.000Z')
+    expect(await findingsOf('bulletins', traditional.id)).toContainEqual(expect.objectContaining({ severity: '禁止', kind: '错别字', found: expect.stringContaining('再接再勵') as string }))
+  })
+})
+
 describe('publish dates', () => {
   const publishNews = async () =>
     payload.create({ collection: 'news', data: { title: `发布时间${marker()}`, category: '其他', body: await markdownToRichText('正文。'), _status: 'published' }, user: await userWithRole(payload, 'editor'), overrideAccess: false, context: { skipRebuild: true } })

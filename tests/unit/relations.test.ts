@@ -18,6 +18,7 @@ const resolution = (id: string, docNumber: string | null, date: string, extra: P
   sourceCategory: null,
   region: null,
   summary: null,
+  verbatimNote: null,
   html: '',
   text: '',
   date,

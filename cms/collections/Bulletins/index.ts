@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated.ts'
 import { dayField } from '../../fields/dayField.ts'
+import { verbatimFields } from '../../fields/verbatim.ts'
 import { label } from '../../fields/label.ts'
 import { regionField, topicsField } from '../../fields/region.ts'
 import { policiesField } from '../../fields/relations.ts'
@@ -72,6 +73,7 @@ export const Bulletins: CollectionConfig = {
       ],
     },
     workflowField(),
+    ...verbatimFields(),
     regionField(),
     topicsField(),
     policiesField(),
