@@ -120,6 +120,16 @@ export const readAloud = async (box: HTMLElement, article: HTMLElement) => {
   let index = 0
   let current: SpeechSynthesisUtterance | null = null
 
+  /**
+   * The highlight's style, added by the script that uses it: the page's own stylesheet is inlined into
+   * every page, and the Nu HTML Checker's CSS parser does not know ::highlight() (it reports the page invalid).
+   */
+  if (highlights && typeof Highlight !== 'undefined') {
+    const style = new CSSStyleSheet()
+    style.replaceSync('::highlight(read-aloud) { background-color: var(--mark-bg); color: #000; }')
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, style]
+  }
+
   const show = (sentence: Sentence | null) => {
     if (!highlights || typeof Highlight === 'undefined') return
     if (!sentence) return void highlights.delete('read-aloud')

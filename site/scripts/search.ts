@@ -221,9 +221,13 @@ export const startSearch = async () => {
     box.addEventListener('change', () => form.requestSubmit())
   }
   filtersBox.hidden = !filtersBox.querySelector('fieldset')
-  // The 筛选 disclosure around them (the page leaves it hidden until the filters work).
+  // The 筛选 disclosure around them (the page keeps it invisible until the filters work).
   const filtersDisclosure = filtersBox.closest('details')
-  if (filtersDisclosure) filtersDisclosure.hidden = filtersBox.hidden
+  if (filtersDisclosure) {
+    filtersDisclosure.hidden = filtersBox.hidden
+    // Its place was kept (invisible) from the start: showing it moves nothing.
+    filtersDisclosure.classList.remove('pending')
+  }
   const countsNote = $<HTMLParagraphElement>('search-counts-note')
   const countFilters = filterCounter(removed)
   /** The partitions consulted for the results on screen, the delta included, for the counts. */
