@@ -31,7 +31,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   projects: [
-    { name: 'site', testIgnore: /live\// },
+    { name: 'site', testIgnore: /live\/|lighthouse\.spec\.ts/ },
     // The pages, navigation and search tests again, against the pushed copy behind nginx.
     { name: 'site-nginx', testMatch: /\/(pages|navigation|search)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${process.env.E2E_NGINX_PORT}` } },
     { name: 'live', testMatch: /live\/publish\.spec\.ts/ },
@@ -40,6 +40,8 @@ export default defineConfig({
     // Attacks and the randomized draft-leak test run on the same stack once the publishing tests (which
     // break a build on purpose and kill the publisher) are done.
     { name: 'live-security', testMatch: /live\/(security-.*|draft-leak|editors|fuzz|targets)\.spec\.ts/, dependencies: ['live-consistency'] },
+    // Lighthouse times the page's work on this machine's CPU: it runs alone, after everything else.
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts/, dependencies: ['site', 'site-nginx', 'live-security'] },
   ],
   webServer: {
     command: 'node scripts/start.ts',

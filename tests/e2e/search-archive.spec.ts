@@ -2,8 +2,9 @@
 // built from the seed content plus the State Council work reports and NPC resolutions (global-setup.ts).
 import { expect, type Page, test } from '@playwright/test'
 
-import { readArchive } from '../../eval/archive.ts'
+import { HISTORICAL, readArchive } from '../../eval/archive.ts'
 import { archiveQueries } from '../../eval/archive-queries.ts'
+import { searchText } from '../../site/lib/search-text.ts'
 
 const base = `http://localhost:${process.env.E2E_ARCHIVE_PORT!}`
 const status = (page: Page) => page.locator('#search-status')
@@ -13,27 +14,30 @@ const search = async (page: Page, query: string) => {
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`)
   await expect(status(page)).toHaveText(/共找到|没有找到/)
 }
-/** The position (1-based) of the first result whose link matches `pattern`; 0 when none of the first shown does. */
-const rankOf = async (page: Page, pattern: string) => {
-  const hrefs = await titles(page).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
-  return hrefs.findIndex((href) => new RegExp(pattern).test(href)) + 1
-}
 
 const queries = archiveQueries(readArchive())
 const kind = (k: string) => queries.filter((q) => q.kind === k)
-// Every 20th clause (ten of them), and five of each kind of title and meeting query.
+// Every 20th clause (ten of them) in simplified and traditional characters, and five of each other kind.
 const sample = [
   ...kind('clause').filter((_, i) => i % 20 === 0),
-  ...(['report', 'report-state-council', 'meeting', 'meeting-short'] as const).flatMap((k) => kind(k).filter((_, i) => i % 4 === 0).slice(0, 5)),
+  ...kind('clause-traditional').filter((_, i) => i % 20 === 0),
+  ...(['clause-simplified', 'report', 'report-state-council', 'report-traditional', 'year-chinese', 'meeting', 'meeting-short'] as const).flatMap((k) =>
+    kind(k)
+      .filter((_, i) => i % 4 === 0)
+      .slice(0, 5),
+  ),
+  ...kind('doc-number-partial').slice(0, 10),
 ]
+const FIRST_AMONG_FIVE = new Set(['clause', 'clause-traditional', 'clause-simplified'])
 
 test.describe('the real archive', () => {
   for (const query of sample) {
-    test(`[${query.kind}] ${query.q} finds its document ${query.kind === 'clause' ? 'among the first five' : 'first'}`, async ({ page }) => {
+    test(`[${query.kind}] ${query.q} finds its document ${FIRST_AMONG_FIVE.has(query.kind) ? 'among the first five' : 'first'}`, async ({ page }) => {
       await search(page, query.q)
-      const rank = await rankOf(page, query.expect[0]!)
-      expect(rank, `${query.q}: ${(await titles(page).allTextContents()).join(' | ')}`).toBeGreaterThan(0)
-      if (query.kind !== 'clause') expect(rank).toBe(1)
+      const shown = await titles(page).evaluateAll((links) => links.map((a) => `${a.textContent ?? ''} ${a.getAttribute('href') ?? ''}`))
+      const rank = shown.findIndex((s) => new RegExp(query.expect[0]!).test(s)) + 1
+      expect(rank, `${query.q}: ${shown.join(' | ')}`).toBeGreaterThan(0)
+      if (!FIRST_AMONG_FIVE.has(query.kind)) expect(rank).toBe(1)
     })
   }
 
@@ -70,6 +74,22 @@ test.describe('the real archive', () => {
     await search(page, full)
     const total = Number(/共找到 (\d+) 条/.exec((await status(page).textContent()) ?? '')?.[1])
     expect(total).toBeGreaterThan(texts.filter((t) => t.includes(full)).length)
+  })
+
+  test('a simplified clause finds the report printed in traditional characters, and its excerpt shows the page’s own characters', async ({ page }) => {
+    const report1954 = readArchive().find((d) => d.slug === 'gov-work-report-1954')!
+    const query = kind('clause-simplified').find((q) => q.expect[0] === '/gov-work-report-1954/')!
+    const at = searchText(report1954.text).indexOf(searchText(query.q))
+    const written = report1954.text.slice(at, at + query.q.length)
+    expect(written).not.toBe(query.q)
+    await search(page, query.q)
+    const first = page.locator('#search-results > li').filter({ has: page.locator('a[href="/resolutions/gov-work-report-1954/"]') })
+    await expect(first.locator('.excerpt')).toContainText(written)
+  })
+
+  test('a historical document published as written carries the office’s note', async ({ page }) => {
+    await page.goto(`${base}/resolutions/gov-work-report-1981/`)
+    await expect(page.getByRole('note')).toHaveText(`原文照登：${HISTORICAL['gov-work-report-1981']!.note}`)
   })
 
   test('a phrase no page has says that the results only share some of its words', async ({ page }) => {

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import lighthouse from 'lighthouse'
-import type { Result as LHResult } from 'lighthouse/types/lhr/lhr.js'
+import type LHResult from 'lighthouse/types/lhr/lhr.js'
 
 export interface LighthouseResult {
   /** Lighthouse's whole report. */
