@@ -72,9 +72,9 @@ export function WorkflowPanel() {
           已退回修改：{workflow.returnReason}
         </p>
       )}
-      {allowed.some((a) => a.action === 'return') && (
+      {allowed.some((a) => a.action === 'return' || a.action === 'sign') && (
         <label style={{ display: 'block', marginBottom: '.5rem' }}>
-          退回原因（退回时必填）
+          {allowed.some((a) => a.action === 'return') ? '退回原因（退回时必填）' : '核签说明（选填；标为“原文照登”的文件须填写照登理由）'}
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} style={{ width: '100%' }} />
         </label>
       )}
