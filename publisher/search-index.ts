@@ -87,11 +87,12 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   const ownWord = number ? `<p data-pagefind-weight="10">${[number, ...docNumberParts(number)].map(docNumberToken).join(' ')}</p>` : ''
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length || ownWord) main = main.replace(MAIN_END, `${ownWord}<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
-  const ownWords = new Map<string, string>()
+  // A page whose text is already in the search's form (nearly every page) is not converted run by run.
+  const ownWords = text === own ? null : new Map<string, string>()
   const body = splitIndexedText(main, ownWords)
   // A word the page also writes in the search's form cannot be told back: it is shown as indexed.
-  for (const word of ownWords.keys()) if (own.includes(word)) ownWords.delete(word)
-  const ownAttribute = ownWords.size ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify(Object.fromEntries(ownWords)))}"` : ''
+  for (const word of ownWords?.keys() ?? []) if (own.includes(word)) ownWords!.delete(word)
+  const ownAttribute = ownWords?.size ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify(Object.fromEntries(ownWords)))}"` : ''
   const input = `<!doctype html><html lang="zh-CN"><body${ownAttribute}>${body}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
@@ -137,13 +138,14 @@ const tagEnd = (html: string, lt: number) => {
 /**
  * Text in the search's form split into words (splitWords), character references (&amp; …) kept whole;
  * each word the page writes otherwise is noted in `ownWords` (the search's form keeps every character in
- * its place, so the page's word is at the same offsets).
+ * its place, so the page's word is at the same offsets); null: the page's text is in that form already.
  */
-const splitText = (text: string, separator: string, ownWords: Map<string, string>) =>
+const splitText = (text: string, separator: string, ownWords: Map<string, string> | null) =>
   text
     .split(/(&#?\w+;)/)
     .map((part, i) => {
       if (i % 2) return part
+      if (!ownWords) return splitWords(part, separator)
       const indexed = searchText(part)
       if (indexed !== part) {
         for (const { word, at } of chineseWords(indexed)) {
@@ -169,7 +171,7 @@ const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pa
  * has the query's words higher, so the title is split like the text, at TITLE_WORD_SEPARATOR (the search
  * page takes those out again).
  */
-const splitIndexedText = (html: string, ownWords: Map<string, string>) => {
+const splitIndexedText = (html: string, ownWords: Map<string, string> | null) => {
   let out = ''
   let keepWhole = false
   let inTitle = false
