@@ -7,7 +7,11 @@
  */
 import { splitWords } from './segment.ts'
 
-/** Ranks of a result: the query as a contiguous phrase, most of it, or only its words. */
+/**
+ * Ranks of a result: the document a 文号 (or a part of one, 23号) names, by the word its page holds for it;
+ * the query as a contiguous phrase, most of it, or only its words.
+ */
+export const NUMBER_NAMED = 3
 export const PHRASE = 2
 export const MOST_OF_PHRASE = 1
 export const WORDS_ONLY = 0

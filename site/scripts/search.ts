@@ -8,7 +8,7 @@ import type * as SearchText from '../lib/search-text.ts'
 import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { decodeEntities, escapeHtml } from '../lib/html.ts'
-import { PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
+import { NUMBER_NAMED, PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
 import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
 import { filterCounter } from './search-counts.ts'
 import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
@@ -239,6 +239,8 @@ export const startSearch = async () => {
     words: number
     /** A quoted query: only pages with the exact phrase count. */
     exact: boolean
+    /** The word of a 文号 or of a part of one: its hits rank above any phrase (NUMBER_NAMED). */
+    number?: true
   }
   let query: { spellings: Spelling[] | null; filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> } = { spellings: null, filters: {} }
   /** Base partitions still to consult, in the order the sort needs. */
@@ -262,7 +264,7 @@ export const startSearch = async () => {
       const best = Math.max(...found.map((r) => r.score), Number.MIN_VALUE)
       const hits = found
         .filter((raw) => !exact || exact.has(raw.id))
-        .map((raw): Hit => ({ raw, norm: raw.score / best, rank: exact ? PHRASE : spelling ? phraseRank(raw.words, spelling.words) : WORDS_ONLY, delta }))
+        .map((raw): Hit => ({ raw, norm: raw.score / best, rank: spelling?.number ? NUMBER_NAMED : exact ? PHRASE : spelling ? phraseRank(raw.words, spelling.words) : WORDS_ONLY, delta }))
       if (delta) for (const h of hits) h.date = partitions.delta!.dates[h.raw.id] ?? null
       return hits
     }
@@ -312,7 +314,7 @@ export const startSearch = async () => {
     // the newest ones share its words with any number of pages.
     const answered = () => first && answeredBy.length > 0 && results.total > 0 && !pending.some((p) => answeredBy.includes(p))
     const clause = first && !query.sort && (query.spellings ?? []).some((s) => s.words >= 3 && !s.exact)
-    const phraseFound = () => !clause || results.ordered.some((h) => h.rank === PHRASE)
+    const phraseFound = () => !clause || results.ordered.some((h) => h.rank >= PHRASE)
     const size = first ? FIRST_PAGE : PAGE
     // A request for more consults at least one partition (the reader asked for older years); then, and on
     // a first search, the next only while it fits the budget (BYTE_BUDGET).
@@ -369,7 +371,7 @@ export const startSearch = async () => {
    * (“…” or "…") finds only pages with the exact phrase.
    */
   const spellingsOf = (q: string, number: NumberQuery | null): Spelling[] | null => {
-    const numberSpelling = number ? [{ term: number.token, words: 1, exact: false }] : []
+    const numberSpelling = number ? [{ term: number.token, words: 1, exact: false, number: true as const }] : []
     if (number?.whole) return numberSpelling
     if (!q) return null
     const phrase = quotedPhrase(q)
