@@ -4,14 +4,25 @@
  * any common spelling (门常发[2021]23号, 门常发2021年23号 …) is searched in its canonical form.
  */
 import { docNumberToken, looksLikeDocNumber, normalizeDocNumber, partialDocNumber, withDocNumbersWritten } from '../../cms/lib/docNumber.ts'
-import type * as SearchText from '../lib/search-text.ts'
 import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { decodeEntities, escapeHtml } from '../lib/html.ts'
 import { NUMBER_NAMED, PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
-import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
+import { queryText } from '../lib/search-text.ts'
+import { TITLE_WORD_SEPARATOR, joinWords, wordSegmenter } from '../lib/segment.ts'
 import { filterCounter } from './search-counts.ts'
 import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
+
+declare global {
+  interface Window {
+    /**
+     * `import()` of a URL known only at run time, defined by the search page in an inline script: the
+     * bundler wraps every `import()` in its module-preload helper, a module of its own that the search
+     * script had to download (one more round trip) before it could start.
+     */
+    importPagefind: (url: string) => Promise<unknown>
+  }
+}
 
 interface PagefindInstance {
   search: (
@@ -54,13 +65,10 @@ const indexBytes = () =>
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
 /**
- * The index's form of queries (site/lib/search-text.ts: traditional characters, full-width digits, dates
- * in Chinese numerals), with OpenCC's tables: a module of its own, loaded beside the index's first files.
+ * What the user typed, as the index knows it: in the index's form (site/lib/search-text.ts: traditional
+ * characters, full-width digits, dates in Chinese numerals), a document number in its canonical spelling.
  */
-type SearchTextModule = typeof SearchText
-
-/** What the user typed, as the index knows it. */
-export const searchTerm = (raw: string, { queryText }: SearchTextModule): string => {
+export const searchTerm = (raw: string): string => {
   const q = queryText(raw.trim())
   return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q
 }
@@ -164,9 +172,6 @@ export const startSearch = async () => {
   sortSelect.value = params.get('sort') ?? ''
 
   status.textContent = '正在载入搜索索引…'
-  const searchTextLoaded = import('../lib/search-text.ts')
-  searchTextLoaded.catch(() => undefined)
-  let searchText: SearchTextModule
   let partitions: Partitions
   let pagefind: PagefindModule
   const instances = new Map<string, Promise<PagefindInstance>>()
@@ -202,8 +207,9 @@ export const startSearch = async () => {
     const startDownloads = earlyDownloads()
     startDownloads(first.path)
     if (partitions.delta) startDownloads(partitions.delta.path)
-    pagefind = (await import(/* @vite-ignore */ `${first.path}pagefind.js`)) as PagefindModule
-    searchText = await searchTextLoaded
+    // The word segmenter is made while the index downloads, in a task of its own (a long task blocks input).
+    setTimeout(wordSegmenter, 0)
+    pagefind = (await window.importPagefind(`${first.path}pagefind.js`)) as PagefindModule
     // The first (newest) partition and the delta are what a first search needs: load them now.
     void instance(first.path)
     if (partitions.delta) void instance(partitions.delta.path)
@@ -430,7 +436,7 @@ export const startSearch = async () => {
   }
   const run = async () => {
     const id = ++searchId
-    const q = searchTerm(input.value, searchText)
+    const q = searchTerm(input.value)
     const number = numberQuery(q)
     const filters: Record<string, { any: string[] }> = {}
     for (const box of checked()) {
