@@ -30,7 +30,7 @@ import { rootDir } from '../cms/lib/paths.ts'
 import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { decodeEntities, escapeHtml } from '../site/lib/html.ts'
 import { searchText } from '../site/lib/search-text.ts'
-import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, chineseWords, splitWords } from '../site/lib/segment.ts'
+import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, splitWords, wordsOf } from '../site/lib/segment.ts'
 
 export const PARTITION_SIZE = 1000
 /**
@@ -88,11 +88,11 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   // Synonyms are editors' text: escaped, so markup in one is indexed (and shown) as text.
   if (extra.length || ownWord) main = main.replace(MAIN_END, `${ownWord}<p>${escapeHtml(extra.join(' '))}</p>${MAIN_END}`)
   // A page whose text is already in the search's form (nearly every page) is not converted run by run.
-  const ownWords = text === own ? null : new Map<string, string>()
+  const ownWords: OwnWords | null = text === own ? null : { title: [[], []], text: [[], []] }
   const body = splitIndexedText(main, ownWords)
-  // A word the page also writes in the search's form cannot be told back: it is shown as indexed.
-  for (const word of ownWords?.keys() ?? []) if (own.includes(word)) ownWords!.delete(word)
-  const ownAttribute = ownWords?.size ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify(Object.fromEntries(ownWords)))}"` : ''
+  const ownAttribute = ownWords
+    ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify({ title: ownWords.title.map((w) => w.join(' ')), text: ownWords.text.map((w) => w.join(' ')) }))}"`
+    : ''
   const input = `<!doctype html><html lang="zh-CN"><body${ownAttribute}>${body}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
@@ -136,28 +136,36 @@ const tagEnd = (html: string, lt: number) => {
 }
 
 /**
- * Text in the search's form split into words (splitWords), character references (&amp; …) kept whole;
- * each word the page writes otherwise is noted in `ownWords` (the search's form keeps every character in
- * its place, so the page's word is at the same offsets); null: the page's text is in that form already.
+ * The words of a page's index copy in order — its title's and its text's — each as indexed and as
+ * the page writes it: [indexed words, the page's words]. Kept for a page that the search's form changes.
  */
-const splitText = (text: string, separator: string, ownWords: Map<string, string> | null) =>
+interface OwnWords {
+  title: [string[], string[]]
+  text: [string[], string[]]
+}
+
+/**
+ * Text in the search's form split into words (splitWords), character references (&amp; …) kept whole;
+ * each word is also noted in `words` as indexed and as the page writes it (the search's form keeps every
+ * character in its place, so the page's word is at the same offsets); null: the page's text is in that
+ * form already.
+ */
+const splitText = (text: string, separator: string, words: [string[], string[]] | null) =>
   text
     .split(/(&#?\w+;)/)
     .map((part, i) => {
       if (i % 2) return part
-      if (!ownWords) return splitWords(part, separator)
+      if (!words) return splitWords(part, separator)
       const indexed = searchText(part)
-      if (indexed !== part) {
-        for (const { word, at } of chineseWords(indexed)) {
-          const written = part.slice(at, at + word.length)
-          if (written !== word) ownWords.set(word, written)
-        }
+      for (const { word, at } of wordsOf(indexed)) {
+        words[0].push(word)
+        words[1].push(part.slice(at, at + word.length))
       }
       return splitWords(indexed, separator)
     })
     .join('')
 
-/** The attribute of the index copy's body that lists the words the page writes otherwise (indexed word → page's word). */
+/** The attribute of the index copy's body that carries its OwnWords (each list joined by spaces). */
 const OWN_WORDS_ATTRIBUTE = 'data-own-words'
 
 /** An element that only declares the page's title to Pagefind. */
@@ -171,14 +179,14 @@ const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pa
  * has the query's words higher, so the title is split like the text, at TITLE_WORD_SEPARATOR (the search
  * page takes those out again).
  */
-const splitIndexedText = (html: string, ownWords: Map<string, string> | null) => {
+const splitIndexedText = (html: string, ownWords: OwnWords | null) => {
   let out = ''
   let keepWhole = false
   let inTitle = false
   for (let i = 0; i < html.length; ) {
     const lt = html.indexOf('<', i)
     const text = html.slice(i, lt < 0 ? html.length : lt)
-    out += keepWhole ? text : splitText(text, inTitle ? TITLE_WORD_SEPARATOR : ' ', ownWords)
+    out += keepWhole ? text : inTitle ? splitText(text, TITLE_WORD_SEPARATOR, ownWords?.title ?? null) : splitText(text, ' ', ownWords?.text ?? null)
     if (lt < 0) break
     const gt = tagEnd(html, lt)
     const tag = html.slice(lt, gt + 1)
@@ -292,18 +300,35 @@ interface Fragment {
   meta: Record<string, string>
 }
 
-/** The words a page writes otherwise than its index copy (indexInput), or null. */
-const ownWordsOf = (input: string): Map<string, string> | null => {
+/** A page's words as indexed and as written (indexInput), each list joined by spaces; null for most pages. */
+type StoredOwnWords = Record<keyof OwnWords, [string, string]>
+export const ownWordsOf = (input: string): StoredOwnWords | null => {
   const json = new RegExp(`^<!doctype html><html lang="zh-CN"><body ${OWN_WORDS_ATTRIBUTE}="([^"]*)"`).exec(input)?.[1]
-  return json ? new Map(Object.entries(JSON.parse(decodeEntities(json)) as Record<string, string>)) : null
+  return json ? (JSON.parse(decodeEntities(json)) as StoredOwnWords) : null
 }
 
-/** A fragment with the page's own words in its text and title, where it writes them otherwise than the index. */
-export const withOwnWords = <F extends Fragment>(fragment: F, ownWords: Map<string, string>): F => {
-  const own = (text: string) => text.replace(/\p{Script=Han}+/gu, (word) => ownWords.get(word) ?? word)
+/**
+ * `text` (Pagefind's copy of the indexed words, in order) with each word as the page writes it:
+ * matched in order against the page's words, each from where the last one was found (the words of parts
+ * Pagefind leaves out — 朗读's controls, related documents — are passed over).
+ */
+const inOwnWords = (text: string, [indexed, written]: [string, string]) => {
+  const from = indexed.split(' ')
+  const to = written.split(' ')
+  let next = 0
+  return text.replace(/\p{Script=Han}+|[\p{L}\p{N}]+/gu, (word) => {
+    const at = from.indexOf(word, next)
+    if (at < 0) return word
+    next = at + 1
+    return to[at] ?? word
+  })
+}
+
+/** A fragment with the page's own words in its text and title. */
+export const withOwnWords = <F extends Fragment>(fragment: F, ownWords: StoredOwnWords): F => {
   const meta = { ...fragment.meta }
-  if (meta.title) meta.title = own(meta.title)
-  return { ...fragment, content: own(fragment.content), meta }
+  if (meta.title) meta.title = inOwnWords(meta.title, ownWords.title)
+  return { ...fragment, content: inOwnWords(fragment.content, ownWords.text), meta }
 }
 
 export const closeIndexer = () => pagefind.close()

@@ -25,9 +25,21 @@ export const looksLikeDocNumber = (input: string): boolean =>
 export const docNumberToken = (docNumber: string): string =>
   `wh${[...normalizeDocNumber(docNumber)].map((c) => c.codePointAt(0)!.toString(36).padStart(4, '0')).join('')}`
 
-/** Text with every docNumberToken in it written out again as the number it stands for (excerpts show them). */
-export const withDocNumbersWritten = (text: string): string =>
-  text.replace(/\bwh((?:[0-9a-z]{4})+)\b/g, (_, codes: string) => String.fromCodePoint(...(codes.match(/.{4}/g) ?? []).map((c) => parseInt(c, 36))))
+const TOKEN = String.raw`(?:<mark>)?\bwh(?:[0-9a-z]{4})+\b(?:</mark>)?`
+/** A run of docNumberTokens (a page holds one for its number and each part of it, one for each ending of a cited number's issuer). */
+const TOKEN_RUN = new RegExp(`${TOKEN}(?:[\\s.]*${TOKEN})*`, 'g')
+const numberOf = (token: string) => String.fromCodePoint(...(token.slice(2).match(/.{4}/g) ?? []).map((c) => parseInt(c, 36)))
+
+/**
+ * An excerpt (Pagefind's, with <mark> around hits) with each run of docNumberTokens written out as the
+ * longest number it stands for — the whole 文号 — marked when any of them was.
+ */
+export const withDocNumbersWritten = (excerpt: string): string =>
+  excerpt.replace(TOKEN_RUN, (run) => {
+    const numbers = [...run.matchAll(/\bwh(?:[0-9a-z]{4})+\b/g)].map((m) => numberOf(m[0]))
+    const longest = numbers.reduce((a, b) => (b.length > a.length ? b : a), '')
+    return run.includes('<mark>') ? `<mark>${longest}</mark>` : longest
+  })
 
 /**
  * The parts of a document number a reader may type on their own, each as its page indexes it

@@ -43,12 +43,15 @@ export const splitWords = (text: string, separator = ' '): string => {
   return out.replace(new RegExp(`${separator}{2,}`, 'g'), separator)
 }
 
-/** The Chinese words of `text`, each with its offset: the words splitWords puts spaces around. */
-export function* chineseWords(text: string): Generator<{ word: string; at: number }> {
+/**
+ * The words of `text` — Chinese words as splitWords puts spaces around them, numbers, Latin words — each
+ * with its offset.
+ */
+export function* wordsOf(text: string): Generator<{ word: string; at: number }> {
   const segmenter = wordSegmenter()
   if (segmenter) {
-    for (const { segment, index } of segmenter.segment(text)) if (HAN.test(segment)) yield { word: segment, at: index }
-  } else for (let at = 0; at < text.length; at++) if (HAN.test(text[at]!)) yield { word: text[at]!, at }
+    for (const { segment, index, isWordLike } of segmenter.segment(text)) if (isWordLike) yield { word: segment, at: index }
+  } else for (const m of text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+/gu)) yield { word: m[0], at: m.index }
 }
 
 /**

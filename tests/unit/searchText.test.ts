@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { docNumberParts, docNumberToken, partialDocNumber, withDocNumbersWritten } from '../../cms/lib/docNumber.ts'
-import { indexInput, withOwnWords } from '../../publisher/search-index.ts'
+import { indexInput, ownWordsOf, withOwnWords } from '../../publisher/search-index.ts'
 import { queryText, searchText } from '../../site/lib/search-text.ts'
 import { numberQuery } from '../../site/scripts/search.ts'
 
@@ -29,23 +29,28 @@ describe('the search form of text', () => {
 })
 
 describe('a page written in traditional characters in the index', () => {
-  const html = page('<h1 data-pagefind-meta="title">關於經濟發展的報告</h1><p>我們的經濟發展很好。经济</p>')
+  const html = page(
+    '<h1 data-pagefind-meta="title">關於經濟發展的報告</h1><div data-pagefind-ignore>朗讀全文</div><p>我們的經濟發展很好，二〇二三年。</p><p>经济（简体）与經濟。</p>',
+  )
   const input = indexInput(html, [])!.input
 
-  it('is indexed in simplified characters, with its own words noted for the excerpts', () => {
+  it('is indexed in the search’s form, with its own words kept beside the index copy', () => {
     const body = input.slice(input.indexOf('<main'))
     expect(body).toContain('发展')
+    expect(body).toContain('2023')
     expect(body).not.toContain('發展')
-    // 经济 is also written simplified on the page: it cannot be told back and is shown as indexed.
-    expect(input).toMatch(/data-own-words="[^"]*发展&quot;:&quot;發展/)
-    expect(input).not.toMatch(/data-own-words="[^"]*经济/)
+    expect(input).toMatch(/^<!doctype html><html lang="zh-CN"><body data-own-words="/)
   })
 
-  it('shows its own words again in the fragment Pagefind wrote from the index copy', () => {
-    const own = new Map([['发展', '發展'], ['关于', '關於'], ['报告', '報告'], ['我们', '我們']])
-    const fragment = withOwnWords({ url: '/a/', content: '关于 经济 发展 的 报告. 我们 的 经济 发展 很好.', meta: { title: '关于\u200a经济\u200a发展' } }, own)
-    expect(fragment.content).toBe('關於 经济 發展 的 報告. 我們 的 经济 發展 很好.')
-    expect(fragment.meta.title).toBe('關於\u200a经济\u200a發展')
+  it('shows its own words again, in order, in the fragment Pagefind wrote from the index copy', () => {
+    // Pagefind's copy: the indexed words without the title and the ignored part, with its own full stops.
+    const fragment = withOwnWords({ url: '/a/', content: '我们 的 经济 发展 很 好 ， 2023 年 。 经济 （ 简体 ） 与 经济 。', meta: { title: '关于\u200a经济\u200a发展\u200a的\u200a报告' } }, ownWordsOf(input)!)
+    expect(fragment.content).toBe('我們 的 經濟 發展 很 好 ， 二〇二三 年 。 经济 （ 简体 ） 与 經濟 。')
+    expect(fragment.meta.title).toBe('關於\u200a經濟\u200a發展\u200a的\u200a報告')
+  })
+
+  it('leaves a page already in the search’s form as it is', () => {
+    expect(indexInput(page('<p>经济发展</p>'), [])!.input).not.toContain('data-own-words')
   })
 })
 
@@ -71,5 +76,8 @@ describe('parts of a document number', () => {
     const input = indexInput(page('<article data-doc-number="门常发〔2021〕23号"><p>决议正文。</p></article>'), [])!.input
     for (const part of ['门常发〔2021〕23号', '〔2021〕23号', '门常发23号', '23号']) expect(input).toContain(docNumberToken(part))
     expect(withDocNumbersWritten(`正文 ${docNumberToken('门常发23号')} 完`)).toBe('正文 门常发23号 完')
+    // A run of them (the number and its parts) reads as the whole number, marked when a part was hit.
+    const run = ['门常发〔2021〕23号', '〔2021〕23号', '门常发23号', '23号'].map((p, i) => (i === 2 ? `<mark>${docNumberToken(p)}</mark>` : docNumberToken(p))).join(' ')
+    expect(withDocNumbersWritten(`发布。${run}. ${docNumberToken('常发〔2021〕23号')} 完`)).toBe('发布。<mark>门常发〔2021〕23号</mark> 完')
   })
 })
