@@ -53,8 +53,8 @@ export const toSimplified = (text: string): string => {
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g
 const NUMERAL_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
-/** A year written digit by digit (二〇一九年, 一九五四年). */
-const NUMERAL_YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g
+/** A year written digit by digit: before 年 (二〇一九年, 一九五四年), or alone when it has a 〇 (二〇一九). */
+const NUMERAL_YEAR = /(?<![〇零一二三四五六七八九])(?:[〇零一二三四五六七八九]{4}(?=年)|(?=[一二三四五六七八九]{0,3}[〇零])[〇零一二三四五六七八九]{4}(?![〇零一二三四五六七八九]))/g
 /** A month or day in Chinese numerals, after a year or month (…年七月五日, …月三十日). */
 const NUMERAL_MONTH_DAY = /(?<=[年月\d])([一二三四五六七八九十]{1,3})(?=[月日])/g
 

@@ -25,6 +25,8 @@ describe('the search form of text', () => {
     expect(searchText('一九五四年九月二十三日')).toBe('1954年9月二十三日')
     expect(queryText('二〇二三年七月二十五日')).toBe('2023年7月25日')
     expect(queryText('二〇一九年政府工作报告')).toBe('2019年政府工作报告')
+    expect(queryText('二〇一九 政府工作报告')).toBe('2019 政府工作报告')
+    expect(searchText('一二三四五条')).toBe('一二三四五条')
   })
 })
 
