@@ -65,13 +65,14 @@ export const runChecks = async (collection: string, doc: Record<string, unknown>
   const { pieces, links, images, empty } = extract(collection, doc)
   const findings: Finding[] = []
   const day = writtenOn(doc)
+  // Rules are looked for in simplified characters too (a text in traditional ones is checked by the same
+  // rules); the conversion keeps each character in its place, so what is found is quoted as written.
+  const simplified = pieces.map((piece) => toSimplified(piece.text))
   for (const rule of ctx.rules) {
     if (!rule.text || !appliesTo(rule, day)) continue
-    for (const piece of pieces) {
-      // Looked for in simplified characters too (a text in traditional ones is checked by the same rules);
-      // the conversion keeps each character in its place, so what is found is quoted as written.
-      const simplified = toSimplified(piece.text)
-      for (let at = simplified.indexOf(rule.text); at >= 0; at = simplified.indexOf(rule.text, at + rule.text.length)) {
+    for (const [i, piece] of pieces.entries()) {
+      const text = simplified[i]!
+      for (let at = text.indexOf(rule.text); at >= 0; at = text.indexOf(rule.text, at + rule.text.length)) {
         if (rule.kind === '领导职务') {
           const current = rule.correct ?? ''
           const wrong = titlesAround(piece.text, at, rule.text.length).filter((t) => !current.includes(t))
