@@ -12,7 +12,7 @@
  * simplified characters, digits) split into words by site/lib/segment.ts, with the synonym groups of 搜索设置
  * and one word for each document number the page cites (docNumberToken) added to the copy that is indexed
  * (the published page is unchanged). Pagefind shows excerpts from the text it indexed, so the words a page
- * writes otherwise are put back into its fragment once written (ownWordsInFragment). `/pagefind/partitions.json` tells the search
+ * writes otherwise are put back into its fragment once written (withOwnWords). `/pagefind/partitions.json` tells the search
  * page what there is.
  */
 import { createHash } from 'node:crypto'
@@ -93,7 +93,7 @@ export const indexInput = (html: string, groups: SynonymGroup[]): { input: strin
   const ownAttribute = ownWords
     ? ` ${OWN_WORDS_ATTRIBUTE}="${escapeHtml(JSON.stringify({ title: ownWords.title.map((w) => w.join(' ')), text: ownWords.text.map((w) => w.join(' ')) }))}"`
     : ''
-  const input = `<!doctype html><html lang="zh-CN"><body${ownAttribute}>${body}</body></html>`
+  const input = `${INPUT_START}${ownAttribute}>${body}</body></html>`
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
 
@@ -165,8 +165,10 @@ const splitText = (text: string, separator: string, words: [string[], string[]] 
     })
     .join('')
 
-/** The attribute of the index copy's body that carries its OwnWords (each list joined by spaces). */
+/** The index copy up to its body's attributes; the attribute that carries its OwnWords (each list joined by spaces). */
+const INPUT_START = '<!doctype html><html lang="zh-CN"><body'
 const OWN_WORDS_ATTRIBUTE = 'data-own-words'
+const OWN_WORDS_IN_INPUT = new RegExp(`^${INPUT_START} ${OWN_WORDS_ATTRIBUTE}="([^"]*)"`)
 
 /** An element that only declares the page's title to Pagefind. */
 const TITLE_META = /^<\w+(?![^>]*\sdata-pagefind-(?:filter|sort)=)[^>]*\sdata-pagefind-meta="title"/
@@ -303,7 +305,7 @@ interface Fragment {
 /** A page's words as indexed and as written (indexInput), each list joined by spaces; null for most pages. */
 type StoredOwnWords = Record<keyof OwnWords, [string, string]>
 export const ownWordsOf = (input: string): StoredOwnWords | null => {
-  const json = new RegExp(`^<!doctype html><html lang="zh-CN"><body ${OWN_WORDS_ATTRIBUTE}="([^"]*)"`).exec(input)?.[1]
+  const json = OWN_WORDS_IN_INPUT.exec(input)?.[1]
   return json ? (JSON.parse(decodeEntities(json)) as StoredOwnWords) : null
 }
 

@@ -25,9 +25,10 @@ export const looksLikeDocNumber = (input: string): boolean =>
 export const docNumberToken = (docNumber: string): string =>
   `wh${[...normalizeDocNumber(docNumber)].map((c) => c.codePointAt(0)!.toString(36).padStart(4, '0')).join('')}`
 
-const TOKEN = String.raw`(?:<mark>)?\bwh(?:[0-9a-z]{4})+\b(?:</mark>)?`
+const TOKEN = String.raw`\bwh(?:[0-9a-z]{4})+\b`
+const MARKED_TOKEN = `(?:<mark>)?${TOKEN}(?:</mark>)?`
 /** A run of docNumberTokens (a page holds one for its number and each part of it, one for each ending of a cited number's issuer). */
-const TOKEN_RUN = new RegExp(`${TOKEN}(?:[\\s.]*${TOKEN})*`, 'g')
+const TOKEN_RUN = new RegExp(`${MARKED_TOKEN}(?:[\\s.]*${MARKED_TOKEN})*`, 'g')
 const numberOf = (token: string) => String.fromCodePoint(...(token.slice(2).match(/.{4}/g) ?? []).map((c) => parseInt(c, 36)))
 
 /**
@@ -36,7 +37,7 @@ const numberOf = (token: string) => String.fromCodePoint(...(token.slice(2).matc
  */
 export const withDocNumbersWritten = (excerpt: string): string =>
   excerpt.replace(TOKEN_RUN, (run) => {
-    const numbers = [...run.matchAll(/\bwh(?:[0-9a-z]{4})+\b/g)].map((m) => numberOf(m[0]))
+    const numbers = [...run.matchAll(new RegExp(TOKEN, 'g'))].map((m) => numberOf(m[0]))
     const longest = numbers.reduce((a, b) => (b.length > a.length ? b : a), '')
     return run.includes('<mark>') ? `<mark>${longest}</mark>` : longest
   })

@@ -61,10 +61,10 @@ const REFERENCE_SLOWDOWN = 4
 
 /**
  * Lighthouse on `url`, `runs` times in one Chromium: the first at Lighthouse's defaults, each next one
- * with the CPU slowdown reduced, if the run before it measured a slower machine than Lighthouse assumes. Lighthouse empties the
- * page's caches before each run; what stays is the browser process's own state — the system's CJK font,
- * which a fresh Chromium here reads from disk (20 MB) during its first layout, where a phone has it loaded
- * with the system.
+ * with the CPU slowdown reduced, if the run before it measured a slower machine than Lighthouse assumes.
+ * Lighthouse empties the page's caches before each run; what stays is the browser process's own state —
+ * the system's CJK font, which a fresh Chromium here reads from disk (20 MB) during its first layout, where
+ * a phone has it loaded with the system.
  */
 export const runLighthouse = async (url: string, runs = 1): Promise<LighthouseResult[]> => {
   const browser = await startChromium()
@@ -82,20 +82,18 @@ export const runLighthouse = async (url: string, runs = 1): Promise<LighthouseRe
 }
 
 const lighthouseOnce = async (url: string, port: number, cpuSlowdownMultiplier: number): Promise<LighthouseResult> => {
-  {
-    const throttling = { ...defaultSettings.throttling, cpuSlowdownMultiplier }
-    const result = await lighthouse(url, { port, onlyCategories: ['performance'], output: 'json', logLevel: 'error', throttling })
-    if (!result) throw new Error('Lighthouse returned nothing')
-    const { lhr } = result
-    const audits = lhr.audits
-    return {
-      lhr,
-      cpuSlowdown: cpuSlowdownMultiplier,
-      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-      cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
-      metrics: Object.fromEntries(
-        ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, audits[id]?.displayValue ?? '?']),
-      ),
-    }
+  const throttling = { ...defaultSettings.throttling, cpuSlowdownMultiplier }
+  const result = await lighthouse(url, { port, onlyCategories: ['performance'], output: 'json', logLevel: 'error', throttling })
+  if (!result) throw new Error('Lighthouse returned nothing')
+  const { lhr } = result
+  const audits = lhr.audits
+  return {
+    lhr,
+    cpuSlowdown: cpuSlowdownMultiplier,
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    cumulativeLayoutShift: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+    metrics: Object.fromEntries(
+      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, audits[id]?.displayValue ?? '?']),
+    ),
   }
 }
