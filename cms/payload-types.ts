@@ -165,7 +165,7 @@ export interface Resolution {
    * Used in the URL: lower-case letters, digits and hyphens; generated when left empty.
    */
   slug?: string | null;
-  docType: '决议' | '决定' | '行动计划' | '实施方案' | '通知' | '其他';
+  docType: '决议' | '决定' | '行动计划' | '实施方案' | '方案' | '意见' | '通知' | '报告' | '其他';
   /**
    * e.g. 门常发〔2021〕23号
    */
@@ -227,6 +227,31 @@ export interface Resolution {
       version: number;
     };
     [k: string]: unknown;
+  };
+  /**
+   * 从原件导入时自动识别，也可手工填写。份号、密级、紧急程度和签发人只在后台保存，不在网站显示。
+   */
+  gongwen?: {
+    copyNumber?: string | null;
+    /**
+     * 标有密级的文件不能公开发布。
+     */
+    secrecy?: string | null;
+    urgency?: string | null;
+    signedBy?: string | null;
+    mainRecipients?: string | null;
+    /**
+     * 每行一个附件名称，按顺序。
+     */
+    attachmentNotes?: string | null;
+    signatory?: string | null;
+    /**
+     * 如：此件公开发布
+     */
+    note?: string | null;
+    copyTo?: string | null;
+    printedBy?: string | null;
+    printedAt?: string | null;
   };
   attachments?: (number | Media)[] | null;
   /**
@@ -993,6 +1018,21 @@ export interface ResolutionsSelect<T extends boolean = true> {
   topics?: T;
   summary?: T;
   body?: T;
+  gongwen?:
+    | T
+    | {
+        copyNumber?: T;
+        secrecy?: T;
+        urgency?: T;
+        signedBy?: T;
+        mainRecipients?: T;
+        attachmentNotes?: T;
+        signatory?: T;
+        note?: T;
+        copyTo?: T;
+        printedBy?: T;
+        printedAt?: T;
+      };
   attachments?: T;
   firstPublishedAt?: T;
   contentChecks?: T;

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole } from '../access/hasRole.ts'
 import { publishedOrAuthenticated } from '../access/publishedOrAuthenticated.ts'
 import { dayField } from '../fields/dayField.ts'
+import { classified, gongwenFields } from '../fields/gongwen.ts'
 import { verbatimFields } from '../fields/verbatim.ts'
 import { label } from '../fields/label.ts'
 import { regionField, topicsField } from '../fields/region.ts'
@@ -51,6 +52,10 @@ export const Resolutions: CollectionConfig = {
         if (data._status === 'published' && !merged.adoptedAt && !merged.publishedAt) {
           throw fieldError('resolutions', 'adoptedAt', '请填写通过/成文日期或发布日期（至少一项）后再发布')
         }
+        const secrecy = classified((merged.gongwen as { secrecy?: unknown } | undefined)?.secrecy)
+        if (data._status === 'published' && secrecy) {
+          throw fieldError('resolutions', 'gongwen.secrecy', `文件标有密级“${secrecy}”，不得在互联网公开发布。确已解密、可以公开的，请删去密级后再发布`)
+        }
         return data
       },
       guardWorkflow,
@@ -68,7 +73,7 @@ export const Resolutions: CollectionConfig = {
           required: true,
           defaultValue: '决议',
           label: label('文件类型', 'Document type'),
-          options: ['决议', '决定', '行动计划', '实施方案', '通知', '其他'].map((v) => ({ label: v, value: v })),
+          options: ['决议', '决定', '行动计划', '实施方案', '方案', '意见', '通知', '报告', '其他'].map((v) => ({ label: v, value: v })),
         },
         {
           name: 'docNumber',
@@ -123,6 +128,7 @@ export const Resolutions: CollectionConfig = {
     topicsField(),
     { name: 'summary', type: 'textarea', label: label('摘要', 'Summary') },
     { name: 'body', type: 'richText', required: true, label: label('正文', 'Body') },
+    gongwenFields(),
     {
       name: 'attachments',
       type: 'upload',

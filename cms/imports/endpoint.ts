@@ -1,6 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint, ValidationError } from 'payload'
 
-import { ImportError, MAX_IMPORT_BYTES, TOO_LARGE } from './read.ts'
+import { ImportError, MAX_IMPORT_BYTES, TOO_LARGE } from './errors.ts'
 import { importDocument } from './service.ts'
 
 const refuse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })

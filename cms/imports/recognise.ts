@@ -5,10 +5,13 @@
  * Every line a recogniser does not take stays in a body, so an import never loses text; the lists of
  * what was and was not recognised go back to the editor.
  */
-import { normalizeDocNumber, looksLikeDocNumber } from '../lib/docNumber.ts'
+import { looksLikeDocNumber } from '../lib/docNumber.ts'
 import type { RichText } from '../lib/richText.ts'
 import type { Block } from './read.ts'
-import { bodyMarkdown, LEVEL1, LEVEL2, plain } from './structure.ts'
+import { dayOf, isDateLine, shown } from './dates.ts'
+import { LEVEL1, LEVEL2, plain, tokens } from './structure.ts'
+
+export { recogniseResolution } from './gongwen.ts'
 
 export type ImportKind = 'resolutions' | 'bulletins' | 'news'
 export const IMPORT_KINDS: Record<ImportKind, string> = { resolutions: '政策文件', bulletins: '简报·快报', news: '工作动态' }
@@ -28,102 +31,15 @@ export type ToRichText = (blocks: Block[]) => Promise<RichText>
 
 const texts = (blocks: Block[]) => blocks.flatMap((b) => ('text' in b ? [plain(b.text)] : []))
 const nfkc = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
-const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/
-/** A calendar day as the day fields store it (noon UTC is the same day in Beijing). */
-const dayOf = (text: string): string | null => {
-  const m = DATE.exec(text) ?? /((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text)
-  return m ? `${m[1] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}T12:00:00.000Z` : null
-}
-const shown = (iso: string) => iso.slice(0, 10)
 
-/** Guesses the kind: 第N期 and 【栏目】 make a bulletin, a 文号 or a 公文 title a policy, anything else news. */
+/** Guesses the kind: 第N期 and 【栏目】 make a bulletin, a 文号, a 发文机关标志 or a 公文 title a policy, anything else news. */
 export const guessKind = (blocks: Block[]): ImportKind => {
-  const lines = texts(blocks)
-  const head = lines.slice(0, 8)
-  if (head.some((l) => /^第\s*\d+\s*期$/.test(l.trim())) || lines.some((l) => /^(编校|责编)\s*[:：]/.test(l))) return 'bulletins'
-  if (head.some((l) => looksLikeDocNumber(l.trim())) || /(决议|决定|行动计划|实施方案|通知|意见)\s*([（(][^）)]*[）)])?\s*(发表时间|发布时间|$)/.test(head[0] ?? '')) return 'resolutions'
+  const lines = texts(blocks).map((l) => l.trim())
+  const head = lines.slice(0, 10)
+  if (head.some((l) => /^第\s*\d+\s*期/.test(l)) || lines.some((l) => /^(编校|责编)\s*[:：]/.test(l))) return 'bulletins'
+  if (head.some((l) => looksLikeDocNumber(l.replace(/签\s*发\s*人\s*[:：].*$/, '').trim()) || /文件$/.test(l.replace(/\s+/g, '')))) return 'resolutions'
+  if (head.slice(0, 5).some((l) => /(决议|决定|行动计划|方案|通知|意见|报告)\s*([（(][^）)]*[）)])?\s*(发表时间|发布时间|$)/.test(l))) return 'resolutions'
   return 'news'
-}
-
-// ---------- 政策文件 ----------
-
-const DOC_TYPES = ['决议', '决定', '行动计划', '实施方案', '通知'] as const
-
-export const recogniseResolution = async (blocks: Block[], toRichText: ToRichText): Promise<Recognition> => {
-  const recognised: string[] = []
-  const unrecognised: string[] = []
-  const data: Record<string, unknown> = {}
-  let rest = [...blocks]
-  const first = rest.find((b) => 'text' in b)
-  let title = first && 'text' in first ? plain(first.text).trim() : ''
-  rest = rest.slice(first ? rest.indexOf(first) + 1 : 0)
-  // A page copied from a government website: 标题 发表时间:2018-08-02 09:56 正文…
-  const posted = /^(.*?)\s*(?:发表|发布)时间\s*[:：]\s*((?:19|20)\d{2}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2}:\d{2}))?\s*(.*)$/.exec(title)
-  if (posted) {
-    title = (posted[1] ?? '').trim()
-    data.publishedAt = new Date(`${posted[2] ?? ''}T${(posted[3] ?? '12:00').padStart(5, '0')}:00+08:00`).toISOString()
-    recognised.push(`发布时间：${posted[2] ?? ''}${posted[3] ? ` ${posted[3]}` : ''}`)
-    if (posted[4]) rest.unshift({ text: posted[4] })
-  }
-  data.title = title
-  recognised.push(`标题：${title}`)
-  const period = /[（(]\s*((?:19|20)\d{2})\s*[—–\-~至]+\s*((?:19|20)\d{2})\s*年?\s*[）)]/.exec(title)
-  if (period) {
-    data.period = `${period[1] ?? ''}—${period[2] ?? ''}年`
-    recognised.push(`实施期间：${String(data.period)}`)
-  }
-  const bare = title.replace(/\s*[（(][^）)]*[）)]\s*$/, '')
-  const docType = DOC_TYPES.find((t) => bare.endsWith(t))
-  data.docType = docType ?? '其他'
-  if (docType) recognised.push(`文种：${docType}`)
-  else unrecognised.push('文种：标题末尾不是决议、决定、行动计划、实施方案或通知，已设为“其他”，请核对')
-  const issuer = /^(.{2,30}?)关于/.exec(bare)?.[1]
-  if (issuer) {
-    data.issuer = issuer
-    recognised.push(`发文机关：${issuer}`)
-  } else unrecognised.push('发文机关：标题中没有“××关于”，请补填')
-
-  // The header: the 文号 and the adoption note（2021年4月27日…会议通过）, possibly over two lines.
-  const header = rest.slice(0, 6)
-  for (const block of header) {
-    if (!('text' in block)) continue
-    const t = plain(block.text).trim()
-    if (!data.docNumber && looksLikeDocNumber(t)) {
-      data.docNumber = normalizeDocNumber(t)
-      recognised.push(`文号：${String(data.docNumber)}`)
-      rest.splice(rest.indexOf(block), 1)
-    }
-  }
-  const opening = rest.findIndex((b) => 'text' in b && /^[（(]/.test(plain(b.text).trim()))
-  if (opening >= 0 && opening < 4) {
-    let note = ''
-    let end = opening
-    for (; end < rest.length && end < opening + 3; end++) {
-      const b = rest[end]
-      note += b && 'text' in b ? plain(b.text).trim() : ''
-      if (/[）)]$/.test(note)) break
-    }
-    const adopted = /^[（(]\s*(.+?日)\s*(.*?)\s*(通过|批准|印发)\s*[）)]$/.exec(note)
-    const day = adopted ? dayOf(adopted[1] ?? '') : null
-    if (adopted && day) {
-      data.adoptedAt = day
-      recognised.push(`${adopted[3] === '通过' ? '通过' : '成文'}日期：${shown(day)}`)
-      if (adopted[2]) {
-        data.meeting = adopted[2]
-        recognised.push(`会议：${adopted[2]}`)
-      }
-      rest.splice(opening, end - opening + 1)
-    }
-  }
-  if (!data.docNumber) unrecognised.push('文号：文中没有找到，如有请补填')
-  if (!data.adoptedAt && !data.publishedAt) unrecognised.push('通过/成文日期：没有找到，请补填')
-  // An action plan's phases: （一）2018年为“对标攻坚年”…
-  const phases = [...texts(rest).join('\n').matchAll(/((?:19|20)\d{2})\s*年[为是]\s*“([^”]{2,12})”/g)].map((m) => `${m[1] ?? ''}年 ${m[2] ?? ''}`)
-  if (phases.length > 1) recognised.push(`实施步骤：${phases.join('；')}`)
-  const body = bodyMarkdown(rest)
-  data.body = await toRichText(rest)
-  recognised.push(`正文：${String(texts(rest).length)} 段，其中标题 ${String(body.headings)} 个、列表项 ${String(body.listItems)} 个`)
-  return { data, recognised, unrecognised }
 }
 
 // ---------- 简报·快报 ----------
@@ -144,6 +60,8 @@ const CONTACTS: [RegExp, 'phone' | 'fax' | 'email', string][] = [
   [/传真\s*[:：]\s*([\d\-－ ]{5,})/, 'fax', '传真'],
   [/(?:电子邮箱|邮箱)\s*[:：]\s*([\w.+-]+@[\w.-]+)/, 'email', '电子邮箱'],
 ]
+/** Marks above a bulletin's name: 内部资料, 注意保存, a 密级, a 份号. */
+const MASTHEAD_MARK = /^[（(【]?(内部资料|内部刊物|内部参阅|注意保存|妥善保存|(绝密|机密|秘密)(★.*)?|\d{5,8})[）)】]?$/
 const TRAILER_LINE = /^(编校|责编|审核|核稿|核签|报|送|发|电话|传真|邮箱|电子邮箱)\s*[:：]/
 
 interface Item {
@@ -184,33 +102,39 @@ export const recogniseBulletin = async (blocks: Block[], known: Known, toRichTex
   // The masthead: the lines before 第N期.
   const issueAt = lines.findIndex((b) => /^第\s*\d+\s*期/.test(lineText(b)))
   if (issueAt < 0) throw new Error('没有找到期号（第N期）：这不像一期简报或快报。请选择其他文档类型，或在文中补上“第N期”。')
+  // Marks printed above a bulletin's name (内部资料、注意保存, a 密级) are not part of it.
   const masthead = lines
     .slice(0, issueAt)
-    .map(lineText)
-    .filter(Boolean)
+    .flatMap((b) => tokens(lineText(b)))
+    .filter((t) => !MASTHEAD_MARK.test(t.normalize('NFKC').replace(/\s+/g, '')))
     .join('')
     .replace(/\s+/g, '')
-  data.issueNumber = Number(/第\s*(\d+)\s*期/.exec(lineText(lines[issueAt]))?.[1])
+  const issueLine = lineText(lines[issueAt])
+  data.issueNumber = Number(/第\s*(\d+)\s*期/.exec(issueLine)?.[1])
   recognised.push(`期号：第${String(data.issueNumber)}期`)
   let cursor = issueAt
-  const total = /总第\s*(\d+)\s*期/.exec(`${lineText(lines[issueAt])}${lineText(lines[issueAt + 1])}`)
+  const total = /总第\s*(\d+)\s*期/.exec(`${issueLine}${lineText(lines[issueAt + 1])}`)
   if (total) {
     data.totalIssueNumber = Number(total[1])
     recognised.push(`总期号：总第${String(data.totalIssueNumber)}期`)
-    if (!/总第/.test(lineText(lines[issueAt]))) cursor++
+    if (!/总第/.test(issueLine)) cursor++
   }
-  // The issuing office and the date follow.
+  // The issuing office and the date follow: on one line (set apart by spaces, as printed bulletins align
+  // them), on two, or on the 期号's own line; the date in digits or in Chinese numerals.
   let office = ''
-  for (let i = cursor + 1; i < Math.min(lines.length, cursor + 4); i++) {
-    const t = lineText(lines[i])
-    const day = dayOf(t)
-    if (day && t.replace(DATE, '').trim().length < 4) {
-      data.date = day
-      recognised.push(`印发日期：${shown(day)}`)
-      cursor = i
+  const candidates = [{ text: issueLine.replace(/第\s*\d+\s*期/, '').replace(/[（(]?\s*总第\s*\d+\s*期\s*[）)]?/, ''), at: cursor }]
+  for (let i = cursor + 1; i < Math.min(lines.length, cursor + 4); i++) candidates.push({ text: lineText(lines[i]), at: i })
+  for (const { text, at } of candidates) {
+    const parts = tokens(text)
+    const dated = parts.find((p) => isDateLine(p)) ?? (isDateLine(text) ? text : undefined)
+    const others = dated === text ? [] : parts.filter((p) => p !== dated)
+    if (others.length && !office) office = others.join('')
+    if (dated) {
+      data.date = dayOf(dated)
+      recognised.push(`印发日期：${shown(String(data.date))}`)
+      cursor = Math.max(cursor, at)
       break
     }
-    if (t && !office) office = t
   }
   if (!data.date) unrecognised.push('印发日期：刊头中没有找到，请补填')
   const content = lines.slice(cursor + 1)
@@ -294,8 +218,10 @@ export const recogniseBulletin = async (blocks: Block[], known: Known, toRichTex
       newSection((heading[1] ?? '').replace(/\s+/g, ''))
       continue
     }
-    if (/^【[^】]+】\s*\S/.test(t) && section) {
-      ;(section as { items: Item[] }).items.push(...runIns(t, known))
+    if (/^【[^】]+】\s*\S/.test(t)) {
+      // Run-ins with no 【简讯】 heading above them make a section of their own, named by their category.
+      if (!section) newSection(/^【([^】]+)】/.exec(t)?.[1]?.replace(/\s+/g, ''))
+      ;(section! as { items: Item[] }).items.push(...runIns(t, known))
       item = null
       continue
     }

@@ -12,7 +12,8 @@ import type { PayloadRequest } from 'payload'
 import { userHasRole } from '../access/roles.ts'
 import { markdownToRichText, type RichText } from '../lib/richText.ts'
 import { PENDING_ALT } from '../lib/uploads.ts'
-import { ImportError, readDocx, readText, type Block, type ImportedImage } from './read.ts'
+import { ImportError } from './errors.ts'
+import { readDocx, readText, type Block, type ImportedImage } from './read.ts'
 import { guessKind, IMPORT_KINDS, type ImportKind, type Known, recogniseBulletin, recogniseNews, recogniseResolution, type Recognition } from './recognise.ts'
 import { bodyMarkdown, IMAGE_PLACEHOLDER, paragraphs } from './structure.ts'
 
@@ -51,7 +52,7 @@ export const importDocument = async (req: PayloadRequest, input: ImportInput): P
   if (!userHasRole(user, 'admin', 'editor')) throw new ImportError('只有编辑和管理员可以导入文档。', 403)
   if (input.kind && !isKind(input.kind)) throw new ImportError(`文档类型“${input.kind}”无效，可选：resolutions（政策文件）、bulletins（简报·快报）、news（工作动态）。`)
   if (!input.file && !input.text?.trim()) throw new ImportError('请上传一个 .docx 文件，或粘贴文档的文字。')
-  const read = input.file ? await readDocx(input.file.data) : readText(input.text ?? '')
+  const read = input.file ? await readDocx(input.file.data, input.file.name) : readText(input.text ?? '')
   const blocks = paragraphs(read.blocks)
   const kind: ImportKind = input.kind && isKind(input.kind) ? input.kind : guessKind(blocks)
 
@@ -64,7 +65,7 @@ export const importDocument = async (req: PayloadRequest, input: ImportInput): P
     const skipped: string[] = []
     const storeImage = async (image: ImportedImage, index: number) => {
       const ext = image.contentType.split('/')[1] ?? 'bin'
-      const name = `${(input.file?.name ?? '导入').replace(/\.docx$/i, '')}-图${String(index + 1)}.${ext}`
+      const name = `${(input.file?.name ?? '导入').replace(/\.(docx|doc|wps|rtf|odt)$/i, '')}-图${String(index + 1)}.${ext}`
       const media = await payload
         .create({ collection: 'media', data: { alt: image.alt || PENDING_ALT }, file: { data: image.data, mimetype: image.contentType, name, size: image.data.length }, user, overrideAccess: false })
         .catch((error: unknown) => {

@@ -18,13 +18,24 @@ const TRAILER = /^(编校|责编|审核|核稿|核签|报|送|发|抄送|电话|
 const ENDS_SENTENCE = /[。！？；…”’」』）)：:!?;]\**$/
 
 export const plain = (text: string) => text.replace(/\*\*/g, '')
+/** A line split at runs of spaces: an office and a date on one line, a 文号 and its 签发人. */
+export const tokens = (line: string) =>
+  line
+    .split(/[\s\u3000]{2,}|\u3000+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
 const structural = (text: string) => {
   const t = plain(text)
   return LEVEL1.test(t) || LEVEL2.test(t) || LEVEL3.test(t) || LEVEL4.test(t) || t.startsWith('【') || TRAILER.test(t) || /^[（(][^）)]*[）)]$/.test(t)
 }
 
-/** A line that stopped mid-sentence: long, running text (a title has no commas), no closing punctuation. */
-const continues = (text: string) => plain(text).length >= 30 && /[，,、；]/.test(text) && !ENDS_SENTENCE.test(text)
+/** A numbered heading: 一、 or （一） and no full stop (commas and other punctuation allowed: 一、坚持……，……). */
+const isHeading = (text: string) => {
+  const t = plain(text)
+  return (LEVEL1.test(t) || LEVEL2.test(t)) && !/[。！？]/.test(t)
+}
+/** A line that stopped mid-sentence: long, running text (a title has no commas), no closing punctuation, not a heading. */
+const continues = (text: string) => !isHeading(text) && plain(text).length >= 30 && /[，,、；]/.test(text) && !ENDS_SENTENCE.test(text)
 
 /**
  * A web page's text pasted as one long line keeps its paragraphs only as spaces before the numbering
@@ -56,8 +67,9 @@ export const paragraphs = (blocks: Block[]): Block[] => {
     }
     for (const text of splitRunTogether(block.text)) {
       const last = out.at(-1)
-      if (last && 'text' in last && continues(last.text) && !structural(text)) last.text += text
-      else out.push({ text })
+      // A centred or right-aligned line (a title, a 落款) is a paragraph of its own.
+      if (last && 'text' in last && continues(last.text) && !structural(text) && !last.align && !block.align) last.text += text
+      else out.push({ ...block, text })
     }
   }
   // Bold runs a page break cut in two (**…** | **…**) become one run again.
@@ -75,7 +87,7 @@ const inline = (text: string) =>
 /** A numbered line that is a title on its own (short, no full stop inside) becomes a heading; one that runs on keeps its lead in bold. */
 const headingOrLead = (text: string, marker: '##' | '###') => {
   const t = plain(text)
-  if (t.length <= 40 && !/[。！？]./.test(t)) return `${marker} ${literalMarkdown(t)}`
+  if (t.length <= 80 && !/[。！？]./.test(t)) return `${marker} ${literalMarkdown(t)}`
   if (text.startsWith('**')) return inline(text)
   const lead = /^(.{2,40}?[。！？])(.+)$/.exec(t)
   return lead ? `**${literalMarkdown(lead[1] ?? '')}**${literalMarkdown(lead[2] ?? '')}` : inline(text)

@@ -8,6 +8,7 @@ import * as migration_20261123_005719_preview_links from './20261123_005719_prev
 import * as migration_20261204_074248_publish_targets from './20261204_074248_publish_targets.ts';
 import * as migration_20261205_013432_list_indexes from './20261205_013432_list_indexes.ts';
 import * as migration_20261205_044258_verbatim from './20261205_044258_verbatim.ts';
+import * as migration_20261205_072513_gongwen from './20261205_072513_gongwen.ts';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261205_044258_verbatim.up,
     down: migration_20261205_044258_verbatim.down,
-    name: '20261205_044258_verbatim'
+    name: '20261205_044258_verbatim',
+  },
+  {
+    up: migration_20261205_072513_gongwen.up,
+    down: migration_20261205_072513_gongwen.down,
+    name: '20261205_072513_gongwen'
   },
 ];

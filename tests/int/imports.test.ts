@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -5,12 +6,13 @@ import { createLocalReq, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ImportError } from '../../cms/imports/read.ts'
+import { ImportError } from '../../cms/imports/errors.ts'
 import { importDocument, type ImportResult } from '../../cms/imports/service.ts'
 import { richTextToPlainText } from '../../cms/lib/richText.ts'
 import { PENDING_ALT } from '../../cms/lib/uploads.ts'
 import type { Bulletin, News, Resolution } from '../../cms/payload-types.ts'
 import { govDocx, paragraphsOfWebCopy } from '../lib/govDocx.ts'
+import { savedAsDoc } from '../lib/libreoffice.ts'
 import { cms, userWithRole } from './helpers.ts'
 
 // The five real source documents (../shared/corpus), copied so a clean checkout has them.
@@ -40,15 +42,28 @@ const stepAside = async (back: boolean) => {
 beforeAll(async () => {
   payload = await cms()
   await stepAside(false)
-})
+  const docs = await savedAsDoc(await Promise.all(sources.map(([n, bulletin]) => govDocx(sourceText(n), { bulletin }))))
+  sources.forEach(([n], i) => oldFormat.set(sourceText(n), docs[i]!))
+}, 120_000)
 afterAll(async () => {
   for (const r of imported) await payload.delete({ collection: r.collection, id: r.id, ...quiet }).catch(() => undefined)
   await stepAside(true)
 })
 
-const forms = ['docx', 'text'] as const
-const input = async (form: (typeof forms)[number], text: string, bulletin = false) =>
-  form === 'docx' ? { file: { data: await govDocx(text, { bulletin }), name: 'test.docx' } } : { text }
+// Each document as a .docx, as pasted text, and as the .doc and .wps an office still sends: LibreOffice saves
+// the .docx as Word 97–2003 (WPS's own .wps is that format under its own name), and the importer converts
+// it back with LibreOffice. All are made in one LibreOffice run before the tests.
+const forms = ['docx', 'text', 'doc', 'wps'] as const
+const sources: [string, boolean][] = [['000', false], ['001', true], ['002', true], ['003', false], ['004', false]]
+const sourceText = (n: string) => (n === '004' ? paragraphsOfWebCopy(corpus(n)) : corpus(n))
+const oldFormat = new Map<string, Buffer>()
+const input = async (form: (typeof forms)[number], text: string, bulletin = false) => {
+  if (form === 'text') return { text }
+  if (form === 'docx') return { file: { data: await govDocx(text, { bulletin }), name: 'test.docx' } }
+  const data = oldFormat.get(text)
+  if (!data) throw new Error('no .doc made for this text')
+  return { file: { data, name: `test.${form}` } }
+}
 
 describe.each(forms)('importing the five corpus documents (%s)', (form) => {
   it('000: a resolution with its 文号, 通过日期, 会议 and the 公文 levels as headings', async () => {
@@ -109,7 +124,7 @@ describe.each(forms)('importing the five corpus documents (%s)', (form) => {
   })
 
   it('004: an action plan with its period, publication time and yearly phases', async () => {
-    const text = form === 'docx' ? paragraphsOfWebCopy(corpus('004')) : corpus('004')
+    const text = form === 'text' ? corpus('004') : sourceText('004')
     const result = await asEditor(await input(form, text))
     const doc = (await payload.findByID({ collection: 'resolutions', id: result.id, draft: true, overrideAccess: true })) as Resolution
     expect(doc).toMatchObject({ docType: '行动计划', period: '2018—2020年', title: '大足区创建全国文明城区三年行动计划 (2018—2020年)' })
@@ -136,11 +151,37 @@ describe('what an import refuses or keeps', () => {
     const encrypted = Buffer.concat([ole, Buffer.from('E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0', 'latin1')])
     await refused(asEditor({ file: { data: Buffer.from('%PDF-1.7 not a word file'), name: 'x.docx' } }), /不是 Word\/WPS 文档/)
     await refused(asEditor({ file: { data: encrypted, name: 'secret.docx' } }), /打开密码/)
-    await refused(asEditor({ file: { data: ole, name: 'old.doc' } }), /旧版 Word 文档/)
+    await refused(asEditor({ file: { data: ole, name: 'old.doc' } }), /无法读取这个旧版 Word 文档/)
     await refused(asEditor({ file: { data: Buffer.alloc(0), name: 'empty.docx' } }), /空的/)
     await refused(asEditor({ file: { data: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(21 * 1024 * 1024)]), name: 'big.docx' } }), /20 MB/)
     await refused(asEditor({ file: { data: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]), name: 'broken.docx' } }), /已损坏/)
     await refused(asEditor({ text: '   ' }), /上传一个 \.docx 文件，或粘贴/)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('refuses a broken or oversized .doc, stops a conversion that overruns its time limit, and says how to install LibreOffice when it is missing, creating nothing', async () => {
+    const before = await counts()
+    const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0', 'latin1'), Buffer.alloc(4096, 7)])
+    await refused(asEditor({ file: { data: ole, name: '损坏.doc' } }), /无法读取这个旧版 Word 文档（\.doc）：文件已损坏/)
+    await refused(asEditor({ file: { data: Buffer.concat([ole, Buffer.alloc(21 * 1024 * 1024)]), name: '过大.wps' } }), /超过 20 MB/)
+    const real = oldFormat.get(sourceText('000'))!
+    const env = { ...process.env }
+    try {
+      // A limit shorter than LibreOffice needs to start: the conversion is stopped, soffice and all it started are killed.
+      process.env.IMPORT_CONVERT_TIMEOUT_MS = '400'
+      const started = Date.now()
+      await refused(asEditor({ file: { data: real, name: '决议.doc' } }), /超时（超过 0.4 秒），已停止/)
+      expect(Date.now() - started).toBeLessThan(3000)
+      const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('wenming-convert-'))
+      expect(left).toEqual([])
+      delete process.env.IMPORT_CONVERT_TIMEOUT_MS
+      process.env.SOFFICE_PATH = '/nonexistent/soffice'
+      const missing = await asEditor({ file: { data: real, name: '决议.wps' } }).catch((e: unknown) => e as ImportError)
+      expect((missing as ImportError).status).toBe(501)
+      expect((missing as ImportError).message).toContain('apt-get install libreoffice-writer-nogui')
+    } finally {
+      process.env = env
+    }
     expect(await counts()).toEqual(before)
   })
 
