@@ -29,7 +29,7 @@ const resolution = (i: number): ResolutionEntry => {
   return {
     id: `r${String(i)}`, slug: `r-${String(i)}`, title: `关于推进工作的决议${String(i)}`, docType: pick(['决议', '行动计划', '通知']), docNumber: `门文发〔${date.slice(0, 4)}〕${String(i)}号`,
     issuer: '门头沟区人大常委会', meeting: null, adoptedAt: date, publishedAt: null, validity: '现行有效', period: null, sourceCategory: null, region: ref(pick(regions)),
-    summary: `决议${String(i)}摘要`, verbatimNote: null, html: '<p>正文</p>', text: '正文', date, year: Number(date.slice(0, 4)), updatedAt: date, topics: someTopics(), policies: [], firstPublishedAt: null,
+    summary: `决议${String(i)}摘要`, verbatimNote: null, gongwen: null, html: '<p>正文</p>', text: '正文', date, year: Number(date.slice(0, 4)), updatedAt: date, topics: someTopics(), policies: [], firstPublishedAt: null,
   }
 }
 const policies = Array.from({ length: Math.round(N / 10) }, (_, i) => resolution(i * 10))

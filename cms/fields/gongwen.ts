@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { authenticated } from '../access/authenticated.ts'
 import { dayField } from './dayField.ts'
 import { label } from './label.ts'
 
@@ -15,7 +16,7 @@ export const gongwenFields = (): Field => ({
   type: 'group',
   label: label('公文要素（GB/T 9704）', 'Document parts (GB/T 9704)'),
   admin: {
-    description: '从原件导入时自动识别，也可手工填写。份号、密级、紧急程度和签发人只在后台保存，不在网站显示。',
+    description: '从原件导入时自动识别，也可手工填写。份号、密级、紧急程度和签发人只在后台保存，不在网站和公开接口中显示。',
   },
   fields: [
     {
@@ -23,17 +24,19 @@ export const gongwenFields = (): Field => ({
       fields: [
         {
           name: 'copyNumber',
+          access: { read: authenticated },
           type: 'text',
           label: label('份号', 'Copy number'),
         },
         {
           name: 'secrecy',
+          access: { read: authenticated },
           type: 'text',
           label: label('密级和保密期限', 'Classification'),
           admin: { description: '标有密级的文件不能公开发布。' },
         },
-        { name: 'urgency', type: 'text', label: label('紧急程度', 'Urgency') },
-        { name: 'signedBy', type: 'text', label: label('签发人', 'Signed by') },
+        { name: 'urgency', access: { read: authenticated }, type: 'text', label: label('紧急程度', 'Urgency') },
+        { name: 'signedBy', access: { read: authenticated }, type: 'text', label: label('签发人', 'Signed by') },
       ],
     },
     {

@@ -15,7 +15,7 @@ import { synonymGroups } from '../../cms/lib/synonyms.ts'
 import type { Bulletin, BulletinSery, Figure, Media, News, Region, Resolution, Topic } from '../../cms/payload-types.ts'
 import { beijingDay } from './dates.ts'
 import { UNNAMED_SITE } from './site.ts'
-import type { BulletinEntry, FigureEntry, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, GongwenParts, ImageRef, Links, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 let cms: Promise<Payload> | undefined
 const payload = () => (cms ??= getCms())
@@ -248,6 +248,21 @@ const toRegion = (r: Region): RegionEntry => ({ slug: String(r.slug), name: r.na
 /** A 原文照登 document's note for the page (cms/fields/verbatim.ts). */
 const verbatimNote = (doc: { verbatim?: boolean | null; verbatimNote?: string | null }) => (doc.verbatim && doc.verbatimNote?.trim()) || null
 
+const text = (value: string | null | undefined) => value?.trim() || null
+/** The printed parts of a 公文 (the office's own marks, 份号 to 签发人, are not read: anonymous readers never receive them). */
+const gongwenParts = (g: Resolution['gongwen']): GongwenParts | null => {
+  const parts: GongwenParts = {
+    mainRecipients: text(g?.mainRecipients),
+    attachmentNotes: (g?.attachmentNotes ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+    signatory: text(g?.signatory),
+    note: text(g?.note),
+    copyTo: text(g?.copyTo),
+    printedBy: text(g?.printedBy),
+    printedAt: day(g?.printedAt),
+  }
+  return Object.values(parts).some((v) => (Array.isArray(v) ? v.length : v)) ? parts : null
+}
+
 const toResolution = (r: Resolution): ResolutionEntry => {
   const adoptedAt = day(r.adoptedAt)
   const date = adoptedAt ?? day(r.publishedAt) ?? beijingDay(r.createdAt)
@@ -268,6 +283,7 @@ const toResolution = (r: Resolution): ResolutionEntry => {
     region: regionRef(r.region),
     summary: r.summary ?? null,
     verbatimNote: verbatimNote(r),
+    gongwen: gongwenParts(r.gongwen),
     html: html(r.body),
     text: richTextToPlainText(r.body),
     date,

@@ -21,7 +21,10 @@ export const DOC_TYPES: Record<string, string> = {
   决定: 'jueding',
   行动计划: 'xingdong-jihua',
   实施方案: 'shishi-fangan',
+  方案: 'fangan',
+  意见: 'yijian',
   通知: 'tongzhi',
+  报告: 'baogao',
   其他: 'qita',
 }
 

@@ -71,6 +71,18 @@ export interface Links {
   policies: string[]
 }
 
+/** What a 公文 prints around its text: 主送 above it; 附件说明, 落款, 附注 after it; the 版记 at the foot. */
+export interface GongwenParts {
+  mainRecipients: string | null
+  attachmentNotes: string[]
+  signatory: string | null
+  note: string | null
+  copyTo: string | null
+  printedBy: string | null
+  /** Calendar day YYYY-MM-DD. */
+  printedAt: string | null
+}
+
 export interface ResolutionEntry extends Links, PublicDates {
   id: string
   slug: string
@@ -90,6 +102,8 @@ export interface ResolutionEntry extends Links, PublicDates {
   summary: string | null
   /** The office's note on a document published as written (原文照登), or null. */
   verbatimNote: string | null
+  /** The 公文's parts printed around its text (GB/T 9704), or null when it has none. */
+  gongwen: GongwenParts | null
   html: string
   text: string
   /** The day the document is dated by: adoption, else publication. */

@@ -147,3 +147,34 @@ const check = async (layout: Layout, result: ImportResult, form: string) => {
   for (const sentence of layout.inBody) expect(stored.body, sentence).toContain(sentence)
   for (const part of layout.notInBody) expect(stored.body, part).not.toContain(part)
 }
+
+describe('what the 公文 parts allow', () => {
+  const quiet = { overrideAccess: true, context: { seed: true, skipRebuild: true } }
+  const imported = async (index: number) => {
+    const req = await createLocalReq({ user: await userWithRole(payload, 'editor') }, payload)
+    return importDocument(req, { file: { data: files.get(LAYOUTS[index]!.name)!.docx, name: '版式.docx' } })
+  }
+
+  it('a document marked 秘密 cannot be published, by anyone', async () => {
+    const result = await imported(0)
+    try {
+      const error = await payload.update({ collection: 'resolutions', id: result.id, data: { _status: 'published' }, ...quiet }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(Error)
+      expect((error as Error).message).toContain('文件标有密级“秘密★1年”，不得在互联网公开发布')
+    } finally {
+      await payload.delete({ collection: 'resolutions', id: result.id, ...quiet })
+    }
+  })
+
+  it('published, its 主送, 落款 and 版记 are public; its 份号, 紧急程度 and 签发人 are not', async () => {
+    const result = await imported(1)
+    try {
+      await payload.update({ collection: 'resolutions', id: result.id, data: { _status: 'published', gongwen: { copyNumber: '000009', urgency: '加急' } }, ...quiet })
+      const anonymous = (await payload.findByID({ collection: 'resolutions', id: result.id, overrideAccess: false })) as { gongwen?: Record<string, unknown> }
+      expect(anonymous.gongwen).toMatchObject({ mainRecipients: '区委、区政府', signatory: '门头沟区精神文明建设委员会办公室' })
+      for (const internal of ['copyNumber', 'urgency', 'signedBy', 'secrecy']) expect(anonymous.gongwen?.[internal], internal).toBeUndefined()
+    } finally {
+      await payload.delete({ collection: 'resolutions', id: result.id, ...quiet })
+    }
+  })
+})

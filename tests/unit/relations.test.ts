@@ -19,6 +19,7 @@ const resolution = (id: string, docNumber: string | null, date: string, extra: P
   region: null,
   summary: null,
   verbatimNote: null,
+  gongwen: null,
   html: '',
   text: '',
   date,
