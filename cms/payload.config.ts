@@ -18,6 +18,7 @@ import { siteBuildEndpoint } from './jobs/siteBuildEndpoint.ts'
 import { siteHealthEndpoint } from './health/endpoint.ts'
 import { importEndpoint } from './imports/endpoint.ts'
 import { PREVIEWABLE } from './preview/kinds.ts'
+import { DEFAULT_TITLE_SUFFIX, siteIcon } from './branding/titles.ts'
 import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
@@ -47,8 +48,12 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     dateFormat: 'yyyy-MM-dd HH:mm',
-    meta: { titleSuffix: ' · 文明创建内容管理' },
-    components: { beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/ImportPanel#ImportPanel', '/components/BuildStatus#BuildStatus', '/components/TargetStatus#TargetStatus', '/components/SiteHealthPanel#SiteHealthPanel'] },
+    // The site's own name (站点设置) replaces the suffix per page (app/(payload)/admin/…/page.tsx); its emblem is the icon.
+    meta: { titleSuffix: DEFAULT_TITLE_SUFFIX, icons: siteIcon() },
+    components: {
+      graphics: { Logo: '/components/AdminLogo#AdminLogo', Icon: '/components/AdminIcon#AdminIcon' },
+      beforeDashboard: ['/components/WorkQueue#WorkQueue', '/components/ImportPanel#ImportPanel', '/components/BuildStatus#BuildStatus', '/components/TargetStatus#TargetStatus', '/components/SiteHealthPanel#SiteHealthPanel'],
+    },
     // 实时预览 in the edit view: the draft rendered by the public site's components (cms/preview/page.ts).
     livePreview: {
       collections: [...PREVIEWABLE],

@@ -29,10 +29,10 @@ const INSTALL_HINT =
 
 /** Where soffice is: SOFFICE_PATH, or the Debian package's place, or the PATH. */
 export const sofficePath = (env: NodeJS.ProcessEnv = process.env): string | null => {
-  if (env.SOFFICE_PATH?.trim()) return existsSync(env.SOFFICE_PATH.trim()) ? env.SOFFICE_PATH.trim() : null
+  if (env.SOFFICE_PATH?.trim()) return existsSync(/*turbopackIgnore: true*/ env.SOFFICE_PATH.trim()) ? env.SOFFICE_PATH.trim() : null
   for (const candidate of ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice'])
-    if (existsSync(candidate)) return candidate
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir && existsSync(path.join(dir, 'soffice'))) return path.join(dir, 'soffice')
+    if (existsSync(/*turbopackIgnore: true*/ candidate)) return candidate
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir && existsSync(/*turbopackIgnore: true*/ path.join(dir, 'soffice'))) return path.join(dir, 'soffice')
   return null
 }
 

@@ -6,7 +6,7 @@ import { importDocument } from './service.ts'
 const refuse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
 
 /**
- * POST /api/imports (multipart: `file` or `text`, optional `kind`): a signed-in editor's Word/WPS file
+ * POST /api/imports (multipart: `file` or `text`, optional `kind`): a signed-in editor's Word/WPS file (.docx, .doc, .wps, .rtf, .odt)
  * or pasted text becomes a draft. 201 with `{ collection, id, recognised, unrecognised }`; 4xx with a
  * Chinese `errors[0].message`, having created nothing.
  */
@@ -20,7 +20,7 @@ export const importEndpoint: Endpoint = {
     try {
       await addDataAndFileToRequest(req)
     } catch {
-      return refuse('无法读取上传的内容：请以表单方式上传 .docx 文件（字段 file）或文字（字段 text）。', 400)
+      return refuse('无法读取上传的内容：请以表单方式上传 Word/WPS 文件（字段 file）或文字（字段 text）。', 400)
     }
     const data = (req.data ?? {}) as { text?: unknown; kind?: unknown }
     const file = req.file

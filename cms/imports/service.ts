@@ -51,7 +51,7 @@ export const importDocument = async (req: PayloadRequest, input: ImportInput): P
   if (!user) throw new ImportError('请先登录。', 401)
   if (!userHasRole(user, 'admin', 'editor')) throw new ImportError('只有编辑和管理员可以导入文档。', 403)
   if (input.kind && !isKind(input.kind)) throw new ImportError(`文档类型“${input.kind}”无效，可选：resolutions（政策文件）、bulletins（简报·快报）、news（工作动态）。`)
-  if (!input.file && !input.text?.trim()) throw new ImportError('请上传一个 .docx 文件，或粘贴文档的文字。')
+  if (!input.file && !input.text?.trim()) throw new ImportError('请上传一个 Word/WPS 文件（.docx、.doc、.wps），或粘贴文档的文字。')
   const read = input.file ? await readDocx(input.file.data, input.file.name) : readText(input.text ?? '')
   const blocks = paragraphs(read.blocks)
   const kind: ImportKind = input.kind && isKind(input.kind) ? input.kind : guessKind(blocks)

@@ -1,7 +1,8 @@
 /**
  * GET /preview/<collection>/<id>: the draft as the public page will show it, for a signed-in staff member
- * or the holder of a valid share link (?token=…). Never cached, never indexed; a missing, forged,
- * expired or revoked link gets a Chinese page saying so, and no draft text.
+ * or the holder of a valid share link (?token=…). Never cached, never indexed; a forged, expired or
+ * revoked link gets a Chinese page saying so, and no draft text; without either, the reader is sent to
+ * sign in and brought back.
  */
 import config from '@payload-config'
 import { getPayload } from 'payload'
@@ -34,7 +35,12 @@ export const previewPage = async (request: Request, collection: string, id: stri
     if (state === 'invalid') return notice(403, '预览链接无效', '链接不完整或不正确。请核对链接，或联系发给您链接的同志重新生成。')
   } else {
     const { user } = await payload.auth({ headers: request.headers })
-    if (!user) return notice(401, '请先登录', '稿件预览只对登录的编辑、审核、核签人员开放，或凭有效的预览分享链接查看。<a href="/admin/login">登录内容管理</a>')
+    // Not signed in, or a link opened from a chat or an e-mail (a cross-site navigation, where the session
+    // cookie does not count): sign in, then come back here. The login page only follows a path on this site.
+    if (!user) {
+      const back = new URL(request.url)
+      return new Response(null, { status: 303, headers: { ...PRIVATE, Location: `/admin/login?redirect=${encodeURIComponent(`${back.pathname}${back.search}`)}` } })
+    }
     if (!userHasRole(user, 'admin', 'editor', 'reviewer', 'signer')) return notice(403, '无权预览', '您的账号没有查看稿件的权限。')
   }
   const result = await previewInWorker(collection, id, params.get('live') === '1').catch((error: unknown) => ({ ok: false as const, status: 503, message: error instanceof Error ? error.message : String(error) }))

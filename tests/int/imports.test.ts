@@ -155,7 +155,7 @@ describe('what an import refuses or keeps', () => {
     await refused(asEditor({ file: { data: Buffer.alloc(0), name: 'empty.docx' } }), /空的/)
     await refused(asEditor({ file: { data: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(21 * 1024 * 1024)]), name: 'big.docx' } }), /20 MB/)
     await refused(asEditor({ file: { data: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]), name: 'broken.docx' } }), /已损坏/)
-    await refused(asEditor({ text: '   ' }), /上传一个 \.docx 文件，或粘贴/)
+    await refused(asEditor({ text: '   ' }), /上传一个 Word\/WPS 文件（\.docx、\.doc、\.wps），或粘贴/)
     expect(await counts()).toEqual(before)
   })
 

@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { expect, test } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type FileChooser, type Locator, type Page, test } from '@playwright/test'
 
+import { layoutDocx, LAYOUTS } from '../../lib/gongwenLayouts.ts'
 import { govDocx } from '../../lib/govDocx.ts'
-import { as, cms, signInFresh, site, until } from './helpers.ts'
+import { as, cms, newAccount, signInFresh, site, until } from './helpers.ts'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -24,19 +26,45 @@ test.afterAll(async ({ request }) => {
   for (const id of accounts) await request.delete(`${cms}/api/users/${String(id)}`, { headers: await as(request, 'admin') })
 })
 
-test('an editor imports a bulletin from Word on the dashboard and previews it in its print layout', async ({ page, request }, info) => {
+/** Presses Tab until `target` has the focus (a keyboard user's way there), at most 80 times. */
+const tabTo = async (page: Page, target: Locator) => {
+  for (let i = 0; i < 80; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error('not reachable by Tab')
+}
+
+test('an editor imports a bulletin from Word on the dashboard by keyboard alone and previews it in its print layout', async ({ page, request }, info) => {
   // The account is made through the test's own request context: logging in as admin there leaves the page's cookies alone.
   accounts.push(await signInFresh(page, request, 'editor', 'import-editor'))
   const panel = page.getByRole('region', { name: '导入文档' })
-  // The dashboard finishes loading first (a file chosen in a form that is then rendered again is lost).
+  // The panel's script has run (before that its buttons do nothing).
+  await expect(page.locator('section[data-ready]')).toHaveCount(1)
+  await info.attach('import-before.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
+  const choose = panel.getByRole('button', { name: '选择文件…' })
   await page.waitForLoadState('networkidle')
-  await panel.getByLabel('Word/WPS 文档（.docx）').setInputFiles({ name: `快报第${String(issueNumber)}期.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await govDocx(text, { bulletin: true }) })
-  await expect.poll(() => panel.getByLabel('Word/WPS 文档（.docx）').evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)).toBe(1)
-  await panel.getByRole('button', { name: '导入为草稿' }).click()
-  const status = panel.getByRole('status')
+  await page.locator('body').focus()
+  // Tab to 选择文件… and press Enter (once more if the dashboard was still settling: a keyboard user would).
+  let chooser: FileChooser | null = null
+  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+    await tabTo(page, choose)
+    const opened = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null)
+    await page.keyboard.press('Enter')
+    chooser = await opened
+  }
+  if (!chooser) throw new Error('选择文件… did not open the file chooser by keyboard')
+  await chooser.setFiles({ name: `快报第${String(issueNumber)}期.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await govDocx(text, { bulletin: true }) })
+  await expect(panel.getByRole('status', { name: '已选择的文件' })).toContainText(`快报第${String(issueNumber)}期.docx`)
+  await tabTo(page, panel.getByRole('button', { name: '导入为草稿' }))
+  await page.keyboard.press('Enter')
+  const status = panel.getByRole('status', { name: '导入结果' })
   await expect(status).toContainText('已创建草稿')
   await expect(status).toContainText(`期号：第${String(issueNumber)}期`)
   await expect(status).toContainText('核签：李争三')
+  // The result has the focus: a screen reader reads it, the next Tab reaches its link.
+  expect(await status.evaluate((el) => el.parentElement === document.activeElement || el.contains(document.activeElement))).toBe(true)
+  await info.attach('import-after.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
   bulletinId = Number((await status.getByRole('link', { name: '打开草稿' }).getAttribute('href'))?.split('/').pop())
   expect(bulletinId).toBeGreaterThan(0)
 
@@ -59,8 +87,10 @@ test('without a session or a valid link the preview shows no draft text; a share
   const anon = await playwright.request.newContext()
   const url = `${cms}/preview/bulletins/${String(bulletinId)}`
   for (const target of [url, `${url}?token=forged-token-${marker}`, `${url}?live=1`]) {
-    const res = await anon.get(target, { failOnStatusCode: false })
-    expect([401, 403]).toContain(res.status())
+    const res = await anon.get(target, { failOnStatusCode: false, maxRedirects: 0 })
+    // Without a session: sent to sign in and back; with a forged link: refused.
+    if (target.includes('token=')) expect(res.status()).toBe(403)
+    else expect(res.headers()['location']).toBe(`/admin/login?redirect=${encodeURIComponent(target.slice(cms.length))}`)
     const body = await res.text()
     expect(body).not.toContain(marker)
     expect(body).not.toContain('石门营五区')
@@ -87,6 +117,33 @@ test('without a session or a valid link the preview shows no draft text; a share
   await anon.dispose()
 })
 
+test('a preview link opened from a chat on another site asks a signed-in editor to sign in, then shows the draft', async ({ page, request }) => {
+  const { email, pass, id } = await newAccount(request, { role: 'editor', prefix: 'preview-link' })
+  accounts.push(id)
+  const signIn = async () => {
+    await page.locator('input[name="email"]').fill(email)
+    await page.locator('input[name="password"]').fill(pass)
+    await page.locator('button[type="submit"]').click()
+  }
+  await page.goto(`${cms}/admin/login`)
+  await signIn()
+  await page.waitForURL(/\/admin\/?$/)
+  // The admin carries the site's name from 站点设置, in its title and its logo.
+  const settings = (await (await request.get(`${cms}/api/globals/site-settings`)).json()) as { siteName: string }
+  await expect(page).toHaveTitle(new RegExp(`${settings.siteName} 内容管理$`))
+  // A web chat on another site (127.0.0.1 is not the same site as localhost) with the link in a message.
+  const preview = `${cms}/preview/bulletins/${String(bulletinId)}`
+  await page.route('http://127.0.0.1:9/chat', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><title>聊天</title><p>请看稿件：<a href="${preview}">稿件预览</a></p>` }))
+  await page.goto('http://127.0.0.1:9/chat')
+  await page.getByRole('link', { name: '稿件预览' }).click()
+  await page.waitForURL(/\/admin\/login\?redirect=/)
+  await expect(page.getByText(settings.siteName).first()).toBeVisible()
+  await expect(page.locator('body')).not.toContainText(marker)
+  await signIn()
+  await page.waitForURL(preview)
+  await expect(page.locator('.bulletin')).toContainText(marker)
+})
+
 test('the chain passes and signs the imported bulletin; published, it appears on the site', async ({ request }) => {
   test.setTimeout(240_000)
   const flow = async (role: string, action: string) =>
@@ -109,4 +166,38 @@ test('the chain passes and signs the imported bulletin; published, it appears on
   // Taken down again so the other live tests see the seeded site.
   await request.patch(`${cms}/api/bulletins/${String(bulletinId)}`, { headers: await as(request, 'editor'), data: { _status: 'draft' } })
   await until(request, url, 404)
+})
+
+test('a 公文 imported from Word is published with its 主送, 附件说明, 落款, 成文日期 and 版记 where the paper has them, and nothing of its 版头 marks', async ({ page, request }) => {
+  test.setTimeout(240_000)
+  const layout = LAYOUTS.find((l) => l.name.startsWith('决定'))!
+  const imported = await request.post(`${cms}/api/imports`, { headers: await as(request, 'editor'), multipart: { file: { name: '表彰决定.docx', mimeType: 'application/octet-stream', buffer: await layoutDocx(layout) } } })
+  expect(imported.status(), await imported.text()).toBe(201)
+  const { id } = (await imported.json()) as { id: number }
+  // A 份号 the office keeps for itself.
+  expect((await request.patch(`${cms}/api/resolutions/${String(id)}?draft=true`, { headers: await as(request, 'editor'), data: { gongwen: { copyNumber: '000321' } } })).ok()).toBe(true)
+  for (const [role, action] of [['editor', 'submit'], ['reviewer', 'pass'], ['signer', 'sign']] as const) {
+    const res = await request.post(`${cms}/api/resolutions/${String(id)}/workflow`, { headers: await as(request, role), data: { action } })
+    expect(res.status(), await res.text()).toBe(200)
+  }
+  const published = await request.patch(`${cms}/api/resolutions/${String(id)}`, { headers: await as(request, 'editor'), data: { _status: 'published' } })
+  expect(published.ok(), await published.text()).toBe(true)
+  const slug = ((await published.json()) as { doc: { slug: string } }).doc.slug
+  const url = `${site}/resolutions/${slug}/`
+  try {
+    await until(request, url, 200)
+    await page.goto(url)
+    await expect(page.locator('.gw-addressee')).toHaveText('各镇人民政府,各街道办事处,区政府各委、办、局：')
+    await expect(page.locator('.gw-attachments li')).toHaveText(['先进集体名单', '先进个人名单'])
+    await expect(page.locator('.gw-signature')).toContainText('北京市门头沟区人民政府')
+    await expect(page.locator('.gw-signature')).toContainText('2023年7月20日')
+    await expect(page.locator('.gw-colophon')).toContainText('抄送：区委办公室,区人大常委会办公室。')
+    await expect(page.locator('main')).not.toContainText('000321')
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  } finally {
+    await request.patch(`${cms}/api/resolutions/${String(id)}`, { headers: await as(request, 'editor'), data: { _status: 'draft' } })
+    await until(request, url, 404)
+    await request.delete(`${cms}/api/resolutions/${String(id)}`, { headers: await as(request, 'admin') })
+  }
 })

@@ -25,6 +25,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PreviewPanel as PreviewPanel_d717017bc95e5a87f10ad0319d49678f } from '../../../components/PreviewPanel'
 import { ContentChecks as ContentChecks_fe97a24e8ff6418020caa8abc24fd967 } from '../../../components/ContentChecks'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
+import { AdminIcon as AdminIcon_e30df20e416e78fe7950694ff579c893 } from '../../../components/AdminIcon'
+import { AdminLogo as AdminLogo_48bd4f5ed20a278ca9298ebbc521db88 } from '../../../components/AdminLogo'
 import { WorkQueue as WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2 } from '../../../components/WorkQueue'
 import { ImportPanel as ImportPanel_22f03ba0f63f49d38e305271f89a564c } from '../../../components/ImportPanel'
 import { BuildStatus as BuildStatus_8e46b28838d2e01b4fb58932010f7415 } from '../../../components/BuildStatus'
@@ -61,6 +63,8 @@ export const importMap = {
   "/components/PreviewPanel#PreviewPanel": PreviewPanel_d717017bc95e5a87f10ad0319d49678f,
   "/components/ContentChecks#ContentChecks": ContentChecks_fe97a24e8ff6418020caa8abc24fd967,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
+  "/components/AdminIcon#AdminIcon": AdminIcon_e30df20e416e78fe7950694ff579c893,
+  "/components/AdminLogo#AdminLogo": AdminLogo_48bd4f5ed20a278ca9298ebbc521db88,
   "/components/WorkQueue#WorkQueue": WorkQueue_96c1b350eb72d0bb3786264f9a3c0ee2,
   "/components/ImportPanel#ImportPanel": ImportPanel_22f03ba0f63f49d38e305271f89a564c,
   "/components/BuildStatus#BuildStatus": BuildStatus_8e46b28838d2e01b4fb58932010f7415,
