@@ -11,7 +11,10 @@ export const siteBranding = (payload?: Payload): Promise<{ siteName: string | nu
   if (cached && Date.now() - cached.at < 10_000) return cached.value
   const value = (async () => {
     const p = payload ?? (await getPayload({ config }))
-    const settings = (await p.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }).catch(() => null)) as { siteName?: string | null; sponsor?: string | null } | null
+    const settings = (await p.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }).catch(() => null)) as {
+      siteName?: string | null
+      sponsor?: string | null
+    } | null
     return { siteName: settings?.siteName?.trim() || null, sponsor: settings?.sponsor?.trim() || null }
   })()
   cached = { at: Date.now(), value }

@@ -32,6 +32,8 @@ export const withSiteName = (metadata: Metadata, siteName: string | null | undef
   return {
     ...metadata,
     title: renamed(metadata.title, suffix) as Metadata['title'],
-    openGraph: metadata.openGraph ? { ...metadata.openGraph, title: renamed(metadata.openGraph.title, suffix.trim().replace(/^· /, '')) as string } : metadata.openGraph,
+    openGraph: metadata.openGraph
+      ? { ...metadata.openGraph, title: renamed(metadata.openGraph.title, suffix.trim().replace(/^· /, '')) as string }
+      : metadata.openGraph,
   }
 }

@@ -75,7 +75,8 @@ export function ImportPanel() {
     setResult(null)
     setError(null)
     if (!chosen) return
-    if (!EXTENSIONS.some((ext) => chosen.name.toLowerCase().endsWith(ext))) setError(`“${chosen.name}”不是 Word/WPS 文档。请选择 .docx、.doc 或 .wps 文件，或直接粘贴文字。`)
+    if (!EXTENSIONS.some((ext) => chosen.name.toLowerCase().endsWith(ext)))
+      setError(`“${chosen.name}”不是 Word/WPS 文档。请选择 .docx、.doc 或 .wps 文件，或直接粘贴文字。`)
     else if (chosen.size > MAX_BYTES) setError(`“${chosen.name}”有 ${size(chosen.size)}，超过 20 MB，无法导入。请删去文中过大的图片后重试。`)
     else setFile(chosen)
     if (input.current) input.current.value = ''
@@ -111,7 +112,8 @@ export function ImportPanel() {
     <section aria-labelledby={`${id}-heading`} data-ready={ready || undefined} style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 id={`${id}-heading`}>导入文档</h2>
       <p style={{ maxWidth: '48rem' }}>
-        上传 Word/WPS 文档（.docx、.doc、.wps，20 MB 以内）或粘贴文字，自动识别为政策文件、简报·快报或工作动态的草稿，并识别文号、刊头、主送、落款、版记等公文要素。导入不会发布任何内容。
+        上传 Word/WPS 文档（.docx、.doc、.wps，20 MB
+        以内）或粘贴文字，自动识别为政策文件、简报·快报或工作动态的草稿，并识别文号、刊头、主送、落款、版记等公文要素。导入不会发布任何内容。
       </p>
       <div style={{ display: 'grid', gap: 'var(--base)', maxWidth: '48rem' }}>
         <Dropzone onChange={choose} disabled={busy}>
@@ -174,7 +176,12 @@ export function ImportPanel() {
                   ? '正在转换旧格式文档并识别内容（转换可能需要十几秒）…'
                   : '正在识别文档内容…'}
             </label>
-            <progress id={`${id}-progress`} max={100} value={phase.step === 'uploading' ? phase.percent : undefined} style={{ display: 'block', width: '100%' }} />
+            <progress
+              id={`${id}-progress`}
+              max={100}
+              value={phase.step === 'uploading' ? phase.percent : undefined}
+              style={{ display: 'block', width: '100%' }}
+            />
           </div>
         )}
       </div>
