@@ -165,7 +165,7 @@ export interface Resolution {
    * Used in the URL: lower-case letters, digits and hyphens; generated when left empty.
    */
   slug?: string | null;
-  docType: '决议' | '决定' | '行动计划' | '实施方案' | '方案' | '意见' | '通知' | '报告' | '其他';
+  docType: '决议' | '决定' | '行动计划' | '实施方案' | '方案' | '意见' | '通知' | '报告' | '函' | '其他';
   /**
    * e.g. 门常发〔2021〕23号
    */
@@ -229,7 +229,7 @@ export interface Resolution {
     [k: string]: unknown;
   };
   /**
-   * 从原件导入时自动识别，也可手工填写。份号、密级、紧急程度和签发人只在后台保存，不在网站显示。
+   * 从原件导入时自动识别，也可手工填写。份号、密级、紧急程度和签发人只在后台保存，不在网站和公开接口中显示。
    */
   gongwen?: {
     copyNumber?: string | null;

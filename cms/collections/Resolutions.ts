@@ -73,7 +73,7 @@ export const Resolutions: CollectionConfig = {
           required: true,
           defaultValue: '决议',
           label: label('文件类型', 'Document type'),
-          options: ['决议', '决定', '行动计划', '实施方案', '方案', '意见', '通知', '报告', '其他'].map((v) => ({ label: v, value: v })),
+          options: ['决议', '决定', '行动计划', '实施方案', '方案', '意见', '通知', '报告', '函', '其他'].map((v) => ({ label: v, value: v })),
         },
         {
           name: 'docNumber',

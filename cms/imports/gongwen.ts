@@ -22,6 +22,7 @@ const DOC_TYPES: [string, string][] = [
   ['工作方案', '方案'],
   ['方案', '方案'],
   ['意见', '意见'],
+  ['函', '函'],
   ['通知', '通知'],
   ['报告', '报告'],
 ]
@@ -146,7 +147,7 @@ export const recogniseResolution = async (blocks: Block[], toRichText: ToRichTex
   const docType = DOC_TYPES.find(([ending]) => bare.endsWith(ending))?.[1]
   data.docType = docType ?? '其他'
   if (docType) note('文种', docType)
-  else unrecognised.push('文种：标题末尾不是决议、决定、行动计划、方案、意见、通知或报告，已设为“其他”，请核对')
+  else unrecognised.push('文种：标题末尾不是决议、决定、行动计划、方案、意见、通知、报告或函，已设为“其他”，请核对')
 
   // ---- After the title: a 文号 and an adoption note（2021年4月27日…会议通过）, possibly over two lines; the 主送机关.
   const rest = lines.filter((l) => !used.has(l.index))
@@ -254,7 +255,8 @@ export const recogniseResolution = async (blocks: Block[], toRichText: ToRichTex
   }
 
   if (!data.issuer) {
-    const issuer = /^(.{2,40}?)关于/.exec(bare)?.[1] ?? (flag || gongwen.signatory)
+    // Joint documents name their organs in the title set apart by spaces: 甲 乙关于…
+    const issuer = /^(.{2,60}?)关于/.exec(bare)?.[1]?.trim().split(/\s+/).join('、') ?? (flag || gongwen.signatory)
     if (issuer) {
       data.issuer = issuer
       note('发文机关', issuer)

@@ -25,6 +25,7 @@ export const DOC_TYPES: Record<string, string> = {
   意见: 'yijian',
   通知: 'tongzhi',
   报告: 'baogao',
+  函: 'han',
   其他: 'qita',
 }
 
