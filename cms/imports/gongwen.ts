@@ -36,6 +36,12 @@ const SIGNER = /签\s*发\s*人\s*[:：]\s*(\S+(?:\s+\S+)*)$/
 
 const norm = (s: string) => s.normalize('NFKC').trim()
 
+/** A 文号 line: the number, and the 签发人 an upward document prints beside it. */
+export const numberLine = (text: string): { number: string; signer?: string } => {
+  const signer = SIGNER.exec(text)
+  return signer ? { number: text.slice(0, signer.index).trim(), signer: signer[1] } : { number: text }
+}
+
 type Line = {
   text: string
   align?: 'center' | 'right'
@@ -79,13 +85,12 @@ export const recogniseResolution = async (blocks: Block[], toRichText: ToRichTex
       take(line)
       continue
     }
-    const signer = SIGNER.exec(line.text)
-    const numberText = signer ? line.text.slice(0, signer.index).trim() : line.text
-    if (looksLikeDocNumber(numberText)) {
-      data.docNumber = normalizeDocNumber(numberText)
+    const { number, signer } = numberLine(line.text)
+    if (looksLikeDocNumber(number)) {
+      data.docNumber = normalizeDocNumber(number)
       note('文号', String(data.docNumber))
       if (signer) {
-        gongwen.signedBy = (signer[1] ?? '').replace(/\s+/g, '、')
+        gongwen.signedBy = signer.replace(/\s+/g, '、')
         note('签发人', gongwen.signedBy)
       }
       take(line)
@@ -93,9 +98,7 @@ export const recogniseResolution = async (blocks: Block[], toRichText: ToRichTex
       break
     }
     // 发文机关标志: “××文件”, or a title-sized line before a 文号 (joint documents put one organ per line).
-    const ahead = lines
-      .slice(cursor + 1, cursor + 5)
-      .some((l) => looksLikeDocNumber((SIGNER.exec(l.text) ? l.text.slice(0, SIGNER.exec(l.text)!.index) : l.text).trim()))
+    const ahead = lines.slice(cursor + 1, cursor + 5).some((l) => looksLikeDocNumber(numberLine(l.text).number))
     if (
       !/关于/.test(line.text) &&
       !TITLE_END.test(line.text) &&

@@ -7,8 +7,9 @@
  */
 import { looksLikeDocNumber } from '../lib/docNumber.ts'
 import type { RichText } from '../lib/richText.ts'
-import type { Block } from './read.ts'
 import { dayOf, isDateLine, shown } from './dates.ts'
+import { numberLine } from './gongwen.ts'
+import type { Block } from './read.ts'
 import { LEVEL1, LEVEL2, plain, tokens } from './structure.ts'
 
 export { recogniseResolution } from './gongwen.ts'
@@ -37,7 +38,7 @@ export const guessKind = (blocks: Block[]): ImportKind => {
   const lines = texts(blocks).map((l) => l.trim())
   const head = lines.slice(0, 10)
   if (head.some((l) => /^第\s*\d+\s*期/.test(l)) || lines.some((l) => /^(编校|责编)\s*[:：]/.test(l))) return 'bulletins'
-  if (head.some((l) => looksLikeDocNumber(l.replace(/签\s*发\s*人\s*[:：].*$/, '').trim()) || /文件$/.test(l.replace(/\s+/g, '')))) return 'resolutions'
+  if (head.some((l) => looksLikeDocNumber(numberLine(l).number) || /文件$/.test(l.replace(/\s+/g, '')))) return 'resolutions'
   if (head.slice(0, 5).some((l) => /(决议|决定|行动计划|方案|通知|意见|报告|的函)\s*([（(][^）)]*[）)])?\s*(发表时间|发布时间|$)/.test(l))) return 'resolutions'
   return 'news'
 }

@@ -36,6 +36,10 @@ const tabTo = async (page: Page, target: Locator) => {
 }
 
 test('an editor imports a bulletin from Word on the dashboard by keyboard alone and previews it in its print layout', async ({ page, request }, info) => {
+  // File choosers are caught from the start: Playwright begins intercepting them when the first listener is
+  // added, asynchronously, so one added just before the key press could miss the chooser it opens.
+  const choosers: FileChooser[] = []
+  page.on('filechooser', (c) => choosers.push(c))
   // The account is made through the test's own request context: logging in as admin there leaves the page's cookies alone.
   accounts.push(await signInFresh(page, request, 'editor', 'import-editor'))
   const panel = page.getByRole('region', { name: '导入文档' })
@@ -45,15 +49,11 @@ test('an editor imports a bulletin from Word on the dashboard by keyboard alone 
   const choose = panel.getByRole('button', { name: '选择文件…' })
   await page.waitForLoadState('networkidle')
   await page.locator('body').focus()
-  // Tab to 选择文件… and press Enter (once more if the dashboard was still settling: a keyboard user would).
-  let chooser: FileChooser | null = null
-  for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
-    await tabTo(page, choose)
-    const opened = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null)
-    await page.keyboard.press('Enter')
-    chooser = await opened
-  }
-  if (!chooser) throw new Error('选择文件… did not open the file chooser by keyboard')
+  // Tab to 选择文件… and press Enter.
+  await tabTo(page, choose)
+  await page.keyboard.press('Enter')
+  await expect.poll(() => choosers.length).toBe(1)
+  const chooser = choosers[0]!
   await chooser.setFiles({ name: `快报第${String(issueNumber)}期.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await govDocx(text, { bulletin: true }) })
   await expect(panel.getByRole('status', { name: '已选择的文件' })).toContainText(`快报第${String(issueNumber)}期.docx`)
   await tabTo(page, panel.getByRole('button', { name: '导入为草稿' }))
