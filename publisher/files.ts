@@ -36,9 +36,6 @@ export const hashFile = async (file: string): Promise<string | null> => {
   }
 }
 
-/** The file a URL is written to: `/a/` → `a/index.html`, `/404` → `404.html`, `/rss/x.xml` as is. */
-export const fileFor = (url: string) => (url.endsWith('/') ? `${url.slice(1)}index.html` : /\.[a-z0-9]+$/i.test(url) ? url.slice(1) : `${url.slice(1)}.html`)
-
 /** Runs `fn` over `items`, `n` at a time; after a failure no new item starts, and the first error is thrown. */
 export const pool = async <T>(items: T[], n: number, fn: (item: T) => Promise<void>) => {
   let next = 0

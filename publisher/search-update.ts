@@ -14,7 +14,8 @@ import path from 'node:path'
 
 import { INDEX_FILTER_COUNTS, PARTITION_FILTERS_FILE } from '../site/lib/filter-counts.ts'
 import type { Route } from '../site/lib/routes.ts'
-import { fileFor, linkFiles, pool } from './files.ts'
+import { linkFiles, pool } from './files.ts'
+import { fileFor } from './page-file.ts'
 import {
   indexInput,
   indexLanes,

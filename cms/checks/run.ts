@@ -54,8 +54,8 @@ const titlesAround = (text: string, at: number, length: number): string[] => {
 
 export interface CheckContext {
   rules: ContentRule[]
-  /** Paths of the live site (`/news/…/`), or null when there is no live release to check against. */
-  sitePaths: Set<string> | null
+  /** Whether the live site has a page at a path (`/news/…/`), or null when there is no live release to check against. */
+  hasPage: ((pathname: string) => Promise<boolean>) | null
   siteOrigin: string
   /** The alt text of a media item, or null when it has none (or is missing). */
   altOf: (media: unknown) => Promise<string | null>
@@ -86,9 +86,9 @@ export const runChecks = async (collection: string, doc: Record<string, unknown>
   }
   for (const link of links) {
     const url = new URL(link.url, ctx.siteOrigin)
-    if (url.origin !== ctx.siteOrigin || !ctx.sitePaths || /\.\w+$/.test(url.pathname)) continue
+    if (url.origin !== ctx.siteOrigin || !ctx.hasPage || /\.\w+$/.test(url.pathname)) continue
     const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`
-    if (!ctx.sitePaths.has(path)) findings.push({ severity: '提醒', kind: '失效链接', where: link.where, found: link.url, suggestion: '网站上没有这个页面，请核对链接' })
+    if (!(await ctx.hasPage(path))) findings.push({ severity: '提醒', kind: '失效链接', where: link.where, found: link.url, suggestion: '网站上没有这个页面，请核对链接' })
   }
   for (const image of images) {
     const alt = (await ctx.altOf(image.media))?.trim()

@@ -1,12 +1,17 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
+import { livePages } from '../../cms/checks/context.ts'
 import { type CheckContext, runChecks } from '../../cms/checks/run.ts'
 import { routeTable, type SiteData } from '../../site/lib/routes.ts'
 
 const context = (over: Partial<CheckContext> = {}): CheckContext => ({
   rules: [],
-  sitePaths: new Set(['/', '/news/', '/news/real/']),
+  hasPage: async (pathname) => ['/', '/news/', '/news/real/'].includes(pathname),
   siteOrigin: 'https://www.example.gov.cn',
   altOf: async (media) => (media === 1 ? '斋堂镇民俗文化节现场' : media === 2 ? '  ' : null),
   ...over,
@@ -28,7 +33,7 @@ describe('the checks beyond the rules', () => {
       expect(found.filter((f) => f.kind === '失效链接').length, url).toBe(dead ? 1 : 0)
     }
     // Without a live release there is nothing to check links against.
-    expect(await runChecks('news', { title: '标题', body: link('/news/gone/') }, context({ sitePaths: null }))).toEqual([])
+    expect(await runChecks('news', { title: '标题', body: link('/news/gone/') }, context({ hasPage: null }))).toEqual([])
   })
 
   it('finds images without alt text and headings with nothing under them', async () => {
@@ -53,5 +58,28 @@ describe('站点设置 on every page', () => {
     const routes = routeTable(data)
     expect(routes.size).toBeGreaterThan(5)
     for (const [url, route] of routes) expect((route.props as { site?: { sponsor: string } }).site?.sponsor, url).toBe('某区文明办')
+  })
+})
+
+describe('the live site a link is checked against', () => {
+  it('finds a page by its one file in the release dist points at, and nothing outside it', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'live-pages-'))
+    const site = path.join(root, 'releases', 'r1', 'site')
+    await mkdir(path.join(site, 'news', 'real'), { recursive: true })
+    await writeFile(path.join(site, 'index.html'), '')
+    await writeFile(path.join(site, 'news', 'real', 'index.html'), '')
+    await writeFile(path.join(root, 'secret.html'), '')
+    await symlink(site, path.join(root, 'dist'))
+    const saved = process.env.SITE_DIST
+    process.env.SITE_DIST = path.join(root, 'dist')
+    try {
+      const hasPage = (await livePages())!
+      expect(await Promise.all(['/', '/news/real/', '/news/gone/', '/news/', '/../../../secret', '/%2e%2e/%2e%2e/%2e%2e/secret'].map(hasPage))).toEqual([true, true, false, false, false, false])
+      process.env.SITE_DIST = path.join(root, 'nothing-here')
+      expect(await livePages()).toBeNull()
+    } finally {
+      process.env.SITE_DIST = saved
+      await rm(root, { recursive: true, force: true })
+    }
   })
 })
