@@ -13,9 +13,10 @@ test('the search page at mobile: performance ≥ 95 and layout shift ≤ 0.1 whi
   // the best counts, since one run's score moves with whatever else the machine does.
   const [first, ...runs] = await runLighthouse(url, 4)
   const summary = [first!, ...runs]
-    .map((r) => `${String(r.performance)} (CPU ×${r.cpuSlowdown.toFixed(1)}, benchmark index ${String(Math.round(r.lhr.environment.benchmarkIndex))}) ${JSON.stringify(r.metrics)}`)
+    .map((r) => `${String(r.performance)} (CPU ×${r.cpuSlowdown.toFixed(1)}, benchmark index ${String(Math.round(r.lhr.environment.benchmarkIndex))}, waited ${String(r.waitedMs)} ms for a quiet machine) ${JSON.stringify(r.metrics)}`)
     .join('\n')
   test.info().annotations.push({ type: 'lighthouse', description: summary })
+  console.log(summary)
   expect(Math.max(...runs.map((r) => r.performance)), summary).toBeGreaterThanOrEqual(95)
   for (const run of [first!, ...runs]) expect(run.cumulativeLayoutShift, summary).toBeLessThanOrEqual(0.1)
 })

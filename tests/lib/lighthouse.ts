@@ -3,7 +3,7 @@
  * slow 4G and a 4× slower CPU), driving Debian's Chromium through its DevTools port.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,6 +14,8 @@ import type LHResult from 'lighthouse/types/lhr/lhr.js'
 export interface LighthouseResult {
   /** The CPU slowdown the run used. */
   cpuSlowdown: number
+  /** How long the run waited for a quiet machine before it started. */
+  waitedMs: number
   /** Lighthouse's whole report. */
   lhr: LHResult
   /** The performance score, 0–100. */
@@ -73,7 +75,8 @@ export const runLighthouse = async (url: string, runs = 1): Promise<LighthouseRe
     for (let i = 0; i < runs; i++) {
       const measured = results.at(-1)?.lhr.environment.benchmarkIndex
       const slowdown = measured ? Math.min(REFERENCE_SLOWDOWN, (REFERENCE_SLOWDOWN * measured) / REFERENCE_BENCHMARK_INDEX) : REFERENCE_SLOWDOWN
-      results.push(await lighthouseOnce(url, browser.port, slowdown))
+      const waitedMs = await quietCpu()
+      results.push({ ...(await lighthouseOnce(url, browser.port, slowdown)), waitedMs })
     }
     return results
   } finally {
@@ -81,7 +84,36 @@ export const runLighthouse = async (url: string, runs = 1): Promise<LighthouseRe
   }
 }
 
-const lighthouseOnce = async (url: string, port: number, cpuSlowdownMultiplier: number): Promise<LighthouseResult> => {
+/** The share of the last second both cores were busy, from /proc/stat (null where there is none). */
+const busyShare = async (): Promise<number | null> => {
+  const sample = () => {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    return { idle: fields[3]! + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) }
+  }
+  if (!existsSync('/proc/stat')) return null
+  const a = sample()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const b = sample()
+  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total)
+}
+
+/**
+ * Waits, at most a minute, for the machine to be quiet (two seconds in a row with the cores at most 15 %
+ * busy) before a run: the servers the other browser tests used may still be finishing a release, and
+ * what they take is taken from the emulated phone. Returns how long it waited.
+ */
+const quietCpu = async (): Promise<number> => {
+  const started = Date.now()
+  let quiet = 0
+  while (quiet < 2 && Date.now() - started < 60_000) {
+    const busy = await busyShare()
+    if (busy === null) break
+    quiet = busy <= 0.15 ? quiet + 1 : 0
+  }
+  return Date.now() - started
+}
+
+const lighthouseOnce = async (url: string, port: number, cpuSlowdownMultiplier: number): Promise<Omit<LighthouseResult, 'waitedMs'>> => {
   const throttling = { ...defaultSettings.throttling, cpuSlowdownMultiplier }
   const result = await lighthouse(url, { port, onlyCategories: ['performance'], output: 'json', logLevel: 'error', throttling })
   if (!result) throw new Error('Lighthouse returned nothing')
