@@ -13,10 +13,11 @@ import { rootDir } from '../lib/paths.ts'
 export const DEFAULT_TITLE_SUFFIX = ' · 文明创建内容管理'
 export const titleSuffixFor = (siteName: string | null | undefined) => (siteName?.trim() ? ` · ${siteName.trim()} 内容管理` : DEFAULT_TITLE_SUFFIX)
 
-/** The public site's favicon (public/favicon.svg), as the admin's icon. */
+/** The public site's favicon (public/favicon.svg), as the admin's icon: read once, not on every admin page. */
+let icon: { rel: string; type: string; url: string }[] | null = null
 export const siteIcon = (): { rel: string; type: string; url: string }[] => {
-  const svg = readFileSync(path.join(rootDir, 'public', 'favicon.svg'), 'utf8')
-  return [{ rel: 'icon', type: 'image/svg+xml', url: `data:image/svg+xml,${encodeURIComponent(svg)}` }]
+  icon ??= [{ rel: 'icon', type: 'image/svg+xml', url: `data:image/svg+xml,${encodeURIComponent(readFileSync(path.join(rootDir, 'public', 'favicon.svg'), 'utf8'))}` }]
+  return icon
 }
 
 const renamed = (title: unknown, suffix: string): unknown => {

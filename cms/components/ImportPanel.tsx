@@ -10,10 +10,11 @@
 import { Banner, Button, Dropzone, SelectInput, TextareaInput } from '@payloadcms/ui'
 import { useEffect, useId, useRef, useState } from 'react'
 
+import { MAX_IMPORT_BYTES } from '../imports/errors.ts'
+
 type Result = { collection: string; id: number | string; recognised: string[]; unrecognised: string[] }
 type Phase = { step: 'idle' } | { step: 'uploading'; percent: number } | { step: 'reading'; converting: boolean }
 
-const MAX_BYTES = 20 * 1024 * 1024
 const EXTENSIONS = ['.docx', '.doc', '.wps', '.rtf', '.odt']
 const OLD_FORMATS = /\.(doc|wps|rtf|odt)$/i
 const KINDS = [
@@ -77,7 +78,7 @@ export function ImportPanel() {
     if (!chosen) return
     if (!EXTENSIONS.some((ext) => chosen.name.toLowerCase().endsWith(ext)))
       setError(`“${chosen.name}”不是 Word/WPS 文档。请选择 .docx、.doc 或 .wps 文件，或直接粘贴文字。`)
-    else if (chosen.size > MAX_BYTES) setError(`“${chosen.name}”有 ${size(chosen.size)}，超过 20 MB，无法导入。请删去文中过大的图片后重试。`)
+    else if (chosen.size > MAX_IMPORT_BYTES) setError(`“${chosen.name}”有 ${size(chosen.size)}，超过 20 MB，无法导入。请删去文中过大的图片后重试。`)
     else setFile(chosen)
     if (input.current) input.current.value = ''
   }
