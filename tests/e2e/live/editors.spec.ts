@@ -9,7 +9,7 @@ import { expect, type FileChooser, type Locator, type Page, test } from '@playwr
 
 import { layoutDocx, LAYOUTS } from '../../lib/gongwenLayouts.ts'
 import { govDocx } from '../../lib/govDocx.ts'
-import { as, cms, newAccount, signInFresh, site, until } from './helpers.ts'
+import { as, cms, newAccount, signInFresh, site, submitLogin, until } from './helpers.ts'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -120,13 +120,8 @@ test('without a session or a valid link the preview shows no draft text; a share
 test('a preview link opened from a chat on another site asks a signed-in editor to sign in, then shows the draft', async ({ page, request }) => {
   const { email, pass, id } = await newAccount(request, { role: 'editor', prefix: 'preview-link' })
   accounts.push(id)
-  const signIn = async () => {
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(pass)
-    await page.locator('button[type="submit"]').click()
-  }
   await page.goto(`${cms}/admin/login`)
-  await signIn()
+  await submitLogin(page, email, pass)
   await page.waitForURL(/\/admin\/?$/)
   // The admin carries the site's name from 站点设置, in its title and its logo.
   const settings = (await (await request.get(`${cms}/api/globals/site-settings`)).json()) as { siteName: string }
@@ -139,7 +134,7 @@ test('a preview link opened from a chat on another site asks a signed-in editor 
   await page.waitForURL(/\/admin\/login\?redirect=/)
   await expect(page.getByText(settings.siteName).first()).toBeVisible()
   await expect(page.locator('body')).not.toContainText(marker)
-  await signIn()
+  await submitLogin(page, email, pass)
   await page.waitForURL(preview)
   await expect(page.locator('.bulletin')).toContainText(marker)
 })

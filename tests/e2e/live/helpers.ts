@@ -31,6 +31,13 @@ export const newAccount = async (request: APIRequestContext, { role = 'editor', 
   return { email, pass, id: ((await res.json()) as { doc: { id: number } }).doc.id }
 }
 
+/** Fills in and sends the admin's sign-in form on the page shown. */
+export const submitLogin = async (page: Page, email: string, pass: string) => {
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(pass)
+  await page.locator('button[type="submit"]').click()
+}
+
 /**
  * Signs `page` into the admin with a fresh account of `role` (made through `request`) and returns its id
  * for the caller to delete: the demo accounts' sessions stay untouched (parallel logins of one account
@@ -39,9 +46,7 @@ export const newAccount = async (request: APIRequestContext, { role = 'editor', 
 export const signInFresh = async (page: Page, request: APIRequestContext, role: string, prefix: string) => {
   const { email, pass, id } = await newAccount(request, { role, prefix })
   await page.goto(`${cms}/admin/login`)
-  await page.locator('input[name="email"]').fill(email)
-  await page.locator('input[name="password"]').fill(pass)
-  await page.locator('button[type="submit"]').click()
+  await submitLogin(page, email, pass)
   await page.waitForURL(/\/admin\/?$/)
   return id
 }
