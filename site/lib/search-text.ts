@@ -19,23 +19,29 @@ import TSPhrases from 'opencc-js/dict/TSPhrases'
 let converter: ((text: string) => string) | null = null
 const toSimplifiedChars = (text: string) => (converter ??= ConverterFactory([TSPhrases, TSCharacters]))(text)
 
-const entries = (dict: string) => dict.split('|').map((entry) => entry.split(' ') as [string, string])
-const traditionalChars = entries(TSCharacters).map(([from]) => from)
-const traditional = new Set(traditionalChars)
 /**
  * Whether text has anything to convert: a traditional character, or one of the phrases the tables change
  * that has none (反覆 → 反复). One test of a character class and one of the phrases: 54 ms over the
- * archive's 1.1 million characters, where converting every paragraph took longer.
+ * archive's 1.1 million characters, where converting every paragraph took longer. Both are made when
+ * first needed, and from the tables' text without splitting it into entries: on the search page they were
+ * most of the script's start (~150 ms at a phone's speed, one long task before the first search).
  */
-const TRADITIONAL_CHAR = new RegExp(`[${traditionalChars.join('').replace(/[\\\]^-]/g, '\\$&')}]`, 'u')
-const PLAIN_PHRASE = new RegExp(
-  entries(TSPhrases)
-    .filter(([from, to]) => from !== to && ![...from].some((c) => traditional.has(c)))
-    .map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'u',
-)
-const mayBeTraditional = (text: string) => TRADITIONAL_CHAR.test(text) || PLAIN_PHRASE.test(text)
+let tests: { char: RegExp; phrase: RegExp } | null = null
+const traditionalTests = () => {
+  if (tests) return tests
+  // TSCharacters reads "萬 万|與 与|…": each entry's first code point is a traditional character.
+  const char = new RegExp(`[${TSCharacters.replace(/ [^|]*\|?/g, '').replace(/[\\\]^-]/g, '\\$&')}]`, 'u')
+  const phrases = TSPhrases.split('|').map((entry) => entry.split(' ') as [string, string])
+  const phrase = new RegExp(
+    phrases
+      .filter(([from, to]) => from !== to && !char.test(from))
+      .map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'u',
+  )
+  return (tests = { char, phrase })
+}
+const mayBeTraditional = (text: string) => traditionalTests().char.test(text) || traditionalTests().phrase.test(text)
 
 /** Traditional characters as simplified ones, each code point in its place (one that would change length is kept). */
 export const toSimplified = (text: string): string => {

@@ -18,8 +18,8 @@ export const INDEX_LANGUAGE = 'cmn'
 
 /**
  * The segmenter, made when first used: making one loads ICU's dictionary (~20 ms on this machine's CPU,
- * ~90 ms on the phone Lighthouse emulates), which the search page does in a task of its own
- * (site/scripts/search.ts) rather than while its script starts.
+ * ~160 ms on the phone Lighthouse emulates), which the search page does in a worker
+ * (site/scripts/query-words-worker.ts) rather than on its own thread.
  */
 let made: Intl.Segmenter | null | undefined
 export const wordSegmenter = (): Intl.Segmenter | null => (made ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : null)

@@ -7,39 +7,13 @@ import { docNumberToken, looksLikeDocNumber, normalizeDocNumber, partialDocNumbe
 import { ABBREVIATIONS, mergeGroups, queryVariants } from '../lib/abbreviations.ts'
 import { chineseDate } from '../lib/dates.ts'
 import { decodeEntities, escapeHtml } from '../lib/html.ts'
-import { NUMBER_NAMED, PHRASE, WORDS_ONLY, phraseRank, queryWords, quotedPhrase } from '../lib/phrase.ts'
+import { NUMBER_NAMED, PHRASE, WORDS_ONLY, phraseRank, quotedPhrase } from '../lib/phrase.ts'
 import { queryText } from '../lib/search-text.ts'
-import { TITLE_WORD_SEPARATOR, joinWords, wordSegmenter } from '../lib/segment.ts'
+import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
+import { queryWordsSplitter } from './query-words.ts'
 import { filterCounter } from './search-counts.ts'
-import { type Hit, type RawResult, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
-
-declare global {
-  interface Window {
-    /**
-     * `import()` of a URL known only at run time, defined by the search page in an inline script: the
-     * bundler wraps every `import()` in its module-preload helper, a module of its own that the search
-     * script had to download (one more round trip) before it could start.
-     */
-    importPagefind: (url: string) => Promise<unknown>
-  }
-}
-
-interface PagefindInstance {
-  search: (
-    q: string | null,
-    o: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ) => Promise<{ results: RawResult[] } | null>
-}
-interface PagefindModule {
-  createInstance: (o: Record<string, unknown>) => PagefindInstance & { preload: (q: string, o: object) => Promise<void> }
-}
-/** `/pagefind/partitions.json`, written with each release (publisher/search-index.ts). */
-interface Partitions {
-  /** Newest first; `since`: the first day of the newest partition, which may start inside a year. */
-  base: { path: string; from: number | null; to: number | null; since: string | null; pages: number }[]
-  delta: { path: string; dates: Record<string, string | null> } | null
-  removed: string[]
-}
+import { type Hit, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
+import type { PagefindInstance, PagefindModule, Partitions, SearchIndex } from './search-start.ts'
 
 /**
  * Results shown at first, and added by each 显示更多结果: each result fetches its own fragment (its text
@@ -107,57 +81,8 @@ export const excerptElement = (excerpt: string): HTMLParagraphElement => {
   return p
 }
 
-/**
- * Files Pagefind fetches one after the other when an instance starts (its entry file, then its metadata
- * and WebAssembly), downloaded here at once, in parallel with Pagefind's script: Pagefind's own requests
- * for them are answered from these downloads. The WebAssembly is the same file in every partition of a
- * release (one Pagefind version builds them all), so it is downloaded once for all of them.
- */
-const earlyDownloads = () => {
-  const plain = window.fetch.bind(window)
-  const downloads = new Map<string, Promise<ArrayBuffer>>()
-  /** The download's key: the path without Pagefind's cache-busting query; the WebAssembly by file name. */
-  const keyOf = (url: URL) => /^\/pagefind\/[^/]+\/(wasm\.[\w-]+\.pagefind)$/.exec(url.pathname)?.[1] ?? url.pathname
-  const urlOf = (input: RequestInfo | URL) => new URL(input instanceof Request ? input.url : String(input), location.href)
-  const download = (key: string, input: RequestInfo | URL, init?: RequestInit) => {
-    let found = downloads.get(key)
-    if (!found) {
-      found = plain(input, init).then((res) => {
-        if (!res.ok) throw new Error(`HTTP ${String(res.status)}`)
-        return res.arrayBuffer()
-      })
-      found.catch(() => downloads.delete(key))
-      downloads.set(key, found)
-    }
-    return found
-  }
-  window.fetch = (input, init) => {
-    const url = urlOf(input)
-    const key = keyOf(url)
-    if (url.origin !== location.origin || !downloads.has(key)) return plain(input, init)
-    return download(key, input, init).then((bytes) => new Response(bytes.slice(0)))
-  }
-  const start = (path: string) => download(keyOf(urlOf(path)), path)
-  /**
-   * Starts downloading what the instance at `path` will ask for first. The index's language has no
-   * stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry file.
-   */
-  return (path: string) => {
-    void start(`${path}wasm.unknown.pagefind`)
-    void start(`${path}pagefind-entry.json`)
-      .then((bytes) => {
-        const entry = JSON.parse(new TextDecoder().decode(bytes)) as { languages: Record<string, { hash: string }> }
-        for (const { hash } of Object.values(entry.languages)) void start(`${path}pagefind.${hash}.pf_meta`)
-      })
-      .catch(() => undefined)
-  }
-}
-
-export const startSearch = async () => {
-  // User Timing marks, read by the benchmark (bench/lib/probe.ts) on the page's own clock.
-  performance.mark('search:start')
-  // The byte budget reads the resource timings of every index file a visit loads (indexBytes).
-  performance.setResourceTimingBufferSize(5000)
+/** Runs the search page on the index `loading` (search-start.ts, started before this module loaded). */
+export const startSearch = async (loading: Promise<SearchIndex>) => {
   const form = $<HTMLFormElement>('search-form')
   const input = $<HTMLInputElement>('search-q')
   const sortSelect = $<HTMLSelectElement>('search-sort')
@@ -167,6 +92,8 @@ export const startSearch = async () => {
   const more = $<HTMLButtonElement>('search-more')
   const empty = $<HTMLDivElement>('search-empty')
 
+  // The word segmenter is made in a worker while the index downloads (query-words-worker.ts).
+  const splitQueries = queryWordsSplitter()
   const params = new URLSearchParams(location.search)
   input.value = params.get('q') ?? ''
   sortSelect.value = params.get('sort') ?? ''
@@ -199,17 +126,8 @@ export const startSearch = async () => {
     return found
   }
   try {
-    // The page preloads this file; the server has browsers revalidate it on every load (it changes with
-    // each release), so the request's cache mode stays the default one, which the preload matches.
-    partitions = (await (await fetch('/pagefind/partitions.json')).json()) as Partitions
-    const first = partitions.base[0]
-    if (!first) throw new Error('no search index')
-    const startDownloads = earlyDownloads()
-    startDownloads(first.path)
-    if (partitions.delta) startDownloads(partitions.delta.path)
-    // The word segmenter is made while the index downloads, in a task of its own (a long task blocks input).
-    setTimeout(wordSegmenter, 0)
-    pagefind = (await window.importPagefind(`${first.path}pagefind.js`)) as PagefindModule
+    ;({ partitions, pagefind } = await loading)
+    const first = partitions.base[0]!
     // The first (newest) partition and the delta are what a first search needs: load them now.
     void instance(first.path)
     if (partitions.delta) void instance(partitions.delta.path)
@@ -376,18 +294,13 @@ export const startSearch = async () => {
    * (queryVariants), split into words as the index was (site/lib/segment.ts). A query in quotation marks
    * (“…” or "…") finds only pages with the exact phrase.
    */
-  const spellingsOf = (q: string, number: NumberQuery | null): Spelling[] | null => {
+  const spellingsOf = async (q: string, number: NumberQuery | null): Promise<Spelling[] | null> => {
     const numberSpelling = number ? [{ term: number.token, words: 1, exact: false, number: true as const }] : []
     if (number?.whole) return numberSpelling
     if (!q) return null
     const phrase = quotedPhrase(q)
-    return [
-      ...numberSpelling,
-      ...queryVariants(phrase ?? q, groups).map((v) => {
-        const words = queryWords(v)
-        return { term: words.join(' '), words: words.length, exact: phrase !== null }
-      }),
-    ]
+    const variants = await splitQueries(queryVariants(phrase ?? q, groups))
+    return [...numberSpelling, ...variants.map((words) => ({ term: words.join(' '), words: words.length, exact: phrase !== null }))]
   }
 
   /**
@@ -452,7 +365,9 @@ export const startSearch = async () => {
     }
     status.textContent = '正在搜索…'
     const started = performance.now()
-    query = { spellings: spellingsOf(q, number), filters, sort }
+    const spellings = await spellingsOf(q, number)
+    if (id !== searchId) return
+    query = { spellings, filters, sort }
     // Shown as typed, but a document number in its canonical form.
     shownQuery = number?.whole ? q : input.value.trim()
     pending = plan(number?.year ?? null)
