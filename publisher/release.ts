@@ -12,16 +12,15 @@
  * index, write the manifest, switch. A fast publish updates the search index's delta partition; a full
  * build (`mode: 'full'`) rebuilds the partitions, reusing those whose pages did not change.
  */
-import { createHash } from 'node:crypto'
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
-import { isLasting } from '../site/lib/memo.ts'
 import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { inSearchFolder, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { fileFor } from './page-file.ts'
+import { routeHash } from './route-hash.ts'
 import { withPublishLock } from './lock.ts'
 import { type CompressOptions, compressedCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
@@ -460,38 +459,6 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     if (!live) await rm(outDir, { recursive: true, force: true })
     throw error
   }
-}
-
-/**
- * A key of a props value made from its parts: a small object's key is its serialisation (cheap to make
- * again); a large one's, or one that lasts from one publish to the next (a document's cards, marked in
- * site/lib/memo.ts), is the hash of that, kept per object. A document's entry, its cards
- * (site/lib/memo.ts) and 站点设置 are the same objects from one release to the next, so an unchanged
- * document's text is not serialised and hashed again at every publish, and a list page's key is made
- * from its items' kept keys (at 100,000 documents, serialising every list page and every page's related
- * documents at every publish cost seconds, and hashing each small part on its own cost more).
- */
-const KEPT_FROM = 256
-const keyOf = new WeakMap<object, string>()
-const valueKey = (value: unknown): string => {
-  if (!value || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
-  const known = keyOf.get(value)
-  if (known !== undefined) return known
-  let key = ''
-  if (Array.isArray(value)) for (const item of value) key += `${valueKey(item)},`
-  else for (const name in value) key += `${JSON.stringify(name)}:${valueKey((value as Record<string, unknown>)[name])},`
-  key = Array.isArray(value) ? `[${key}]` : `{${key}}`
-  if (key.length < KEPT_FROM && !isLasting(value)) return key
-  const hash = `#${createHash('sha1').update(key).digest('base64')}`
-  keyOf.set(value, hash)
-  return hash
-}
-
-/** A hash of what a URL's page is made from (its page file and props): the page is re-rendered when it changes. */
-const routeHash = (route: Route) => {
-  let key = route.page
-  for (const [name, value] of Object.entries(route.props as object)) key += `\0${name}\0${valueKey(value)}`
-  return createHash('sha1').update(key).digest('hex')
 }
 
 /** Writes the compressed copies of file `rel` beside it with `put`; returns the SHA-256 of the file and of each copy. */
