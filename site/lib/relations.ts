@@ -51,8 +51,9 @@ interface Unit {
   topics: string[]
   /** Groups it shares with others: each topic, its 镇街, its kind, its kind and category. */
   groups: string[]
-  /** Its place in each group's members, newest first (aligned with `groups`). */
+  /** Its place in each group's members, newest first, and those members (aligned with `groups`). */
   places: number[]
+  lists: Unit[][]
 }
 
 const RELATED = 4
@@ -96,6 +97,29 @@ const factsOf = (entry: object, card: () => DocCard, summary: () => string, citi
   return facts
 }
 
+/**
+ * The links last worked out for each entry, returned again (the same object, marked as lasting) while
+ * they come out the same: cards are kept per entry, so links are the same when their topics, headings
+ * and card objects are. The publisher keeps the props hash of a lasting object, so an unchanged
+ * document's links are not serialised and hashed again at every publish (at 100,000 documents, most of
+ * a publish's props keys were its detail pages' links).
+ */
+const lastLinks = new WeakMap<object, DocLinks>()
+const sameLinks = (a: DocLinks, b: DocLinks) =>
+  a.topics.length === b.topics.length &&
+  a.topics.every((t, i) => t.name === b.topics[i]!.name && t.href === b.topics[i]!.href) &&
+  a.sections.length === b.sections.length &&
+  a.sections.every((s, i) => {
+    const o = b.sections[i]!
+    return s.heading === o.heading && s.more?.label === o.more?.label && s.more?.href === o.more?.href && s.items.length === o.items.length && s.items.every((c, j) => c === o.items[j])
+  })
+const kept = (entry: object, links: DocLinks): DocLinks => {
+  const last = lastLinks.get(entry)
+  if (last && sameLinks(last, links)) return last
+  lastLinks.set(entry, lasting(links))
+  return links
+}
+
 export interface SiteRelations {
   resolution: (r: ResolutionEntry) => DocLinks
   news: (n: NewsEntry) => DocLinks
@@ -122,7 +146,7 @@ export const siteRelations = (data: {
   const units = new Map<string, Unit>()
   const unit = (key: string, facts: Facts, sub: string | null, region: RegionRef | null, topics: string[]) => {
     const { card, summaryCard } = facts
-    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
+    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [], lists: [] }
     units.set(key, u)
     return u
   }
@@ -174,15 +198,19 @@ export const siteRelations = (data: {
   for (const u of units.values()) for (const g of u.groups) push(members, g, u)
   for (const [g, list] of members) {
     list.sort(byDayDesc)
-    list.forEach((u, i) => (u.places[u.groups.indexOf(g)] = i))
+    list.forEach((u, i) => {
+      const k = u.groups.indexOf(g)
+      u.places[k] = i
+      u.lists[k] = list
+    })
   }
 
   /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
   const relatedTo = (u: Unit, shown: Set<string>): DocCard[] => {
     const score = new Map<Unit, number>()
     const consider = (direction: 1 | -1) => {
-      for (const [k, g] of u.groups.entries()) {
-        const list = members.get(g)!
+      for (let k = 0; k < u.groups.length; k++) {
+        const list = u.lists[k]!
         const at = u.places[k]!
         for (let step = 1, taken = 0; taken < NEAREST; step++) {
           const other = list[at + direction * step]
@@ -195,7 +223,11 @@ export const siteRelations = (data: {
     }
     consider(1)
     if (score.size < RELATED) consider(-1)
-    for (const other of score.keys()) score.set(other, u.groups.filter((g) => other.groups.includes(g)).reduce((sum, g) => sum + weight(g), 0))
+    for (const other of score.keys()) {
+      let sum = 0
+      for (const g of u.groups) if (other.groups.includes(g)) sum += weight(g)
+      score.set(other, sum)
+    }
     return [...score.keys()]
       .sort((a, b) => score.get(b)! - score.get(a)! || byDayDesc(a, b))
       .slice(0, RELATED)
@@ -206,10 +238,11 @@ export const siteRelations = (data: {
   const cards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.card)
   const policyCards = (key: string) => (policiesByUnit.get(key) ?? []).map((p) => units.get(`r:${p.id}`)!).sort(byDayDesc).map((x) => x.card)
   /** The page's sections, then 相关阅读 without anything already listed. */
-  const finish = (u: Unit, sections: DocLinks['sections']): DocLinks => {
-    const shown = new Set([u.card.href, ...sections.flatMap((s) => s.items.map((i) => i.href))])
+  const finish = (entry: object, u: Unit, sections: DocLinks['sections']): DocLinks => {
+    const shown = new Set([u.card.href])
+    for (const section of sections) for (const item of section.items) shown.add(item.href)
     const all = [...sections, { heading: '相关阅读', items: relatedTo(u, shown) }]
-    return { topics: topicLinks(u), sections: all.filter((s) => s.items.length > 0) }
+    return kept(entry, { topics: topicLinks(u), sections: all.filter((s) => s.items.length > 0) })
   }
 
   const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.summaryCard)
@@ -221,7 +254,7 @@ export const siteRelations = (data: {
       const u = units.get(`r:${r.id}`)!
       const reported = cards(reports.get(r.id))
       const more = reported.length > REPORTS_SHOWN && r.docNumber ? { label: `共 ${String(reported.length)} 篇，查看全部`, href: `/search/?q=${encodeURIComponent(r.docNumber)}` } : undefined
-      return finish(u, [
+      return finish(r, u, [
         { heading: '政策解读', items: cards(interpretations.get(r.id)) },
         { heading: '相关报道', items: reported.slice(0, REPORTS_SHOWN), ...(more ? { more } : {}) },
       ])
@@ -229,19 +262,19 @@ export const siteRelations = (data: {
     news: (n) => {
       const u = units.get(`n:${n.slug}`)!
       const explained = n.interprets ? units.get(`r:${n.interprets}`) : undefined
-      return finish(u, [
+      return finish(n, u, [
         { heading: '本文解读的政策文件', items: explained ? [explained.card] : [] },
         { heading: '相关政策文件', items: policyCards(u.key) },
       ])
     },
     bulletin: (b) => {
       const u = units.get(`b:${b.key}`)!
-      return finish(u, [
+      return finish(b, u, [
         { heading: '本期刊登为工作动态的稿件', items: cards(entriesOfBulletin.get(b.key)) },
         { heading: '相关政策文件', items: policyCards(u.key) },
       ])
     },
-    figure: (f) => finish(units.get(`f:${f.slug}`)!, []),
+    figure: (f) => finish(f, units.get(`f:${f.slug}`)!, []),
     topic: (t) => summaryCards(ofTopic.get(t.id)),
     region: (slug) => summaryCards(members.get(`region:${slug}`)),
   }

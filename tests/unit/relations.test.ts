@@ -109,6 +109,21 @@ describe('documents that lead to each other', () => {
     expect(changed).toEqual([])
   })
 
+  it('gives an unchanged page its links as the same object again, and new links when a document they list changes', () => {
+    const region = { slug: 'zhaitang', name: '斋堂镇' }
+    const items = Array.from({ length: 8 }, (_, i) => news(`n${String(i)}`, `2022-01-${String(10 + i)}`, { region }))
+    const self = items[4]!
+    const first = site([], items).news(self)
+    // The long-lived publisher hands the same entries to the next release: the links are kept, and with them their props hash.
+    expect(site([], items).news(self)).toBe(first)
+    // A neighbour retitled is a new entry (and card): the page's links change with it.
+    const retitled = items.map((n) => (n.slug === 'n3' ? { ...n, title: '改过的标题' } : n))
+    const next = site([], retitled).news(self)
+    expect(next).not.toBe(first)
+    expect(next.sections.flatMap((s) => s.items.map((i) => i.title))).toContain('改过的标题')
+    expect(site([], retitled).news(self)).toBe(next)
+  })
+
   it('gathers a topic newest first across kinds', () => {
     const topics = [{ id: 't', slug: 'topic', name: '专题', description: null }]
     const relations = site([resolution('1', null, '2021-04-27', { topics: ['t'] })], [news('a', '2022-01-01', { topics: ['t'] }), news('b', '2020-01-01', { topics: ['t'] })], topics)
