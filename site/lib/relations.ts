@@ -51,9 +51,8 @@ interface Unit {
   topics: string[]
   /** Groups it shares with others: each topic, its 镇街, its kind, its kind and category. */
   groups: string[]
-  /** Its place in each group's members, newest first, and those members (aligned with `groups`). */
+  /** Its place in each group's members, newest first (aligned with `groups`). */
   places: number[]
-  lists: Unit[][]
 }
 
 const RELATED = 4
@@ -146,7 +145,7 @@ export const siteRelations = (data: {
   const units = new Map<string, Unit>()
   const unit = (key: string, facts: Facts, sub: string | null, region: RegionRef | null, topics: string[]) => {
     const { card, summaryCard } = facts
-    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [], lists: [] }
+    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
     units.set(key, u)
     return u
   }
@@ -198,19 +197,15 @@ export const siteRelations = (data: {
   for (const u of units.values()) for (const g of u.groups) push(members, g, u)
   for (const [g, list] of members) {
     list.sort(byDayDesc)
-    list.forEach((u, i) => {
-      const k = u.groups.indexOf(g)
-      u.places[k] = i
-      u.lists[k] = list
-    })
+    list.forEach((u, i) => (u.places[u.groups.indexOf(g)] = i))
   }
 
   /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
   const relatedTo = (u: Unit, shown: Set<string>): DocCard[] => {
     const score = new Map<Unit, number>()
     const consider = (direction: 1 | -1) => {
-      for (let k = 0; k < u.groups.length; k++) {
-        const list = u.lists[k]!
+      for (const [k, g] of u.groups.entries()) {
+        const list = members.get(g)!
         const at = u.places[k]!
         for (let step = 1, taken = 0; taken < NEAREST; step++) {
           const other = list[at + direction * step]

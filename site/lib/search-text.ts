@@ -41,7 +41,10 @@ const traditionalTests = () => {
   )
   return (tests = { char, phrase })
 }
-const mayBeTraditional = (text: string) => traditionalTests().char.test(text) || traditionalTests().phrase.test(text)
+const mayBeTraditional = (text: string) => {
+  const { char, phrase } = traditionalTests()
+  return char.test(text) || phrase.test(text)
+}
 
 /** Traditional characters as simplified ones, each code point in its place (one that would change length is kept). */
 export const toSimplified = (text: string): string => {
