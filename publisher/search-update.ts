@@ -51,7 +51,8 @@ export interface SearchUpdate {
   synonyms: string[][]
   write: (rel: string, data: Buffer) => Promise<void>
   /** Records a file written to the site directory by someone else (Pagefind). */
-  adopt: (rel: string, options?: CompressOptions) => Promise<void>
+  /** Records a file already written into the release (its compressed copies made); returns what it recorded (path → hash). */
+  adopt: (rel: string, options?: CompressOptions) => Promise<Record<string, string>>
   /** Removes a folder of the site directory, and its files from the release's record. */
   discard: (relDir: string) => Promise<void>
   /** Records files (path, hash) the release has through a linked folder. */
@@ -77,12 +78,25 @@ const keyOf = (pages: Map<string, Page>) =>
     .digest('hex')
     .slice(0, 10)
 
+/**
+ * The files (path, hash) of each partition folder in the store, as the releases record them: a folder is
+ * never written again, so they are listed once, not found again among a release's 330,000 files at every
+ * publish (100,000 documents). Folders that no longer hold a live partition are forgotten (`forgetStored`).
+ */
+const storedFiles = new Map<string, (readonly [string, string])[]>()
+
 export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   const groups = a.synonyms.map((words) => ({ words }))
   const synHash = synonymsHash(a.synonyms)
   const sameSynonyms = a.prev?.synonymsHash === synHash
-  const known = new Map<string, IndexedPage>()
-  for (const p of [...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]) for (const [url, page] of Object.entries(p.pages)) known.set(url, page)
+  /** The live release's indexed pages by URL: only a full update asks (a fast one never reads them). */
+  let knownPages: Map<string, IndexedPage> | undefined
+  const known = () => {
+    if (knownPages) return knownPages
+    knownPages = new Map()
+    for (const p of [...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]) for (const [url, page] of Object.entries(p.pages)) knownPages.set(url, page)
+    return knownPages
+  }
   const runIndex = indexLanes()
 
   /** A page's indexed input read back from the release being written (a page linked, not rendered). */
@@ -90,32 +104,43 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   /** What is indexed of a page handed in, or null when it is not indexed. */
   const pageOf = async (url: string, html?: string): Promise<Page | null> => {
     if (html !== undefined) return indexInput(html, groups)
-    const page = known.get(url)
+    const page = known().get(url)
     if (!page) return null
     return sameSynonyms ? { hash: page.hash, date: page.date } : readInput(url)
   }
-  /** The live release's search files by partition folder, grouped once (tens of thousands at 10,000 documents). */
-  const prevPartitionFiles = new Map<string, [string, string][]>()
-  for (const entry of Object.entries(a.prevFiles)) {
-    const folder = /^pagefind\/([^/]+)\//.exec(entry[0])?.[1]
-    if (!folder) continue
-    const list = prevPartitionFiles.get(folder)
-    if (list) list.push(entry)
-    else prevPartitionFiles.set(folder, [entry])
-  }
+  /** The store's folders this release links to. */
+  const usedStored = new Set<string>()
+  /** The live release's files of partition folders not in `storedFiles`, grouped by folder in one pass. */
+  const unstoredFiles = (() => {
+    let byFolder: Map<string, [string, string][]> | undefined
+    return (dir: string) => {
+      if (!byFolder) {
+        byFolder = new Map()
+        for (const rel in a.prevFiles) {
+          const folder = /^pagefind\/([^/]+)\//.exec(rel)?.[1]
+          if (!folder) continue
+          const list = byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!
+          list.push([rel, a.prevFiles[rel]!])
+        }
+      }
+      return byFolder.get(dir) ?? []
+    }
+  })()
   /**
    * Gives the release the live release's partitions by linking to them in the store. A partition that a
    * release older than the store holds itself is first hard-linked into the store, once.
    */
   const linkPartitions = async (dirs: string[]) => {
     for (const dir of dirs) {
-      const entries = prevPartitionFiles.get(dir) ?? []
       let stored = await storedPartition(a.prevSite!, dir)
+      const entries = (stored && storedFiles.get(stored)) || unstoredFiles(dir)
       if (!stored) {
         stored = newStoredPartition(dir)
         const prefix = `pagefind/${dir}/`
         await linkFiles(path.join(a.prevSite!, prefix), stored, entries.map(([rel]) => rel.slice(prefix.length)))
       }
+      storedFiles.set(stored, entries)
+      usedStored.add(stored)
       await linkStoredPartition(a.siteDir, dir, stored)
       a.recordMany(entries)
     }
@@ -137,7 +162,12 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     await linkStoredPartition(a.siteDir, dir, stored)
     const files = (await readdir(stored, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
     // A few at a time: compression runs on libuv's threads, so the best quality uses every core.
-    await pool(files, 8, (e) => a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(e.parentPath, e.name))), { best: firstSearch }))
+    const entries: [string, string][] = []
+    await pool(files, 8, async (e) => {
+      entries.push(...Object.entries(await a.adopt(path.join('pagefind', dir, path.relative(stored, path.join(e.parentPath, e.name))), { best: firstSearch })))
+    })
+    storedFiles.set(stored, entries)
+    usedStored.add(stored)
     return Object.fromEntries(
       [...pages].map(([url, page]) => {
         const fragment = fragments.get(url)
@@ -147,6 +177,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     )
   }
   const done = async (state: SearchState) => {
+    for (const stored of storedFiles.keys()) if (!usedStored.has(stored)) storedFiles.delete(stored)
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
     // The whole index's filter counts, from the partitions' own tables (a partition from before they
     // existed has none: then no counts until the next full build indexes it again).

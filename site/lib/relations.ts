@@ -53,6 +53,8 @@ interface Unit {
   groups: string[]
   /** Its place in each group's members, newest first (aligned with `groups`). */
   places: number[]
+  /** Its place among all documents, newest first: lists are ordered by it (a number compared, not two strings). */
+  rank: number
 }
 
 const RELATED = 4
@@ -61,6 +63,7 @@ const NEAREST = 4
 const REPORTS_SHOWN = 20
 
 const byDayDesc = (a: Unit, b: Unit) => byCodeUnits(b.day, a.day) || byCodeUnits(a.key, b.key)
+const byRank = (a: Unit, b: Unit) => a.rank - b.rank
 
 export const topicUrl = (t: { slug: string }) => `/topics/${t.slug}/`
 
@@ -145,7 +148,7 @@ export const siteRelations = (data: {
   const units = new Map<string, Unit>()
   const unit = (key: string, facts: Facts, sub: string | null, region: RegionRef | null, topics: string[]) => {
     const { card, summaryCard } = facts
-    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [] }
+    const u: Unit = { key, card, summaryCard, day: card.date ?? '', topics: known(topics), groups: groupsOf(card.kind, sub, region, known(topics)), places: [], rank: 0 }
     units.set(key, u)
     return u
   }
@@ -192,13 +195,12 @@ export const siteRelations = (data: {
   const entriesOfBulletin = new Map<string, Unit[]>()
   for (const n of data.news) if (n.sourceBulletin) push(entriesOfBulletin, n.sourceBulletin.key, units.get(`n:${n.slug}`)!)
 
-  // Each group's members newest first, and each member's place in it.
+  // Every document ranked newest first, once; each group's members in that order, and each member's place in it.
+  const ranked = [...units.values()].sort(byDayDesc)
+  ranked.forEach((u, i) => (u.rank = i))
   const members = new Map<string, Unit[]>()
-  for (const u of units.values()) for (const g of u.groups) push(members, g, u)
-  for (const [g, list] of members) {
-    list.sort(byDayDesc)
-    list.forEach((u, i) => (u.places[u.groups.indexOf(g)] = i))
-  }
+  for (const u of ranked) for (const g of u.groups) push(members, g, u)
+  for (const [g, list] of members) list.forEach((u, i) => (u.places[u.groups.indexOf(g)] = i))
 
   /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
   const relatedTo = (u: Unit, shown: Set<string>): DocCard[] => {
@@ -224,14 +226,14 @@ export const siteRelations = (data: {
       score.set(other, sum)
     }
     return [...score.keys()]
-      .sort((a, b) => score.get(b)! - score.get(a)! || byDayDesc(a, b))
+      .sort((a, b) => score.get(b)! - score.get(a)! || byRank(a, b))
       .slice(0, RELATED)
       .map((x) => x.card)
   }
 
   const topicLinks = (u: Unit) => u.topics.map((id) => topicById.get(id)!).map((t) => ({ name: t.name, href: topicUrl(t) }))
-  const cards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.card)
-  const policyCards = (key: string) => (policiesByUnit.get(key) ?? []).map((p) => units.get(`r:${p.id}`)!).sort(byDayDesc).map((x) => x.card)
+  const cards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byRank).map((x) => x.card)
+  const policyCards = (key: string) => (policiesByUnit.get(key) ?? []).map((p) => units.get(`r:${p.id}`)!).sort(byRank).map((x) => x.card)
   /** The page's sections, then 相关阅读 without anything already listed. */
   const finish = (entry: object, u: Unit, sections: DocLinks['sections']): DocLinks => {
     const shown = new Set([u.card.href])
@@ -240,9 +242,9 @@ export const siteRelations = (data: {
     return kept(entry, { topics: topicLinks(u), sections: all.filter((s) => s.items.length > 0) })
   }
 
-  const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byDayDesc).map((x) => x.summaryCard)
+  const summaryCards = (list: Unit[] | undefined) => [...(list ?? [])].sort(byRank).map((x) => x.summaryCard)
   const ofTopic = new Map<string, Unit[]>()
-  for (const u of units.values()) for (const t of u.topics) push(ofTopic, t, u)
+  for (const u of ranked) for (const t of u.topics) push(ofTopic, t, u)
 
   return {
     resolution: (r) => {

@@ -10,7 +10,7 @@ import { byChineseName, byCodeUnits } from './order.ts'
 import { type ListPage, paged } from './paging.ts'
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
 import { DOC_TYPES, bulletinText, filedOn, NEWS_CATEGORIES, numberedTitle, excerpt, url } from './site.ts'
-import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
+import type { BulletinEntry, FigureEntry, NewsEntry, RegionEntry, RegionRef, ResolutionEntry, SeriesEntry, SiteIdentity, TopicEntry } from './types.ts'
 
 export type { ListPage }
 
@@ -209,6 +209,13 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // 文明典型 and 镇街.
   add('/figures/', 'figures/index.astro', { figures: data.figures.map(figureCard) })
   for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f, links: relations.figure(f) }, filedOn.figure(f))
+  const countBy = (items: { region: RegionRef | null }[]) => {
+    const counts = new Map<string, number>()
+    for (const item of items) if (item.region) counts.set(item.region.slug, (counts.get(item.region.slug) ?? 0) + 1)
+    return counts
+  }
+  const newsOfRegion = countBy(data.news)
+  const figuresOfRegion = countBy(data.figures)
   add<RegionsIndexProps>('/regions/', 'regions/index.astro', {
     groups: [...new Set(data.regions.map((r) => r.district))].map((district) => ({
       district,
@@ -218,8 +225,8 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
           slug: r.slug,
           name: r.name,
           kind: r.kind,
-          news: data.news.filter((n) => n.region?.slug === r.slug).length,
-          figures: data.figures.filter((f) => f.region?.slug === r.slug).length,
+          news: newsOfRegion.get(r.slug) ?? 0,
+          figures: figuresOfRegion.get(r.slug) ?? 0,
         })),
     })),
   })
