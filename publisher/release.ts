@@ -20,7 +20,7 @@ import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
 import { inSearchFolder, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
 import { fileFor } from './page-file.ts'
-import { routeHash } from './route-hash.ts'
+import { routeHashes as hashRoutes } from './route-hash.ts'
 import { withPublishLock } from './lock.ts'
 import { manifestBytes, writePieces } from './manifest-bytes.ts'
 import { type CompressOptions, compressedCopies } from './precompress.ts'
@@ -59,8 +59,8 @@ export interface Manifest {
   files: Record<string, string>
   /** Against the previous release: a release can be shipped as this delta and verified on arrival. */
   diff: { added: string[]; changed: string[]; removed: string[] }
-  /** URL → hash of its page's props: the page is re-rendered when this changes. */
-  routes: Record<string, string>
+  /** URL → hash of its page's props: the page is re-rendered when this changes (an object in release.json). */
+  routes: Map<string, string>
   /** Media file → size and modification time of its source, to copy only what changed. */
   media: Record<string, string>
   search: SearchState
@@ -100,7 +100,8 @@ const remember = (id: string, release: { manifest: Manifest; snapshot: Snapshot 
 const readRelease = async (id: string): Promise<{ manifest: Manifest | null; snapshot: Snapshot | null }> => {
   const known = inMemory.get(id)
   if (known) return known
-  const manifest = await readJson<Manifest>(path.join(releasesDir(), id, MANIFEST))
+  const stored = await readJson<Omit<Manifest, 'routes'> & { routes: Record<string, string> }>(path.join(releasesDir(), id, MANIFEST))
+  const manifest: Manifest | null = stored && { ...stored, routes: new Map(Object.entries(stored.routes)) }
   return { manifest, snapshot: manifest ? await readSnapshot(snapshotFile()) : null }
 }
 
@@ -116,7 +117,7 @@ export const readyForFirstPublish = async () => {
     const { manifest, snapshot } = await readRelease(liveId)
     if (!manifest || !snapshot) return
     remember(liveId, { manifest, snapshot })
-    for (const route of routeTable(siteData(snapshot)).values()) routeHash(route)
+    hashRoutes(routeTable(siteData(snapshot)))
   }
   if (!(await hasNext(liveId))) await prepareNext(path.join(releasesDir(), liveId))
 }
@@ -343,17 +344,17 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     })
     log('▶ 生成页面，更新全文搜索索引（Pagefind）')
     const sameTemplates = prev?.renderer === renderer.key
-    const routeHashes: Record<string, string> = {}
     const toRender: [string, Route][] = []
     const toLink: string[] = []
     const hashing = performance.now()
     /** Routes whose hash is not the live release's: new, changed, and (added below) gone. */
     const changedRoutes: string[] = []
-    for (const [url, route] of routes) {
-      const hash = routeHash(route)
-      routeHashes[url] = hash
-      if (prev?.routes[url] !== hash) changedRoutes.push(url)
-      if (sameTemplates && prev.routes[url] === hash && prev.files[fileFor(url)]) toLink.push(url)
+    const routeHashes = hashRoutes(routes)
+    for (const [url, hash] of routeHashes) {
+      const route = routes.get(url)!
+      const had = prev?.routes.get(url)
+      if (had !== hash) changedRoutes.push(url)
+      if (sameTemplates && had === hash && prev.files[copiesOfPage(url)[0]!]) toLink.push(url)
       else toRender.push([url, route])
     }
     lap('routeHashMs', hashing)
@@ -371,9 +372,9 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       failures.push({ url, message: `${url} 无法生成页面：${error instanceof Error ? error.message : String(error)}` })
       if (prev?.files[rel]) {
         await reusePrevious(rel)
-        routeHashes[url] = prev.routes[url] ?? ''
+        routeHashes.set(url, prev.routes.get(url) ?? '')
         await searchUpdate.add(url)
-      } else delete routeHashes[url]
+      } else routeHashes.delete(url)
     }
     // Rendering is this thread's work; compressing (libuv's threads) and writing a page are not, so a few
     // pages are compressed and written while the next ones render.
@@ -446,7 +447,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       timings: { ...timings, staged: staged ? 1 : 0, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
     }
     // The manifest is written last: a directory without it is an unfinished release.
-    if (prev) for (const url in prev.routes) if (!(url in routeHashes)) changedRoutes.push(url)
+    if (prev) for (const url of prev.routes.keys()) if (!routeHashes.has(url)) changedRoutes.push(url)
     const changes = prev ? { since: prev.id, files: [...diff.added, ...diff.changed, ...diff.removed], routes: changedRoutes } : null
     await writePieces(path.join(outDir, MANIFEST), manifestBytes(manifest, changes))
     lap('manifestMs', t)

@@ -136,7 +136,10 @@ export const refreshSnapshot = async (previous: Snapshot | null, { full = false 
     failures.push(...result.failures)
   }
   next.synonyms = await loadSynonyms()
-  next.site = await loadSiteIdentity()
+  // The same object while 站点设置 is the same: every page's props hold it, and the publisher keeps a
+  // page's hash while its props are the same objects (publisher/route-hash.ts).
+  const site = await loadSiteIdentity()
+  next.site = prev.site && JSON.stringify(prev.site) === JSON.stringify(site) ? prev.site : site
   next.pages = (await readdir(path.join(rootDir, 'content', 'pages'))).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4))
   return { snapshot: next, failures, reloaded, removed }
 }

@@ -107,6 +107,12 @@ const factsOf = (entry: object, card: () => DocCard, summary: () => string, citi
  * a publish's props keys were its detail pages' links).
  */
 const lastLinks = new WeakMap<object, DocLinks>()
+/**
+ * 相关阅读 last chosen for a document (by its card, kept per entry) and the candidates it was chosen from,
+ * in order: at 100,000 documents scoring and sorting them again for every page was most of the route
+ * table's second.
+ */
+const lastRelated = new WeakMap<DocCard, { topics: string; candidates: DocCard[]; chosen: DocCard[] }>()
 const sameLinks = (a: DocLinks, b: DocLinks) =>
   a.topics.length === b.topics.length &&
   a.topics.every((t, i) => t.name === b.topics[i]!.name && t.href === b.topics[i]!.href) &&
@@ -144,6 +150,8 @@ export const siteRelations = (data: {
   const policyById = new Map(data.resolutions.map((r) => [r.id, r]))
   const policyByNumber = new Map(data.resolutions.filter((r) => r.docNumber).map((r) => [r.docNumber!, r]))
   const known = (ids: string[]) => ids.filter((id) => topicById.has(id))
+  /** The published topics: a document's groups are its entry's, less unpublished topics. */
+  const topicsKey = [...topicById.keys()].join(',')
 
   const units = new Map<string, Unit>()
   const unit = (key: string, facts: Facts, sub: string | null, region: RegionRef | null, topics: string[]) => {
@@ -220,15 +228,21 @@ export const siteRelations = (data: {
     }
     consider(1)
     if (score.size < RELATED) consider(-1)
+    // The same candidates (the same entries, hence the same groups) as last time give the same choice.
+    const candidates = [...score.keys()].map((x) => x.card)
+    const last = lastRelated.get(u.card)
+    if (last && last.topics === topicsKey && last.candidates.length === candidates.length && last.candidates.every((c, i) => c === candidates[i])) return last.chosen
     for (const other of score.keys()) {
       let sum = 0
       for (const g of u.groups) if (other.groups.includes(g)) sum += weight(g)
       score.set(other, sum)
     }
-    return [...score.keys()]
+    const chosen = [...score.keys()]
       .sort((a, b) => score.get(b)! - score.get(a)! || byRank(a, b))
       .slice(0, RELATED)
       .map((x) => x.card)
+    lastRelated.set(u.card, { topics: topicsKey, candidates, chosen })
+    return chosen
   }
 
   const topicLinks = (u: Unit) => u.topics.map((id) => topicById.get(id)!).map((t) => ({ name: t.name, href: topicUrl(t) }))

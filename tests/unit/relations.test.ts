@@ -124,6 +124,17 @@ describe('documents that lead to each other', () => {
     expect(site([], retitled).news(self)).toBe(next)
   })
 
+  it('chooses 相关阅读 again when a topic is taken down, though every entry is the same object', () => {
+    const topics = [{ id: 't', slug: 'topic', name: '专题', description: null }]
+    // n0 shares the topic with the page, n1..n8 only its kind: with the topic published n0 ranks first.
+    const items = [news('self', '2022-02-01', { topics: ['t'] }), news('n0', '2021-01-01', { topics: ['t'] }), ...Array.from({ length: 8 }, (_, i) => news(`n${String(i + 1)}`, `2022-01-${String(10 + i)}`))]
+    const related = (links: DocLinks) => section(links, '相关阅读')
+    expect(related(site([], items, topics).news(items[0]!))[0]).toBe('/news/n0/')
+    // The same entries, the topic unpublished: n0 is only one of the kind, and older than the others.
+    expect(related(site([], items, []).news(items[0]!))).not.toContain('/news/n0/')
+    expect(related(site([], items, topics).news(items[0]!))[0]).toBe('/news/n0/')
+  })
+
   it('gathers a topic newest first across kinds', () => {
     const topics = [{ id: 't', slug: 'topic', name: '专题', description: null }]
     const relations = site([resolution('1', null, '2021-04-27', { topics: ['t'] })], [news('a', '2022-01-01', { topics: ['t'] }), news('b', '2020-01-01', { topics: ['t'] })], topics)
