@@ -50,8 +50,7 @@ export interface SearchUpdate {
   routes: Map<string, Route>
   synonyms: string[][]
   write: (rel: string, data: Buffer) => Promise<void>
-  /** Records a file written to the site directory by someone else (Pagefind). */
-  /** Records a file already written into the release (its compressed copies made); returns what it recorded (path → hash). */
+  /** Records a file written to the site directory by someone else (Pagefind), with its compressed copies; returns what it recorded (path → hash). */
   adopt: (rel: string, options?: CompressOptions) => Promise<Record<string, string>>
   /** Removes a folder of the site directory, and its files from the release's record. */
   discard: (relDir: string) => Promise<void>
@@ -81,7 +80,7 @@ const keyOf = (pages: Map<string, Page>) =>
 /**
  * The files (path, hash) of each partition folder in the store, as the releases record them: a folder is
  * never written again, so they are listed once, not found again among a release's 330,000 files at every
- * publish (100,000 documents). Folders that no longer hold a live partition are forgotten (`forgetStored`).
+ * publish (100,000 documents). Folders the release just made does not link to are forgotten when its update is done.
  */
 const storedFiles = new Map<string, (readonly [string, string])[]>()
 
