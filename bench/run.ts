@@ -6,14 +6,15 @@
  *   CMS REST latency and throughput under 50 concurrent connections (autocannon); for five changes of each
  *   kind, publish-to-live and takedown-to-gone (page and search) over the running CMS and its publisher.
  *   Each change is also timed on one public target of each kind (ssh, s3, folder), then three rollbacks.
- * Writes bench/results/<date>-<N>.json and .md. Never fails on a timing.
+ * Writes bench/results/<date>-<N>.json and .md (`-<parts>` after N for a partial run, and the time after an
+ * earlier run's name). Never fails on a timing.
  *
  * `--data <dir>` measures a data directory an earlier `--import-only` (or `--keep`) run left instead of
  * importing again (it is kept); `--only changes` (or `search`, `cms`, several with commas) takes only those
  * figures, on the release already built.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -322,7 +323,10 @@ if (timedOut) say(`  有改动超时未上线；内容管理系统的日志：${
 // 6. Report
 const outDir = path.join(root, 'bench', 'results')
 mkdirSync(outDir, { recursive: true })
-const base = path.join(outDir, `${stamp}-${String(N)}`)
+// A partial run (--only) is named by its parts, and no run writes over an earlier one's file (the day's
+// whole bench was overwritten by the changes-only runs after it).
+const named = path.join(outDir, `${stamp}-${String(N)}${only ? `-${[...parts].join('-')}` : ''}`)
+const base = existsSync(`${named}.md`) ? `${named}-${new Date().toISOString().slice(11, 16).replace(':', '')}` : named
 writeFileSync(`${base}.json`, JSON.stringify(results, null, 2))
 const b = results.build as Record<string, number>
 const md = [
