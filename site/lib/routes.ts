@@ -129,6 +129,13 @@ const SITEMAP_PART = 40_000
 const SITEMAP_PAGE = 'sitemaps/[...part].ts'
 const FEED_PAGE = 'rss/[...feed].ts'
 
+/** How many of `items` each 镇街 has (slug → count; a 镇街 with none is absent). */
+const countByRegion = (items: { region: RegionRef | null }[]) => {
+  const counts = new Map<string, number>()
+  for (const item of items) if (item.region) counts.set(item.region.slug, (counts.get(item.region.slug) ?? 0) + 1)
+  return counts
+}
+
 /** Every URL of the site with its page and props. Keys are URL paths (`/news/<slug>/`, `/rss/news.xml`). */
 export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   const data = sortSiteData(unsorted)
@@ -155,9 +162,10 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   })
 
   // 工作动态: all, by category, by 镇街; and each article.
+  const newsOfRegion = countByRegion(data.news)
   const newsFacets = {
     categories: Object.keys(NEWS_CATEGORIES).filter((c) => data.news.some((n) => n.category === c)),
-    regions: data.regions.filter((r) => data.news.some((n) => n.region?.slug === r.slug)).map((r) => ({ slug: r.slug, name: r.name })),
+    regions: data.regions.filter((r) => newsOfRegion.has(r.slug)).map((r) => ({ slug: r.slug, name: r.name })),
   }
   for (const [path, list] of paged('/news/', newsCards)) add<NewsIndexProps>(path, path === '/news/' ? 'news/index.astro' : 'news/p/[page].astro', { ...list, facets: newsFacets })
   for (const category of newsFacets.categories) {
@@ -209,13 +217,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // 文明典型 and 镇街.
   add('/figures/', 'figures/index.astro', { figures: data.figures.map(figureCard) })
   for (const f of data.figures) add(url.figure(f), 'figures/[slug].astro', { f, links: relations.figure(f) }, filedOn.figure(f))
-  const countBy = (items: { region: RegionRef | null }[]) => {
-    const counts = new Map<string, number>()
-    for (const item of items) if (item.region) counts.set(item.region.slug, (counts.get(item.region.slug) ?? 0) + 1)
-    return counts
-  }
-  const newsOfRegion = countBy(data.news)
-  const figuresOfRegion = countBy(data.figures)
+  const figuresOfRegion = countByRegion(data.figures)
   add<RegionsIndexProps>('/regions/', 'regions/index.astro', {
     groups: [...new Set(data.regions.map((r) => r.district))].map((district) => ({
       district,
