@@ -39,6 +39,7 @@ export const routeHash = (route: Route) => {
 }
 
 interface LastHash {
+  route: Route
   page: string
   names: string[]
   values: unknown[]
@@ -61,12 +62,18 @@ export const routeHashes = (routes: Map<string, Route>): Map<string, string> => 
   const next = new Map<string, LastHash>()
   const hashes = new Map<string, string>()
   for (const [url, route] of routes) {
+    const last = lastOfUrl.get(url)
+    // The route table hands on an unchanged route as the same object (site/lib/routes.ts).
+    if (last?.route === route) {
+      next.set(url, last)
+      hashes.set(url, last.hash)
+      continue
+    }
     const props = route.props as Record<string, unknown>
     const names = Object.keys(props)
     const values = names.map((n) => props[n])
-    const last = lastOfUrl.get(url)
     const hash = last && sameAs(last, route.page, names, values) ? last.hash : routeHash(route)
-    next.set(url, { page: route.page, names, values, hash })
+    next.set(url, { route, page: route.page, names, values, hash })
     hashes.set(url, hash)
   }
   lastOfUrl = next

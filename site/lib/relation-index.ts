@@ -21,6 +21,7 @@ import { docNumbersIn } from '../../cms/lib/docNumber.ts'
 import { lasting } from './memo.ts'
 import { byCodeUnits } from './order.ts'
 import { bulletinText, excerpt, filedOn, numberedTitle, url } from './site.ts'
+import type { DocLinks } from './relations.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, RegionRef, ResolutionEntry, TopicEntry } from './types.ts'
 
 /** One document in a list that mixes kinds (topic pages, related documents, feeds). */
@@ -57,6 +58,10 @@ export interface Unit {
   reports: { chosen: string[]; cited: string[]; interprets: string | null } | null
   /** An article's 来源简报 (the bulletin's key). */
   sourceBulletin: string | null
+  /** The last update that found its entry. */
+  seen: number
+  /** Its page's links, as relations.ts last worked them out. */
+  links: DocLinks | null
 }
 
 export const NEAREST = 4
@@ -124,6 +129,7 @@ const AFRESH_SHARE = 1 / 8
 export class RelationIndex {
   topicById = new Map<string, TopicEntry>()
   private topicList: TopicEntry[] = []
+  private round = 0
   /** The current units, by entry. */
   units = new Map<object, Unit>()
   byKey = new Map<string, Unit>()
@@ -155,24 +161,32 @@ export class RelationIndex {
       this.topicList = data.topics
       this.topicById = new Map(data.topics.map((t) => [t.id, t]))
     }
-    const next = new Map<object, Unit>()
+    // The units of entries still there are marked seen; the others are gone.
+    const seen = ++this.round
     const added: Unit[] = []
     const take = (entry: object, make: () => Unit) => {
       const known = afresh ? undefined : this.units.get(entry)
-      const u = known ?? make()
-      if (!known) added.push(u)
-      next.set(entry, u)
+      if (known) known.seen = seen
+      else added.push(make())
     }
     for (const r of data.resolutions) take(r, () => this.resolutionUnit(r))
     for (const b of data.bulletins) take(b, () => this.bulletinUnit(b))
     for (const n of data.news) take(n, () => this.newsUnit(n))
     for (const f of data.figures) take(f, () => this.figureUnit(f))
-    const removed = [...this.units.values()].filter((u) => next.get(u.entry) !== u)
-    if (afresh || added.length + removed.length > Math.max(1000, next.size * AFRESH_SHARE)) return this.rebuild(next)
+    const removed: Unit[] = []
+    for (const u of this.units.values()) if (u.seen !== seen) removed.push(u)
+    const size = this.units.size - removed.length + added.length
+    if (afresh || added.length + removed.length > Math.max(1000, size * AFRESH_SHARE)) {
+      const next = new Map<object, Unit>()
+      for (const u of this.units.values()) if (u.seen === seen) next.set(u.entry, u)
+      for (const u of added) next.set(u.entry, u)
+      return this.rebuild(next)
+    }
 
     const change = new Change(this)
     for (const u of removed) this.detach(u, change)
-    this.units = next
+    for (const u of removed) this.units.delete(u.entry)
+    for (const u of added) this.units.set(u.entry, u)
     for (const u of added) this.attach(u, change)
     return change.finish()
   }
@@ -194,6 +208,8 @@ export class RelationIndex {
       policy: null,
       reports: null,
       sourceBulletin: null,
+      seen: this.round,
+      links: null,
     }
   }
   private resolutionUnit(r: ResolutionEntry) {

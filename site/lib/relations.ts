@@ -82,7 +82,6 @@ export interface SiteRelations {
  */
 export const keptRelations = (): ((data: RelationsInput) => SiteRelations) => {
   const index = new RelationIndex()
-  const linksOf = new WeakMap<Unit, DocLinks>()
   const summariesOf = new WeakMap<Unit[], SummaryCard[]>()
 
   /** The few documents most like `u`: the nearest earlier members of its groups, then later ones if too few. */
@@ -161,8 +160,8 @@ export const keptRelations = (): ((data: RelationsInput) => SiteRelations) => {
   }
 
   return (data: RelationsInput): SiteRelations => {
-    for (const u of index.update(data)) linksOf.set(u, workOut(u))
-    const links = (entry: object) => linksOf.get(index.units.get(entry)!)!
+    for (const u of index.update(data)) u.links = workOut(u)
+    const links = (entry: object) => index.units.get(entry)!.links!
     const summaries = (list: Unit[] | undefined) => {
       if (!list) return []
       let found = summariesOf.get(list)
