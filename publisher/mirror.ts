@@ -87,18 +87,36 @@ export const mirrorSync = (from: string, to: string): { linked: number; removed:
  * search folder is left out: each release makes its own.
  */
 export const mirrorByManifest = (from: string, to: string, fromFiles: Record<string, string>, toFiles: Record<string, string>): { linked: number; removed: number } => {
+  const changes: Change[] = []
+  for (const rel in toFiles) if (fromFiles[rel] !== toFiles[rel]) changes.push({ rel, present: rel in fromFiles })
+  for (const rel in fromFiles) if (!(rel in toFiles)) changes.push({ rel, present: true })
+  return mirrorChanges(from, to, changes)
+}
+
+/** A path that may differ between the two directories, and whether the live one has it. */
+export interface Change {
+  rel: string
+  present: boolean
+}
+
+/**
+ * The same from a list of the paths that may differ (the publisher's record of what each release changed,
+ * publisher/release.ts): each is removed from `to` and linked again from `from` when `from` has it. The
+ * search folder is left out, as above.
+ */
+export const mirrorChanges = (from: string, to: string, changes: Change[]): { linked: number; removed: number } => {
   let removed = 0
   let linked = 0
   const emptied = new Set<string>()
-  for (const rel in toFiles) {
-    if (inSearchFolder(rel) || fromFiles[rel] === toFiles[rel]) continue
+  for (const { rel, present } of changes) {
+    if (inSearchFolder(rel)) continue
     try {
       unlinkSync(path.join(to, rel))
+      removed++
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
-    removed++
-    if (!(rel in fromFiles)) emptied.add(path.dirname(rel))
+    if (!present) emptied.add(path.dirname(rel))
   }
   // Folders a removed page leaves empty, deepest first.
   for (const folder of [...emptied].sort().reverse()) {
@@ -111,8 +129,8 @@ export const mirrorByManifest = (from: string, to: string, fromFiles: Record<str
     }
   }
   const made = new Set<string>()
-  for (const rel in fromFiles) {
-    if (inSearchFolder(rel) || toFiles[rel] === fromFiles[rel]) continue
+  for (const { rel, present } of changes) {
+    if (!present || inSearchFolder(rel)) continue
     const dir = path.dirname(path.join(to, rel))
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true })

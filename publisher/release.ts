@@ -151,7 +151,7 @@ export const saveSnapshotNow = async () => {
  * `recycle`, the newest complete release beyond those is set aside instead, for the next release's
  * directory to be made from (staging.ts); its path is returned.
  */
-const prune = async (keep: number, recycle: boolean): Promise<string | null> => {
+const prune = async (keep: number, recycle: boolean): Promise<{ id: string; dir: string } | null> => {
   const live = await liveRelease()
   const complete = await listReleases()
   const keepers = new Set([...complete.slice(0, keep), ...(live ? [live] : [])])
@@ -160,7 +160,26 @@ const prune = async (keep: number, recycle: boolean): Promise<string | null> => 
   for (const name of await readdir(releasesDir())) if (!keepers.has(name) && name !== spare) await toTrash(path.join(releasesDir(), name))
   await moveUnusedPartitions([...keepers].map((name) => path.join(releasesDir(), name, SITE)), toTrash)
   emptyTrash()
-  return setAside
+  return spare && setAside ? { id: spare, dir: setAside } : null
+}
+
+/**
+ * What each recent release changed against the one live before it (its manifest's diff), by id: the next
+ * release's directory is made from an old release's by these paths alone (staging.ts), when the chain of
+ * releases back to it is known. Paths only, a publish's worth each.
+ */
+const LINEAGE = 32
+const lineage = new Map<string, { previous: string | null; changed: string[] }>()
+/** The paths that may differ between release `from` and the later release `to`, or null when the chain between them is not known. */
+const changedSince = (from: string, to: string): string[] | null => {
+  const paths = new Set<string>()
+  for (let id: string | null = to; id !== from; ) {
+    const step: { previous: string | null; changed: string[] } | undefined = id === null ? undefined : lineage.get(id)
+    if (!step) return null
+    for (const rel of step.changed) paths.add(rel)
+    id = step.previous
+  }
+  return [...paths]
 }
 
 export type PublishResult =
@@ -477,7 +496,13 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`)
       return null
     })
-    if (publishesAgain) void prepareNext(outDir, recycled)
+    // Only a release made against a live one has a diff that says what it changed.
+    if (changes) lineage.set(id, { previous: liveId, changed: changes.files })
+    while (lineage.size > LINEAGE) lineage.delete(lineage.keys().next().value!)
+    if (publishesAgain) {
+      const since = recycled && changedSince(recycled.id, id)
+      void prepareNext(outDir, recycled?.dir ?? null, since ? since.map((rel) => ({ rel, present: rel in files })) : null)
+    }
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除；上线后收尾 ${String(Math.round(performance.now() - started - (timings.total ?? 0)))} 毫秒`)
     return { ok: true, release: id, dir: outDir, manifest, rendered: toRender.length, reused: toLink.length }
   } catch (error) {
