@@ -44,6 +44,18 @@ let last: { dir: string; manifest: Manifest } | null = null
 const release = async (mode: 'fast' | 'full', clean = false) => {
   const result = await publish({ mode, clean, publishesAgain: true })
   if (!result.ok) throw new Error(result.error)
+  // The diff the publisher works out from what it recorded is the diff of the two file lists.
+  const before = clean ? {} : (last?.manifest.files ?? {})
+  const files = result.manifest.files
+  const sorted = (d: Manifest['diff']) => ({ added: [...d.added].sort(), changed: [...d.changed].sort(), removed: [...d.removed].sort() })
+  expect(sorted(result.manifest.diff)).toEqual(
+    sorted({
+      added: Object.keys(files).filter((rel) => !(rel in before)),
+      changed: Object.keys(files).filter((rel) => rel in before && before[rel] !== files[rel]),
+      removed: Object.keys(before).filter((rel) => !(rel in files)),
+    }),
+  )
+  expect(result.manifest.pages).toBe(Object.keys(files).filter((rel) => rel.endsWith('.html')).length)
   expect(onDisk(result.dir)).toEqual(withoutSearch(result.manifest.files))
   expect(emptyFolders(result.dir)).toEqual([])
   if (last) expect(onDisk(last.dir), 'the release before is unchanged').toEqual(withoutSearch(last.manifest.files))
