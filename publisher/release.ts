@@ -166,15 +166,22 @@ const prune = async (keep: number, recycle: boolean): Promise<{ id: string; dir:
 /**
  * What each recent release changed against the one live before it (its manifest's diff), by id: the next
  * release's directory is made from an old release's by these paths alone (staging.ts), when the chain of
- * releases back to it is known. Paths only, a publish's worth each.
+ * releases back to it is known. Paths only, a publish's worth each; also written beside each manifest
+ * (`LINEAGE_FILE`), so a publisher that starts afresh knows the chain of the releases before it.
  */
 const LINEAGE = 32
-const lineage = new Map<string, { previous: string | null; changed: string[] }>()
+const LINEAGE_FILE = 'lineage.json'
+interface Lineage {
+  previous: string | null
+  changed: string[]
+}
+const lineage = new Map<string, Lineage>()
+const lineageOf = async (id: string): Promise<Lineage | null> => lineage.get(id) ?? readJson<Lineage>(path.join(releasesDir(), id, LINEAGE_FILE))
 /** The paths that may differ between release `from` and the later release `to`, or null when the chain between them is not known. */
-const changedSince = (from: string, to: string): string[] | null => {
+const changedSince = async (from: string, to: string): Promise<string[] | null> => {
   const paths = new Set<string>()
-  for (let id: string | null = to; id !== from; ) {
-    const step: { previous: string | null; changed: string[] } | undefined = id === null ? undefined : lineage.get(id)
+  for (let id: string | null = to, steps = 0; id !== from; steps++) {
+    const step: Lineage | null = id === null || steps > LINEAGE ? null : await lineageOf(id)
     if (!step) return null
     for (const rel of step.changed) paths.add(rel)
     id = step.previous
@@ -473,6 +480,8 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     // The manifest is written last: a directory without it is an unfinished release.
     if (prev) for (const url of prev.routes.keys()) if (!routeHashes.has(url)) changedRoutes.push(url)
     const changes = prev ? { since: prev.id, files: [...diff.added, ...diff.changed, ...diff.removed], routes: changedRoutes } : null
+    // Only a release made against a live one has a diff that says what it changed.
+    if (changes) await writeFile(path.join(outDir, LINEAGE_FILE), JSON.stringify({ previous: liveId, changed: changes.files } satisfies Lineage))
     await writePieces(path.join(outDir, MANIFEST), manifestBytes(manifest, changes))
     lap('manifestMs', t)
     await switchTo(outDir)
@@ -501,11 +510,10 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       log(`  ⚠ 清理旧版本失败（不影响已上线的版本）：${String(error)}`)
       return null
     })
-    // Only a release made against a live one has a diff that says what it changed.
     if (changes) lineage.set(id, { previous: liveId, changed: changes.files })
     while (lineage.size > LINEAGE) lineage.delete(lineage.keys().next().value!)
     if (publishesAgain) {
-      const since = recycled && changedSince(recycled.id, id)
+      const since = recycled && (await changedSince(recycled.id, id))
       void prepareNext(outDir, recycled?.dir ?? null, since ? since.map((rel) => ({ rel, present: rel in files })) : null)
     }
     log(`  ${String(diff.added.length)} 个文件新增，${String(diff.changed.length)} 个修改，${String(diff.removed.length)} 个删除；上线后收尾 ${String(Math.round(performance.now() - started - (timings.total ?? 0)))} 毫秒`)
