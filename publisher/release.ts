@@ -260,8 +260,8 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   let uncounted = false
   const assign = (rel: string, hash: string) => {
     files[rel] = hash
-    if (prev?.files[rel] !== hash) touched.add(rel)
-    else if (rel.endsWith('.html')) touched.add(rel)
+    // Pages too, whatever their hash: they are counted from these.
+    if (prev?.files[rel] !== hash || rel.endsWith('.html')) touched.add(rel)
   }
   /**
    * Files already in the new directory: the live release's, when the directory made ahead from it was
@@ -459,7 +459,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
 
     // What the live release had and this one does not (a page taken down) goes, with folders left empty.
     const before = prev?.files ?? {}
-    const { diff, pages } = uncounted ? wholeDiff(before, files) : trackedDiff(before, files, touched, linkedPages)
+    const { diff, pages } = uncounted ? diffOf(before, files, Object.keys(files), 0) : diffOf(before, files, touched, linkedPages)
     for (const rel of diff.removed) if (staged && presentHash(rel) !== undefined) await removeWithEmptyFolders(siteDir, rel)
     const manifest: Manifest = {
       id,
@@ -554,39 +554,24 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
 const fileCounts = new WeakMap<Record<string, string>, number>()
 const countOf = (files: Record<string, string>) => fileCounts.get(files) ?? fileCounts.set(files, Object.keys(files).length).get(files)!
 
-/** The diff of two file lists by one pass over each (and the count of pages). */
-const wholeDiff = (before: Record<string, string>, files: Record<string, string>) => {
-  const diff: Manifest['diff'] = { added: [], changed: [], removed: [] }
-  let pages = 0
-  for (const rel in files) {
-    if (rel.endsWith('.html')) pages++
-    const had = before[rel]
-    if (had === undefined) diff.added.push(rel)
-    else if (had !== files[rel]) diff.changed.push(rel)
-  }
-  for (const rel in before) if (!(rel in files)) diff.removed.push(rel)
-  fileCounts.set(files, Object.keys(files).length)
-  return { diff, pages }
-}
-
 /**
- * The same from the files recorded with a hash other than the live release's (`touched`, pages among them)
- * and the count of pages linked as they are: added and changed files are among those touched, and the
- * files counted say whether any of the live release's are left out. Only then is the live list read
- * through for them (a publish that replaces the search delta or takes a page down).
+ * The diff of the live release's file list (`before`) and this release's, and the count of its pages, from
+ * `candidates`: every file recorded with a hash other than the live release's (and every page), when the
+ * rest are `counted` pages linked as they are; else all of this release's files. Added and changed files
+ * are among the candidates, and the counts of the two lists say whether any live file is left out: only
+ * then is the live list read through (a publish that replaces the search delta or takes a page down).
  */
-const trackedDiff = (before: Record<string, string>, files: Record<string, string>, touched: Set<string>, linkedPages: number) => {
+const diffOf = (before: Record<string, string>, files: Record<string, string>, candidates: Iterable<string>, counted: number) => {
   const diff: Manifest['diff'] = { added: [], changed: [], removed: [] }
-  let pages = linkedPages
-  for (const rel of touched) {
+  let pages = counted
+  for (const rel of candidates) {
     if (!(rel in files)) continue
     if (rel.endsWith('.html')) pages++
     const had = before[rel]
     if (had === undefined) diff.added.push(rel)
     else if (had !== files[rel]) diff.changed.push(rel)
   }
-  const count = countOf(files)
   // Files of the live release still here: all but those added.
-  if (countOf(before) !== count - diff.added.length) for (const rel in before) if (!(rel in files)) diff.removed.push(rel)
+  if (countOf(before) !== countOf(files) - diff.added.length) for (const rel in before) if (!(rel in files)) diff.removed.push(rel)
   return { diff, pages }
 }

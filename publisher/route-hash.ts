@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { isLasting } from '../site/lib/memo.ts'
+import { isLasting, sameItems } from '../site/lib/memo.ts'
 import type { Route } from '../site/lib/routes.ts'
 
 /**
@@ -49,7 +49,7 @@ interface LastHash {
 let lastOfUrl = new Map<string, LastHash>()
 
 const sameAs = (last: LastHash, page: string, names: string[], values: unknown[]) =>
-  last.page === page && last.names.length === names.length && names.every((n, i) => n === last.names[i]) && values.every((v, i) => v === last.values[i])
+  last.page === page && sameItems(last.names, names) && sameItems(last.values, values)
 
 /**
  * Every route's hash (`routeHash`), where a URL whose page file and props values are the very values of

@@ -92,12 +92,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   const sameSynonyms = a.prev?.synonymsHash === synHash
   /** The live release's indexed pages by URL: only a full update asks (a fast one never reads them). */
   let knownPages: Map<string, IndexedPage> | undefined
-  const known = () => {
-    if (knownPages) return knownPages
-    knownPages = new Map()
-    for (const p of [...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]) for (const [url, page] of Object.entries(p.pages)) knownPages.set(url, page)
-    return knownPages
-  }
+  const known = () => (knownPages ??= pagesByUrl([...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]))
   const runIndex = indexLanes()
 
   /** A page's indexed input read back from the release being written (a page linked, not rendered). */
@@ -215,13 +210,12 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
  * until a full build makes a new one (gathering 107,000 pages at every publish cost a fifth of a second).
  */
 const basesSeen = new WeakMap<Partition[], Map<string, IndexedPage>>()
-const basePages = (base: Partition[]) => {
-  let pages = basesSeen.get(base)
-  if (!pages) {
-    pages = new Map()
-    for (const p of base) for (const [url, page] of Object.entries(p.pages)) pages.set(url, page)
-    basesSeen.set(base, pages)
-  }
+const basePages = (base: Partition[]) => basesSeen.get(base) ?? basesSeen.set(base, pagesByUrl(base)).get(base)!
+
+/** The indexed pages of partitions by URL. */
+const pagesByUrl = (partitions: Partition[]) => {
+  const pages = new Map<string, IndexedPage>()
+  for (const p of partitions) for (const [url, page] of Object.entries(p.pages)) pages.set(url, page)
   return pages
 }
 

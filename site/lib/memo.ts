@@ -20,5 +20,8 @@ export const lasting = <T>(value: T): T => {
   if (value && typeof value === 'object') lastingValues.add(value)
   return value
 }
+/** Whether two lists hold the very same values in the same order (kept values are compared by identity). */
+export const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
 /** Whether a value was marked as lasting: worth keeping what is worked out from it. */
 export const isLasting = (value: object): boolean => lastingValues.has(value)

@@ -18,7 +18,7 @@
  * built afresh, as it is when a large share of the archive changed at once.
  */
 import { docNumbersIn } from '../../cms/lib/docNumber.ts'
-import { lasting } from './memo.ts'
+import { lasting, sameItems } from './memo.ts'
 import { byCodeUnits } from './order.ts'
 import { bulletinText, excerpt, filedOn, numberedTitle, url } from './site.ts'
 import type { DocLinks } from './relations.ts'
@@ -110,7 +110,6 @@ const drop = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
   const set = map.get(key)
   if (set?.delete(value) && set.size === 0) map.delete(key)
 }
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i])
 /** Where `u` is, or would go, in `list` (ordered by `byDayDesc`, a total order). */
 const placeIn = (list: Unit[], u: Unit) => {
   let lo = 0
@@ -276,32 +275,28 @@ export class RelationIndex {
     return new Set(this.ranked)
   }
 
+  /** The lookups that list a unit among others, and under which key: entered and left alike. */
+  private listedIn(u: Unit): [Map<string, Set<Unit>>, string][] {
+    const at: [Map<string, Set<Unit>>, string][] = []
+    if (u.policy?.docNumber) at.push([this.ofNumber, u.policy.docNumber])
+    if (u.reports) {
+      for (const id of u.reports.chosen) at.push([this.chosenBy, id])
+      for (const number of u.reports.cited) at.push([this.citedBy, number])
+      if (u.reports.interprets) at.push([this.interpreters, u.reports.interprets])
+    }
+    if (u.sourceBulletin) at.push([this.fromBulletin, u.sourceBulletin])
+    return at
+  }
   /** Enters a unit in the lookups (not in the ranked lists). */
   private index(u: Unit) {
     this.byKey.set(u.key, u)
-    if (u.policy) {
-      this.policyById.set(u.policy.id, u)
-      if (u.policy.docNumber) push(this.ofNumber, u.policy.docNumber, u)
-    }
-    if (u.reports) {
-      for (const id of u.reports.chosen) push(this.chosenBy, id, u)
-      for (const number of u.reports.cited) push(this.citedBy, number, u)
-      if (u.reports.interprets) push(this.interpreters, u.reports.interprets, u)
-    }
-    if (u.sourceBulletin) push(this.fromBulletin, u.sourceBulletin, u)
+    if (u.policy) this.policyById.set(u.policy.id, u)
+    for (const [map, key] of this.listedIn(u)) push(map, key, u)
   }
   private unindex(u: Unit) {
     if (this.byKey.get(u.key) === u) this.byKey.delete(u.key)
-    if (u.policy) {
-      if (this.policyById.get(u.policy.id) === u) this.policyById.delete(u.policy.id)
-      if (u.policy.docNumber) drop(this.ofNumber, u.policy.docNumber, u)
-    }
-    if (u.reports) {
-      for (const id of u.reports.chosen) drop(this.chosenBy, id, u)
-      for (const number of u.reports.cited) drop(this.citedBy, number, u)
-      if (u.reports.interprets) drop(this.interpreters, u.reports.interprets, u)
-    }
-    if (u.sourceBulletin) drop(this.fromBulletin, u.sourceBulletin, u)
+    if (u.policy && this.policyById.get(u.policy.id) === u) this.policyById.delete(u.policy.id)
+    for (const [map, key] of this.listedIn(u)) drop(map, key, u)
   }
 
   /** The policy a 文号 names: with two of the same number (never published by the CMS), the oldest, as a map of all of them would keep. */

@@ -12,7 +12,7 @@
  * among the nearest *earlier* documents of each shared group, so publishing a new document does not
  * change the related list of every older page in its groups (the publisher re-renders what changed).
  */
-import { lasting } from './memo.ts'
+import { lasting, sameItems } from './memo.ts'
 import { type DocCard, NEAREST, RelationIndex, type RelationsInput, type SummaryCard, type Unit, byRank } from './relation-index.ts'
 import type { BulletinEntry, FigureEntry, NewsEntry, ResolutionEntry, TopicEntry } from './types.ts'
 
@@ -50,13 +50,7 @@ const sameLinks = (a: DocLinks, b: DocLinks) =>
   a.sections.length === b.sections.length &&
   a.sections.every((s, i) => {
     const o = b.sections[i]!
-    return (
-      s.heading === o.heading &&
-      s.more?.label === o.more?.label &&
-      s.more?.href === o.more?.href &&
-      s.items.length === o.items.length &&
-      s.items.every((c, j) => c === o.items[j])
-    )
+    return s.heading === o.heading && s.more?.label === o.more?.label && s.more?.href === o.more?.href && sameItems(s.items, o.items)
   })
 const kept = (entry: object, links: DocLinks): DocLinks => {
   const last = lastLinks.get(entry)

@@ -5,7 +5,7 @@
  * props are gone is removed. Lists carry "cards" (the fields a list shows), not whole documents, so
  * editing a body re-renders the document's page and not every list it is on.
  */
-import { perObject } from './memo.ts'
+import { perObject, sameItems } from './memo.ts'
 import { byChineseName, byCodeUnits } from './order.ts'
 import { type ListPage, paged } from './paging.ts'
 import { type DocLinks, type SummaryCard, siteRelations, topicUrl } from './relations.ts'
@@ -62,7 +62,8 @@ export interface ResolutionIndexProps extends ListPage<ResolutionCard> {
   facets: { types: string[]; years: number[] }
 }
 export type SeriesPageProps =
-  ({ kind: 'list'; series: SeriesEntry } & ListPage<BulletinCard>) | { kind: 'issue'; series: SeriesEntry; bulletin: BulletinEntry; links: DocLinks }
+  | ({ kind: 'list'; series: SeriesEntry } & ListPage<BulletinCard>)
+  | { kind: 'issue'; series: SeriesEntry; bulletin: BulletinEntry; links: DocLinks }
 export interface BulletinsIndexProps {
   series: { series: SeriesCard; count: number; latest: BulletinCard[] }[]
 }
@@ -110,14 +111,7 @@ export const sortSiteData = (data: SiteData): SiteData => ({
 })
 
 // Cards are kept per entry (memo.ts): an unchanged document's card is the same object at every publish.
-const newsCard = perObject((n: NewsEntry): NewsCard => ({
-  slug: n.slug,
-  title: n.title,
-  category: n.category,
-  region: n.region,
-  date: n.date,
-  summary: n.summary,
-}))
+const newsCard = perObject((n: NewsEntry): NewsCard => ({ slug: n.slug, title: n.title, category: n.category, region: n.region, date: n.date, summary: n.summary }))
 const seriesCard = perObject((s: SeriesCard): SeriesCard => ({ slug: s.slug, name: s.name, kind: s.kind, issuer: s.issuer }))
 const bulletinCard = perObject((b: BulletinEntry): BulletinCard => ({
   key: b.key,
@@ -127,23 +121,8 @@ const bulletinCard = perObject((b: BulletinEntry): BulletinCard => ({
   date: b.date,
   series: seriesCard(b.series),
 }))
-const resolutionCard = perObject((r: ResolutionEntry): ResolutionCard => ({
-  slug: r.slug,
-  title: r.title,
-  docType: r.docType,
-  docNumber: r.docNumber,
-  issuer: r.issuer,
-  date: r.date,
-}))
-const figureCard = perObject((f: FigureEntry): FigureCard => ({
-  slug: f.slug,
-  name: f.name,
-  kind: f.kind,
-  category: f.category,
-  region: f.region,
-  summary: f.summary,
-  portrait: f.portrait,
-}))
+const resolutionCard = perObject((r: ResolutionEntry): ResolutionCard => ({ slug: r.slug, title: r.title, docType: r.docType, docNumber: r.docNumber, issuer: r.issuer, date: r.date }))
+const figureCard = perObject((f: FigureEntry): FigureCard => ({ slug: f.slug, name: f.name, kind: f.kind, category: f.category, region: f.region, summary: f.summary, portrait: f.portrait }))
 
 /** A document's URL, kept per entry: the same string at every publish (the route maps key on it, and a string keeps its hash). */
 const paths = {
@@ -187,7 +166,7 @@ const partOf = (path: string, route: Route) => {
 const sortedParts = new Map<string, { unsorted: string[]; sorted: string[] }>()
 const sortedPart = (name: string, unsorted: string[]) => {
   const last = sortedParts.get(name)
-  if (last && last.unsorted.length === unsorted.length && last.unsorted.every((u, i) => u === unsorted[i])) return last.sorted
+  if (last && sameItems(last.unsorted, unsorted)) return last.sorted
   const sorted = [...unsorted].sort(byCodeUnits)
   sortedParts.set(name, { unsorted, sorted })
   return sorted
@@ -216,16 +195,16 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     const withSite = { ...(props as object), site: data.site }
     routes.set(path, date === undefined ? { page, props: withSite } : { page, props: withSite, date })
   }
+  const nextItems = new Map<string, unknown[]>()
+  /** A list's items at `path`: the same array as last time while they are the same values. */
   const items = <T>(path: string, list: T[]): T[] => {
     const last = kept.items.get(path) as T[] | undefined
-    const same = last && last.length === list.length && last.every((x, i) => x === list[i]) ? last : list
+    const same = last && sameItems(last, list) ? last : list
     nextItems.set(path, same)
     return same
   }
-  const nextItems = new Map<string, unknown[]>()
   /** A list cut into pages, each page's items the same array as last time while they are the same cards. */
-  const pagesOf = <T>(base: string, all: T[]) =>
-    paged(base, all).map(([path, list]): [string, ListPage<T>] => [path, { ...list, items: items(path, list.items) }])
+  const pagesOf = <T>(base: string, all: T[]) => paged(base, all).map(([path, list]): [string, ListPage<T>] => [path, { ...list, items: items(path, list.items) }])
   /** A small value (the facets lists show) as the same object while it serialises the same. */
   const small = <T>(name: string, value: T): T => {
     const json = JSON.stringify(value)
@@ -257,8 +236,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     categories: Object.keys(NEWS_CATEGORIES).filter((c) => newsOfCategory.has(c)),
     regions: data.regions.filter((r) => newsOfRegion.has(r.slug)).map((r) => ({ slug: r.slug, name: r.name })),
   })
-  for (const [path, list] of pagesOf('/news/', newsCards))
-    add<NewsIndexProps>(path, path === '/news/' ? 'news/index.astro' : 'news/p/[page].astro', { ...list, facets: newsFacets })
+  for (const [path, list] of pagesOf('/news/', newsCards)) add<NewsIndexProps>(path, path === '/news/' ? 'news/index.astro' : 'news/p/[page].astro', { ...list, facets: newsFacets })
   for (const category of newsFacets.categories) {
     for (const [path, list] of pagesOf(url.newsCategory(category), newsOfCategory.get(category)!)) {
       add<NewsIndexProps>(path, 'news/category/[...path].astro', { ...list, category, facets: newsFacets })
@@ -289,8 +267,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   }
   for (const year of resolutionFacets.years) {
     const ofYear = resolutionsOfYear.get(year)!.map(resolutionCard)
-    for (const [path, list] of pagesOf(url.resolutionYear(year), ofYear))
-      add<ResolutionIndexProps>(path, 'resolutions/year/[...path].astro', { ...list, year, facets: resolutionFacets })
+    for (const [path, list] of pagesOf(url.resolutionYear(year), ofYear)) add<ResolutionIndexProps>(path, 'resolutions/year/[...path].astro', { ...list, year, facets: resolutionFacets })
   }
   for (const r of data.resolutions) add(paths.resolution(r), 'resolutions/[slug].astro', { r, links: relations.resolution(r) }, r.date)
 
@@ -305,15 +282,8 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   })
   for (const s of data.series) {
     const issues = ofSeries(s)
-    for (const [path, list] of pagesOf(url.series(s), issues.map(bulletinCard)))
-      add<SeriesPageProps>(path, 'bulletins/[series]/[...path].astro', { kind: 'list', series: s, ...list })
-    for (const b of issues)
-      add<SeriesPageProps>(
-        paths.bulletin(b),
-        'bulletins/[series]/[...path].astro',
-        { kind: 'issue', series: s, bulletin: b, links: relations.bulletin(b) },
-        b.date,
-      )
+    for (const [path, list] of pagesOf(url.series(s), issues.map(bulletinCard))) add<SeriesPageProps>(path, 'bulletins/[series]/[...path].astro', { kind: 'list', series: s, ...list })
+    for (const b of issues) add<SeriesPageProps>(paths.bulletin(b), 'bulletins/[series]/[...path].astro', { kind: 'issue', series: s, bulletin: b, links: relations.bulletin(b) }, b.date)
   }
 
   // 文明典型 and 镇街.
@@ -338,17 +308,10 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // 专题: a page per topic that has published documents, gathering all of them newest first.
   const topics = data.topics.map((topic) => ({ topic, items: relations.topic(topic) })).filter((t) => t.items.length > 0)
   add<TopicsIndexProps>('/topics/', 'topics/index.astro', {
-    topics: topics.map(({ topic, items }) => ({
-      slug: topic.slug,
-      name: topic.name,
-      description: topic.description,
-      count: items.length,
-      latest: items[0]?.date ?? null,
-    })),
+    topics: topics.map(({ topic, items }) => ({ slug: topic.slug, name: topic.name, description: topic.description, count: items.length, latest: items[0]?.date ?? null })),
   })
   for (const { topic, items } of topics) {
-    for (const [path, list] of pagesOf(topicUrl(topic), items))
-      add<TopicPageProps>(path, 'topics/[...path].astro', { ...list, topic: { slug: topic.slug, name: topic.name, description: topic.description } })
+    for (const [path, list] of pagesOf(topicUrl(topic), items)) add<TopicPageProps>(path, 'topics/[...path].astro', { ...list, topic: { slug: topic.slug, name: topic.name, description: topic.description } })
   }
 
   for (const id of data.pages) add(`/${id}/`, '[page].astro', { id })
@@ -363,11 +326,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
     groups: [
       { name: '类型', legend: '类型', values: ['政策文件', '简报快报', '工作动态', '文明典型', '栏目介绍'] },
       { name: '年份', legend: '年份', values: years },
-      {
-        name: '发文机关或刊物',
-        legend: '发文机关·刊物',
-        values: [...new Set([...data.resolutions.map((x) => x.issuer).filter((x): x is string => Boolean(x)), ...data.series.map((x) => x.name)])],
-      },
+      { name: '发文机关或刊物', legend: '发文机关·刊物', values: [...new Set([...data.resolutions.map((x) => x.issuer).filter((x): x is string => Boolean(x)), ...data.series.map((x) => x.name)])] },
       { name: '镇街', legend: '镇街', values: data.regions.map((x) => x.name) },
     ].filter((g) => g.values.length > 0),
     synonyms: data.synonyms,
@@ -377,15 +336,11 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   // Feeds: the newest 50 of each kind.
   add<FeedProps>('/rss/news.xml', FEED_PAGE, {
     title: '工作动态',
-    items: data.news
-      .slice(0, FEED_SIZE)
-      .map((n): FeedItem => ({ title: n.title, link: url.news(n), day: n.date, description: excerpt(n.summary ?? n.text, 200) })),
+    items: data.news.slice(0, FEED_SIZE).map((n): FeedItem => ({ title: n.title, link: url.news(n), day: n.date, description: excerpt(n.summary ?? n.text, 200) })),
   })
   add<FeedProps>('/rss/bulletins.xml', FEED_PAGE, {
     title: '简报快报',
-    items: data.bulletins
-      .slice(0, FEED_SIZE)
-      .map((b): FeedItem => ({ title: b.title, link: url.bulletin(b), day: b.date, description: excerpt(bulletinText(b), 200) })),
+    items: data.bulletins.slice(0, FEED_SIZE).map((b): FeedItem => ({ title: b.title, link: url.bulletin(b), day: b.date, description: excerpt(bulletinText(b), 200) })),
   })
   add<FeedProps>('/rss/resolutions.xml', FEED_PAGE, {
     title: '政策文件',
@@ -398,8 +353,7 @@ export const routeTable = (unsorted: SiteData): Map<string, Route> => {
   })
 
   // A feed per topic and per 镇街: the newest 50 documents of every kind.
-  const feedItems = (cards: SummaryCard[]) =>
-    cards.slice(0, FEED_SIZE).map((c): FeedItem => ({ title: c.title, link: c.href, day: c.date, description: c.summary }))
+  const feedItems = (cards: SummaryCard[]) => cards.slice(0, FEED_SIZE).map((c): FeedItem => ({ title: c.title, link: c.href, day: c.date, description: c.summary }))
   for (const { topic, items } of topics) add<FeedProps>(`/rss/topics/${topic.slug}.xml`, FEED_PAGE, { title: `专题：${topic.name}`, items: feedItems(items) })
   for (const region of data.regions) {
     const feed = regionFeed(region.slug)
