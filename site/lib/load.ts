@@ -46,8 +46,24 @@ type Scanned = Slug | 'media'
 /** Whether a collection keeps drafts (its documents are public once published). */
 const keepsDrafts = async (collection: Scanned) => Boolean((await payload()).collections[collection].config.versions?.drafts)
 
-/** What a collection's public part is: published documents where it keeps drafts, else all of them. */
-const publicWhere = async (collection: Scanned) => ((await keepsDrafts(collection)) ? { _status: { equals: 'published' } } : {})
+/** Ids from `from` (included) to `below` (excluded), in the database's order (`byIdOrder`); either end may be open. */
+export interface IdRange {
+  from?: string
+  below?: string
+}
+/** An id as the database holds it: SQLite's are integers, MongoDB's ObjectIds are strings. */
+const idValue = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
+/** The database's order of ids: numeric ids by value, others (ObjectIds) by their characters. */
+export const byIdOrder = (a: string, b: string) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0)
+export const inIdRange = (id: string, { from, below }: IdRange) => (from === undefined || byIdOrder(id, from) >= 0) && (below === undefined || byIdOrder(id, below) < 0)
+
+/** What a collection's public part is (with ids in `range`): published documents where it keeps drafts, else all of them. */
+const publicWhere = async (collection: Scanned, { from, below }: IdRange = {}) => {
+  const parts: object[] = (await keepsDrafts(collection)) ? [{ _status: { equals: 'published' } }] : []
+  if (from !== undefined) parts.push({ id: { greater_than_equal: idValue(from) } })
+  if (below !== undefined) parts.push({ id: { less_than: idValue(below) } })
+  return parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : { and: parts }
+}
 
 /**
  * Two columns of rows, read by the database adapter (no hooks, no access): a change detector only. Sorted
@@ -73,8 +89,8 @@ const idsAndTimes = async (collection: Scanned, where: object) => {
  * tells the publisher what changed: the documents themselves are read as an anonymous reader
  * (`loadDocuments`), so what access refuses never reaches the site.
  */
-export const scanPublished = async (collection: Scanned): Promise<Map<string, string>> =>
-  new Map((await idsAndTimes(collection, await publicWhere(collection))).map((d) => [String(d.id), d.updatedAt]))
+export const scanPublished = async (collection: Scanned, range: IdRange = {}): Promise<Map<string, string>> =>
+  new Map((await idsAndTimes(collection, await publicWhere(collection, range))).map((d) => [String(d.id), d.updatedAt]))
 
 /**
  * Documents changed at or after `since`, public or not (a document unpublished since is `public: false`).
@@ -86,9 +102,9 @@ export const scanChanged = async (collection: Scanned, since: string): Promise<M
   return new Map(docs.map((d) => [String(d.id), { updatedAt: d.updatedAt, public: !drafts || d._status === 'published' }]))
 }
 
-/** How many public documents a collection has. */
-export const countPublished = async (collection: Scanned): Promise<number> =>
-  (await (await payload()).db.count({ collection, where: (await publicWhere(collection)) as never })).totalDocs
+/** How many public documents a collection has (with ids in `range`). */
+export const countPublished = async (collection: Scanned, range: IdRange = {}): Promise<number> =>
+  (await (await payload()).db.count({ collection, where: (await publicWhere(collection, range)) as never })).totalDocs
 
 export interface Loaded {
   id: string
