@@ -258,8 +258,23 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   let linkedPages = 0
   /** Set when files were dropped from the list: the diff is then worked out by the whole pass. */
   let uncounted = false
-  const assign = (rel: string, hash: string) => {
+  /** How many files the list holds (counting 330,000 keys took 0.15 s a publish), and its search files by folder. */
+  let fileCount = 0
+  const searchFolders = new Map<string, string[]>()
+  const setFile = (rel: string, hash: string) => {
+    if (!(rel in files)) {
+      fileCount++
+      if (inSearchFolder(rel)) {
+        const folder = searchFolderOf(rel)
+        const list = searchFolders.get(folder)
+        if (list) list.push(rel)
+        else searchFolders.set(folder, [rel])
+      }
+    }
     files[rel] = hash
+  }
+  const assign = (rel: string, hash: string) => {
+    setFile(rel, hash)
     // Pages too, whatever their hash: they are counted from these.
     if (prev?.files[rel] !== hash || rel.endsWith('.html')) touched.add(rel)
   }
@@ -313,7 +328,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
         const hash = prev!.files[rel]
         if (!hash) continue
         // The live release's file as it is: neither added nor changed (see `assign`).
-        files[rel] = hash
+        setFile(rel, hash)
         if (rel.endsWith('.html')) linkedPages++
         if (presentHash(rel) !== hash) missing.push(rel)
       }
@@ -459,7 +474,22 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
 
     // What the live release had and this one does not (a page taken down) goes, with folders left empty.
     const before = prev?.files ?? {}
-    const { diff, pages } = uncounted ? diffOf(before, files, Object.keys(files), 0) : diffOf(before, files, touched, linkedPages)
+    const goneRoutes = prev ? [...prev.routes.keys()].filter((url) => !routeHashes.has(url)) : []
+    if (!uncounted) fileCounts.set(files, fileCount)
+    searchFoldersOf.set(files, searchFolders)
+    // What may have left: the files of the live release's search folders this one does not have (a folder
+    // is named by its content), its pages whose routes are gone and images no longer used (the bundle's
+    // files are the same while the templates are).
+    const prevSearch = prev && searchFoldersOf.get(prev.files)
+    const mayBeGone =
+      sameTemplates && prevSearch
+        ? [
+            ...[...prevSearch].flatMap(([folder, rels]) => (searchFolders.has(folder) ? [] : rels)),
+            ...goneRoutes.flatMap(copiesOfPage),
+            ...Object.keys(prev.media).filter((rel) => !(rel in media)).flatMap(copiesOf),
+          ]
+        : null
+    const { diff, pages, readThrough } = uncounted ? diffOf(before, files, Object.keys(files), 0, null) : diffOf(before, files, touched, linkedPages, mayBeGone)
     for (const rel of diff.removed) if (staged && presentHash(rel) !== undefined) await removeWithEmptyFolders(siteDir, rel)
     const manifest: Manifest = {
       id,
@@ -475,10 +505,10 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
       media,
       search,
       failures,
-      timings: { ...timings, staged: staged ? 1 : 0, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
+      timings: { ...timings, staged: staged ? 1 : 0, diffReadThrough: readThrough ? 1 : 0, rendered: toRender.length, reused: toLink.length, astroPeakRss: renderer.buildPeakRss ?? 0 },
     }
     // The manifest is written last: a directory without it is an unfinished release.
-    if (prev) for (const url of prev.routes.keys()) if (!routeHashes.has(url)) changedRoutes.push(url)
+    changedRoutes.push(...goneRoutes)
     const changes = prev ? { since: prev.id, files: [...diff.added, ...diff.changed, ...diff.removed], routes: changedRoutes } : null
     // Only a release made against a live one has a diff that says what it changed.
     if (changes) await writeFile(path.join(outDir, LINEAGE_FILE), JSON.stringify({ previous: liveId, changed: changes.files } satisfies Lineage))
@@ -553,15 +583,23 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
 /** How many files a file list holds, kept per list: the next publish compares its own count with it. */
 const fileCounts = new WeakMap<Record<string, string>, number>()
 const countOf = (files: Record<string, string>) => fileCounts.get(files) ?? fileCounts.set(files, Object.keys(files).length).get(files)!
+/** A file list's search files by folder, kept per list made by this process: the next publish's candidates for removal. */
+const searchFoldersOf = new WeakMap<Record<string, string>, Map<string, string[]>>()
+/** The search folder a file is in (`pagefind/<partition>`), or the file itself when it is at the top. */
+const searchFolderOf = (rel: string) => {
+  const end = rel.indexOf('/', 'pagefind/'.length)
+  return end < 0 ? rel : rel.slice(0, end)
+}
 
 /**
  * The diff of the live release's file list (`before`) and this release's, and the count of its pages, from
  * `candidates`: every file recorded with a hash other than the live release's (and every page), when the
  * rest are `counted` pages linked as they are; else all of this release's files. Added and changed files
- * are among the candidates, and the counts of the two lists say whether any live file is left out: only
- * then is the live list read through (a publish that replaces the search delta or takes a page down).
+ * are among the candidates, and the counts of the two lists say whether any live file is left out. Removed
+ * files are looked for among `mayBeGone` when given, and the counts say whether that found them all; only
+ * otherwise is the live list read through (330,000 entries at 100,000 documents: a quarter of a second).
  */
-const diffOf = (before: Record<string, string>, files: Record<string, string>, candidates: Iterable<string>, counted: number) => {
+const diffOf = (before: Record<string, string>, files: Record<string, string>, candidates: Iterable<string>, counted: number, mayBeGone: string[] | null) => {
   const diff: Manifest['diff'] = { added: [], changed: [], removed: [] }
   let pages = counted
   for (const rel of candidates) {
@@ -572,6 +610,11 @@ const diffOf = (before: Record<string, string>, files: Record<string, string>, c
     else if (had !== files[rel]) diff.changed.push(rel)
   }
   // Files of the live release still here: all but those added.
-  if (countOf(before) !== countOf(files) - diff.added.length) for (const rel in before) if (!(rel in files)) diff.removed.push(rel)
-  return { diff, pages }
+  const kept = countOf(files) - diff.added.length
+  if (countOf(before) === kept) return { diff, pages, readThrough: false }
+  if (mayBeGone) for (const rel of new Set(mayBeGone)) if (rel in before && !(rel in files)) diff.removed.push(rel)
+  if (countOf(before) - diff.removed.length === kept) return { diff, pages, readThrough: false }
+  diff.removed = []
+  for (const rel in before) if (!(rel in files)) diff.removed.push(rel)
+  return { diff, pages, readThrough: true }
 }

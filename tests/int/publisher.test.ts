@@ -114,6 +114,9 @@ describe('fast publish', () => {
     await payload.delete({ collection: 'news', id: created.id, ...quiet })
     const fast = await release('fast')
     expect(fast.manifest.diff.removed).toContain(`news/fast-${tag}/index.html`)
+    // What left (the taken-down pages, the search delta replaced) was found among the files that could
+    // leave, not by reading the live release's whole file list (the diff itself is checked in `release`).
+    for (const r of [takedown, fast]) expect(r.manifest.timings.diffReadThrough).toBe(0)
     // By now the directory a release is made in is an old release's, brought up to date by the paths each
     // release since changed (staging.ts, mirror.ts): made from it, the next release holds exactly its files.
     expect((await release('fast')).manifest.timings.staged).toBe(1)
