@@ -4,6 +4,12 @@
  * page, in a fresh browser context each time, until its results agree, or the page on each public target.
  * Times run from the request. Then the site is rolled back (the dashboard's 全部回退) a few times: each
  * brings back the page taken down last.
+ *
+ * The search is timed twice: when the server answered the agreeing search's first index file (the
+ * release's search as served, the same atomic switch as the page), and when the reader's cold page showed
+ * its results (that plus a first search of its own on these two cores, ~0.65 s on an idle machine at
+ * 100,000 documents). Each try's browser context and tab are opened before they are needed, as a reader's
+ * browser is already running: opening them took ~0.35 s, which no publish causes.
  */
 import { readFile } from 'node:fs/promises'
 
@@ -16,8 +22,10 @@ export interface ChangeTiming {
   kind: 'publish' | 'unpublish' | 'delete' | 'rollback'
   /** From the request to the page answering 200 (publish, rollback) or 404 (takedown). */
   pageMs: number | null
-  /** From the request to the search page agreeing (the title found, or no longer found); without a browser, not timed. */
+  /** From the request to the search page agreeing (the title found, or no longer found) on the reader's cold page; without a browser, not timed. */
   searchMs: number | null
+  /** From the request to the server answering the agreeing search's first index file (`/pagefind/partitions.json`). */
+  searchServedMs?: number | null
   /** From the request to the page answering 200 / 404 on each public target's web server. */
   targetMs?: Record<string, number | null>
   /** Pages the release that went live re-rendered (lists, feeds and related pages included). */
@@ -48,16 +56,39 @@ const poll = async (check: () => Promise<boolean>, started: number, timeoutMs: n
   return null
 }
 
-const searchShows = async (browser: Browser, site: string, word: string, title: string) => {
-  const context = await browser.newContext()
+/** Fresh browser contexts with a blank tab, each opened before the try that uses it. */
+const tabs = (browser: Browser) => {
+  const open = async () => {
+    const context = await browser.newContext()
+    return { context, page: await context.newPage() }
+  }
+  let next = open()
+  return () => {
+    const taken = next
+    next = open()
+    next.catch(() => undefined)
+    return taken
+  }
+}
+
+/**
+ * Whether the search for `word` lists `title` (null: it did not answer), and when (epoch ms) the server
+ * answered the search's first index file, the release's list of partitions.
+ */
+const searchShows = async (tab: () => ReturnType<ReturnType<typeof tabs>>, site: string, word: string, title: string) => {
+  const { context, page } = await tab()
   try {
-    const page = await context.newPage()
     await page.goto(`${site}/search/?q=${encodeURIComponent(word)}`)
     await page.waitForFunction(searchReady, undefined, { timeout: 30_000 })
-    return (await page.locator('#search-results li h2').allTextContents()).some((t) => t.includes(title))
+    const shows = (await page.locator('#search-results li h2').allTextContents()).some((t) => t.includes(title))
+    const servedAt = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pagefind/partitions.json')) as PerformanceResourceTiming | undefined
+      return entry ? performance.timeOrigin + entry.responseEnd : null
+    })
+    return { shows, servedAt }
   } catch {
     // A search that does not answer agrees with nothing: the poll goes on (and times out, reported as such).
-    return null
+    return { shows: null, servedAt: null }
   } finally {
     await context.close()
   }
@@ -77,8 +108,14 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   // target had answered, and so measured the slowest one). The search is tried once the page is live
   // here: it ships with the release, and a browser searching meanwhile would take a core from the publish.
   const page = poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100)
-  const browser = s.browser
-  const search = browser ? page.then(() => poll(async () => (await searchShows(browser, s.site, word, title)) === shows, started, timeoutMs, 250)) : Promise.resolve(null)
+  const tab = s.browser ? tabs(s.browser) : null
+  let servedAt: number | null = null
+  const agrees = (result: Awaited<ReturnType<typeof searchShows>>) => {
+    if (result.shows !== shows) return false
+    servedAt = result.servedAt
+    return true
+  }
+  const search = tab ? page.then(() => poll(async () => agrees(await searchShows(tab, s.site, word, title)), started, timeoutMs, 250)) : Promise.resolve(null)
   const [pageMs, searchMs, ...targetTimes] = await Promise.all([
     page,
     search,
@@ -86,7 +123,9 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   ])
   const targetMs = s.targets ? Object.fromEntries(s.targets.kinds.map((k, i) => [k, targetTimes[i] ?? null])) : undefined
   const rendered = s.buildState ? ((JSON.parse(await readFile(s.buildState, 'utf8').catch(() => '{}')) as { lastRendered?: number }).lastRendered ?? null) : undefined
-  return { kind, pageMs, searchMs, ...(targetMs ? { targetMs } : {}), ...(rendered !== undefined ? { rendered } : {}) }
+  if (tab) await (await tab()).context.close()
+  const searchServedMs = searchMs === null || servedAt === null ? null : Math.round(servedAt - started)
+  return { kind, pageMs, searchMs, ...(tab ? { searchServedMs } : {}), ...(targetMs ? { targetMs } : {}), ...(rendered !== undefined ? { rendered } : {}) }
 }
 
 /** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */
