@@ -57,26 +57,29 @@ const poll = async (check: () => Promise<boolean>, started: number, timeoutMs: n
 }
 
 /** Fresh browser contexts with a blank tab, each opened before the try that uses it. */
-const tabs = (browser: Browser) => {
+const openTabs = (browser: Browser) => {
   const open = async () => {
     const context = await browser.newContext()
     return { context, page: await context.newPage() }
   }
   let next = open()
-  return () => {
+  const take = () => {
     const taken = next
     next = open()
     next.catch(() => undefined)
     return taken
   }
+  /** Closes the tab opened for a try that was not needed. */
+  const close = async () => (await next.catch(() => null))?.context.close()
+  return { take, close }
 }
 
 /**
  * Whether the search for `word` lists `title` (null: it did not answer), and when (epoch ms) the server
  * answered the search's first index file, the release's list of partitions.
  */
-const searchShows = async (tab: () => ReturnType<ReturnType<typeof tabs>>, site: string, word: string, title: string) => {
-  const { context, page } = await tab()
+const searchShows = async (tabs: ReturnType<typeof openTabs>, site: string, word: string, title: string) => {
+  const { context, page } = await tabs.take()
   try {
     await page.goto(`${site}/search/?q=${encodeURIComponent(word)}`)
     await page.waitForFunction(searchReady, undefined, { timeout: 30_000 })
@@ -108,14 +111,14 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   // target had answered, and so measured the slowest one). The search is tried once the page is live
   // here: it ships with the release, and a browser searching meanwhile would take a core from the publish.
   const page = poll(async () => (await fetch(url)).status === wanted, started, timeoutMs, 100)
-  const tab = s.browser ? tabs(s.browser) : null
+  const tabs = s.browser ? openTabs(s.browser) : null
   let servedAt: number | null = null
   const agrees = (result: Awaited<ReturnType<typeof searchShows>>) => {
     if (result.shows !== shows) return false
     servedAt = result.servedAt
     return true
   }
-  const search = tab ? page.then(() => poll(async () => agrees(await searchShows(tab, s.site, word, title)), started, timeoutMs, 250)) : Promise.resolve(null)
+  const search = tabs ? page.then(() => poll(async () => agrees(await searchShows(tabs, s.site, word, title)), started, timeoutMs, 250)) : Promise.resolve(null)
   const [pageMs, searchMs, ...targetTimes] = await Promise.all([
     page,
     search,
@@ -123,9 +126,9 @@ const measure = async (s: Stack, kind: ChangeTiming['kind'], request: () => Prom
   ])
   const targetMs = s.targets ? Object.fromEntries(s.targets.kinds.map((k, i) => [k, targetTimes[i] ?? null])) : undefined
   const rendered = s.buildState ? ((JSON.parse(await readFile(s.buildState, 'utf8').catch(() => '{}')) as { lastRendered?: number }).lastRendered ?? null) : undefined
-  if (tab) await (await tab()).context.close()
+  await tabs?.close()
   const searchServedMs = searchMs === null || servedAt === null ? null : Math.round(servedAt - started)
-  return { kind, pageMs, searchMs, ...(tab ? { searchServedMs } : {}), ...(targetMs ? { targetMs } : {}), ...(rendered !== undefined ? { rendered } : {}) }
+  return { kind, pageMs, searchMs, ...(tabs ? { searchServedMs } : {}), ...(targetMs ? { targetMs } : {}), ...(rendered !== undefined ? { rendered } : {}) }
 }
 
 /** Publishes `n` news items one after another, then takes them down (unpublish and delete in turn). */
