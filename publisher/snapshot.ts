@@ -31,7 +31,7 @@ export interface Snapshot {
   /** 站点设置. */
   site: SiteIdentity | null
   pages: string[]
-  /** Per collection, the newest `updatedAt` among its documents when it was scanned (for `scanChanged`). */
+  /** Per collection, when its last scan started (for `scanChanged`; older snapshots hold the newest `updatedAt` it saw, an earlier time). */
   seen?: Partial<Record<Slug | 'media', string>>
 }
 
@@ -57,9 +57,11 @@ export interface Refresh {
 }
 
 /**
- * How far back a scan looks before the newest `updatedAt` it saw last time: a document's `updatedAt` is
- * set when its save starts, so a save that was still being written during the last scan can carry a time
- * older than what that scan saw.
+ * How far back a scan looks before the last scan started: a document's `updatedAt` is set (by the CMS, on
+ * this machine's clock) when its save starts, so a save still being written during the last scan carries
+ * a time before it. Counted from the scan's start, not from the newest `updatedAt` it saw: after a bulk
+ * import, that looked back over the import's last five minutes at every publish (2,228 policies and 3,632
+ * bulletins read each time at 100,000 documents: 0.47 s).
  */
 const OVERLAP_MS = 5 * 60_000
 
@@ -117,11 +119,6 @@ export const reconcile = async (collection: Slug | 'media', current: Map<string,
   await visit(0, ids.length, {}, total)
   return result
 }
-const newest = (times: Iterable<string>) => {
-  let max = ''
-  for (const t of times) if (t > max) max = t
-  return max || undefined
-}
 
 /**
  * Brings `previous` up to date with the database. `full`: read every id of every collection rather than
@@ -130,6 +127,7 @@ const newest = (times: Iterable<string>) => {
 export const refreshSnapshot = async (previous: Snapshot | null, { full = false } = {}): Promise<Refresh> => {
   const prev = previous?.version === VERSION ? previous : emptySnapshot()
   const seen = full ? {} : (prev.seen ?? {})
+  const started = new Date().toISOString()
   const next = emptySnapshot()
   next.seen = {}
   const changed = new Set<string>()
@@ -138,7 +136,7 @@ export const refreshSnapshot = async (previous: Snapshot | null, { full = false 
   for (const slug of SLUGS) {
     const before = prev.docs[slug]
     const current = await scan(slug, new Map(Object.entries(before).map(([id, d]) => [id, d.updatedAt])), seen[slug])
-    next.seen[slug] = newest(current.values())
+    next.seen[slug] = started
     for (const [id, updatedAt] of current) {
       if (before[id]) next.docs[slug][id] = before[id]
       if (before[id]?.updatedAt !== updatedAt) {
@@ -154,7 +152,7 @@ export const refreshSnapshot = async (previous: Snapshot | null, { full = false 
     }
   }
   const media = await scan('media', new Map(Object.entries(prev.media)), seen.media)
-  next.seen.media = newest(media.values())
+  next.seen.media = started
   for (const [id, updatedAt] of media) if (prev.media[id] !== updatedAt) changed.add(`media:${id}`)
   for (const id of Object.keys(prev.media)) if (!media.has(id)) changed.add(`media:${id}`)
   next.media = Object.fromEntries(media)

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToRichText } from '../../cms/lib/richText.ts'
-import { reconcile } from '../../publisher/snapshot.ts'
+import { reconcile, refreshSnapshot } from '../../publisher/snapshot.ts'
 import { countPublished, scanPublished } from '../../site/lib/load.ts'
 import { cms, marker } from './helpers.ts'
 
@@ -63,5 +63,18 @@ describe('the change scan', () => {
     const below = String(ids[9])
     expect(await countPublished('news', { from, below })).toBe(7)
     expect([...(await scanPublished('news', { from, below })).keys()].map(Number).sort((a, b) => a - b)).toEqual(ids.slice(2, 9))
+  })
+
+  it('sees a save that was still being written when the last scan started', async () => {
+    const first = await refreshSnapshot(null)
+    const started = first.snapshot.seen?.news
+    expect(started).toBeDefined()
+    // Saved as if its save had begun a minute before that scan and ended after it.
+    const id = made[1]!
+    const updatedAt = new Date(Date.parse(started!) - 60_000).toISOString()
+    await payload.db.updateOne({ collection: 'news', id, data: { title: `${marker()} 更正`, updatedAt } })
+    const next = await refreshSnapshot(first.snapshot)
+    expect(next.reloaded).toBe(1)
+    expect(next.snapshot.docs.news[String(id)]?.updatedAt).toBe(updatedAt)
   })
 })
