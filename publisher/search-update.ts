@@ -18,6 +18,7 @@ import { linkFiles, pool } from './files.ts'
 import { fileFor } from './page-file.ts'
 import {
   indexInput,
+  indexHere,
   indexLanes,
   type IndexedPage,
   PAGEFIND_VERSION,
@@ -93,7 +94,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   /** The live release's indexed pages by URL: only a full update asks (a fast one never reads them). */
   let knownPages: Map<string, IndexedPage> | undefined
   const known = () => (knownPages ??= pagesByUrl([...(a.prev?.base ?? []), ...(a.prev?.delta ? [a.prev.delta] : [])]))
-  const runIndex = indexLanes()
+  const lanes = indexLanes()
 
   /** A page's indexed input read back from the release being written (a page linked, not rendered). */
   const readInput = async (url: string) => indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
@@ -144,8 +145,9 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   /**
    * Indexes a partition into the release and records its files; returns its pages with their fragment ids.
    * `firstSearch`: a partition every first search loads (the newest, the delta), compressed at the best.
+   * `here`: the only partition of the update, indexed in this process (indexHere), not in an index lane.
    */
-  const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean): Promise<Record<string, IndexedPage>> => {
+  const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean, here = false): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
     for (const [url, page] of pages) {
       const input = page.input ?? (await readInput(url))?.input
@@ -153,7 +155,7 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
       inputs.set(url, input)
     }
     const stored = newStoredPartition(dir)
-    const fragments = await runIndex({ outDir: stored, pages: inputs })
+    const fragments = await (here ? indexHere : lanes)({ outDir: stored, pages: inputs })
     await writeFile(path.join(stored, PARTITION_FILTERS_FILE), JSON.stringify(partitionFilters(fragments, inputs)))
     await linkStoredPartition(a.siteDir, dir, stored)
     const files = (await readdir(stored, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
@@ -199,7 +201,8 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
       addLinked: async (linked) => {
         for (const url of linked) urls.add(url)
       },
-      finish: async () => done(await fastUpdate(a.prev!, { urls, rendered, fresh }, linkPartitions, index)),
+      // The delta is the one partition a fast update indexes.
+      finish: async () => done(await fastUpdate(a.prev!, { urls, rendered, fresh }, linkPartitions, (dir, pages) => index(dir, pages, true, true))),
     }
   }
   return fullUpdate(a, { pageOf, linkPartitions, index, done, sameSynonyms, synHash })
@@ -224,7 +227,7 @@ const fastUpdate = async (
   prev: SearchState,
   { urls, rendered, fresh }: { urls: Set<string>; rendered: Set<string>; fresh: Map<string, Page> },
   linkPartitions: (dirs: string[]) => Promise<void>,
-  index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Record<string, IndexedPage>>,
+  index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>,
 ): Promise<SearchState> => {
   const base = basePages(prev.base)
   const delta = new Map<string, Page>()
@@ -240,7 +243,7 @@ const fastUpdate = async (
     if (prev.delta?.dir === dir) {
       await linkPartitions([dir])
       deltaPartition = prev.delta
-    } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta, true) }
+    } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta) }
   }
   return { base: prev.base, delta: deltaPartition, removed, synonymsHash: prev.synonymsHash }
 }
