@@ -16,6 +16,8 @@
  *   2.8 MB, ~3 s of one core, in parallel with the rest of the build).
  */
 import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzipSync } from 'node:zlib'
 
@@ -37,11 +39,10 @@ const brotli = (data: Buffer, quality: number) =>
 const BEST_KEPT_BYTES = 16 * 1024 * 1024
 const bestKept = new Map<string, Buffer>()
 let bestKeptBytes = 0
-const brotliBest = async (data: Buffer) => {
-  const key = createHash('sha256').update(data).digest('base64')
-  const kept = bestKept.get(key)
-  if (kept) return kept
-  const copy = await brotli(data, BEST)
+const keyOf = (data: Buffer) => createHash('sha256').update(data).digest('base64')
+const keepBest = (data: Buffer, copy: Buffer) => {
+  const key = keyOf(data)
+  if (bestKept.has(key)) return
   bestKept.set(key, copy)
   bestKeptBytes += copy.length
   for (const [k, v] of bestKept) {
@@ -49,12 +50,33 @@ const brotliBest = async (data: Buffer) => {
     bestKept.delete(k)
     bestKeptBytes -= v.length
   }
+}
+const brotliBest = async (data: Buffer) => {
+  const kept = bestKept.get(keyOf(data))
+  if (kept) return kept
+  const copy = await brotli(data, BEST)
+  keepBest(data, copy)
   return copy
 }
 
 export interface CompressOptions {
   /** One of the files a first search fetches: compressed at the maximum quality. */
   best?: boolean
+}
+
+/**
+ * Remembers the best-quality copies already written beside the files at the top of `dir` (the live
+ * release's search delta, for a publisher that starts afresh): the next delta's script and WebAssembly
+ * are found compressed. Unreadable files are passed over.
+ */
+export const keepBestCopies = async (dir: string) => {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!(TEXT.test(name) || PAGEFIND_DATA.test(name))) continue
+    const [data, copy] = await Promise.all([readFile(path.join(dir, name)).catch(() => null), readFile(path.join(dir, `${name}.br`)).catch(() => null)])
+    if (!data || !copy) continue
+    const raw = data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data
+    keepBest(raw, copy)
+  }
 }
 
 /** The compressed copies to write beside `rel`, as [suffix, bytes]. */

@@ -23,7 +23,7 @@ import { fileFor } from './page-file.ts'
 import { routeHashes as hashRoutes } from './route-hash.ts'
 import { withPublishLock } from './lock.ts'
 import { manifestBytes, writePieces } from './manifest-bytes.ts'
-import { type CompressOptions, compressedCopies } from './precompress.ts'
+import { type CompressOptions, compressedCopies, keepBestCopies } from './precompress.ts'
 import { loadRenderer } from './renderer.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
@@ -108,7 +108,10 @@ const readRelease = async (id: string): Promise<{ manifest: Manifest | null; sna
 /**
  * Readies a long-lived publisher for its first publish, which would otherwise cost several times any
  * later one: the live release's manifest and snapshot are read into memory, the route table's per-document
- * work and props hashes are done once, and the next release's directory is made when there is none.
+ * work and props hashes are done once, the manifest's file list counted and its search files grouped (the
+ * next diff's candidates), its pieces serialised (the next manifest reuses them), the search delta's
+ * compressed copies remembered, and the next release's directory is made when there is none. Without these
+ * the first publish after a start took 8.8 s at 100,000 documents, the others 2–4 s.
  */
 export const readyForFirstPublish = async () => {
   const liveId = await liveRelease()
@@ -118,6 +121,9 @@ export const readyForFirstPublish = async () => {
     if (!manifest || !snapshot) return
     remember(liveId, { manifest, snapshot })
     hashRoutes(routeTable(siteData(snapshot)))
+    knowFiles(manifest.files)
+    manifestBytes(manifest, null)
+    if (manifest.search.delta) await keepBestCopies(path.join(releasesDir(), liveId, SITE, 'pagefind', manifest.search.delta.dir))
   }
   if (!(await hasNext(liveId))) await prepareNext(path.join(releasesDir(), liveId))
 }
@@ -585,6 +591,21 @@ const fileCounts = new WeakMap<Record<string, string>, number>()
 const countOf = (files: Record<string, string>) => fileCounts.get(files) ?? fileCounts.set(files, Object.keys(files).length).get(files)!
 /** A file list's search files by folder, kept per list made by this process: the next publish's candidates for removal. */
 const searchFoldersOf = new WeakMap<Record<string, string>, Map<string, string[]>>()
+/** Counts a file list read from disk and groups its search files (one pass), as a publish does for its own. */
+const knowFiles = (files: Record<string, string>) => {
+  let count = 0
+  const folders = new Map<string, string[]>()
+  for (const rel in files) {
+    count++
+    if (!inSearchFolder(rel)) continue
+    const folder = searchFolderOf(rel)
+    const list = folders.get(folder)
+    if (list) list.push(rel)
+    else folders.set(folder, [rel])
+  }
+  fileCounts.set(files, count)
+  searchFoldersOf.set(files, folders)
+}
 /** The search folder a file is in (`pagefind/<partition>`), or the file itself when it is at the top. */
 const searchFolderOf = (rel: string) => {
   const end = rel.indexOf('/', 'pagefind/'.length)

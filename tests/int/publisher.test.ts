@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -8,6 +9,7 @@ import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { dataDir } from '../../cms/lib/paths.ts'
 import { sha256 } from '../../publisher/files.ts'
 import { type Manifest, publish, readyForFirstPublish } from '../../publisher/release.ts'
+import { liveRelease, MANIFEST, releasesDir } from '../../publisher/releases.ts'
 import { cms } from './helpers.ts'
 
 // The fast path against a full build of the same data: a series of changes published one at a time
@@ -136,6 +138,22 @@ describe('fast publish', () => {
     await readyForFirstPublish()
     await payload.update({ collection: 'regions', id: region.id, data: { name: region.name }, ...quiet })
     expect((await release('fast')).manifest.timings.staged).toBe(1)
+
+    // A release another process made (the command line's, with a search delta): a publisher readied on it
+    // knows its file list from disk, and the next diff comes from the files that could leave (the delta
+    // replaced), not from reading the list through.
+    await payload.update({ collection: 'regions', id: region.id, data: { name: `${region.name}再改` }, ...quiet })
+    const child = spawnSync(process.execPath, ['scripts/build-site.ts', '--fast'], { cwd: path.resolve(import.meta.dirname, '..', '..'), env: process.env, encoding: 'utf8' })
+    expect(child.status, child.stderr).toBe(0)
+    const liveId = (await liveRelease())!
+    last = { dir: path.join(releasesDir(), liveId), manifest: JSON.parse(readFileSync(path.join(releasesDir(), liveId, MANIFEST), 'utf8')) as Manifest }
+    const delta = last.manifest.search.delta?.dir
+    expect(delta).toBeDefined()
+    await readyForFirstPublish()
+    await payload.update({ collection: 'regions', id: region.id, data: { name: region.name }, ...quiet })
+    const readied = await release('fast')
+    expect(readied.manifest.diff.removed.some((rel) => rel.startsWith(`pagefind/${delta!}/`))).toBe(true)
+    expect(readied.manifest.timings.diffReadThrough).toBe(0)
 
     // Put the seed back as it was for the other test files.
     await payload.update({ collection: 'regions', id: region.id, data: { name: region.name }, ...quiet })
