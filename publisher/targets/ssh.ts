@@ -206,7 +206,7 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
         `mkdir -p releases manifests/parts objects`,
         // The last switch's work in the background (the next directory, pruning) is finished first.
         `flock ${TIDY_LOCK} true`,
-        // A push of this release cut short is resumed (rsync skips what arrived whole); any other is removed.
+        // A push of this release cut short is resumed (rsync sends what arrived whole as a small delta); any other is removed.
         `for d in releases/*.partial; do [ "$d" = ${q(partial)} ] || rm -rf "$d"; done`,
         `live=$(basename "$(readlink current 2>/dev/null)" 2>/dev/null || true)`,
         // A server not on the release it was last given (wiped, restored from a backup) gets the whole site.
@@ -230,8 +230,11 @@ export const sshTarget = (config: SshConfig): TargetDriver => {
     const delta = whole ? Object.keys(manifest.files) : shipment.delta
     const removed = whole ? [] : shipment.removed
     // 2. The changed files (rsync writes each to a new file, so the linked originals stay as they were).
+    // Every listed file is sent (`--ignore-times`), as a delta against the server's copy: rsync's own check
+    // (same size and modification time) passed over a file two releases wrote a second apart at the same
+    // size, and the push then failed its checksums, every time it was tried.
     const list = delta.join('\n')
-    const rsyncOut = await run('rsync', ['-a', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
+    const rsyncOut = await run('rsync', ['-a', '--ignore-times', '--copy-links', '--no-inc-recursive', '--stats', '--files-from=-', '-e', ['ssh', ...sshArgs].map(q).join(' '), `${shipment.siteDir}/`, `${remote}:${root}/${partial}/`], list, signal)
     const sent = Number(/Total bytes sent: ([\d,]+)/.exec(rsyncOut)?.[1]?.replace(/,/g, '') ?? 0)
     // 3. The files the release dropped, the signed manifest, then every check before the directory is named.
     // Lists go in heredocs to one process each (a command per file cost minutes on a first push of 30,000).
