@@ -270,12 +270,7 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
   const setFile = (rel: string, hash: string) => {
     if (!(rel in files)) {
       fileCount++
-      if (inSearchFolder(rel)) {
-        const folder = searchFolderOf(rel)
-        const list = searchFolders.get(folder)
-        if (list) list.push(rel)
-        else searchFolders.set(folder, [rel])
-      }
+      if (inSearchFolder(rel)) groupSearchFile(searchFolders, rel)
     }
     files[rel] = hash
   }
@@ -597,19 +592,18 @@ const knowFiles = (files: Record<string, string>) => {
   const folders = new Map<string, string[]>()
   for (const rel in files) {
     count++
-    if (!inSearchFolder(rel)) continue
-    const folder = searchFolderOf(rel)
-    const list = folders.get(folder)
-    if (list) list.push(rel)
-    else folders.set(folder, [rel])
+    if (inSearchFolder(rel)) groupSearchFile(folders, rel)
   }
   fileCounts.set(files, count)
   searchFoldersOf.set(files, folders)
 }
-/** The search folder a file is in (`pagefind/<partition>`), or the file itself when it is at the top. */
-const searchFolderOf = (rel: string) => {
+/** Adds a search file to the list of its folder (`pagefind/<partition>`; a file at the top is a folder of its own). */
+const groupSearchFile = (folders: Map<string, string[]>, rel: string) => {
   const end = rel.indexOf('/', 'pagefind/'.length)
-  return end < 0 ? rel : rel.slice(0, end)
+  const folder = end < 0 ? rel : rel.slice(0, end)
+  const list = folders.get(folder)
+  if (list) list.push(rel)
+  else folders.set(folder, [rel])
 }
 
 /**
