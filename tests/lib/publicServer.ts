@@ -93,11 +93,15 @@ export const makeNamespace = (n: number) => {
   const outside = `wmh${String(n)}`
   const inside = `wmn${String(n)}`
   const ip = (...args: string[]) => execFileSync('ip', args)
-  // One left by a run that was killed goes first (its veth pair with it).
-  try {
-    execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' })
-  } catch {
-    // There was none.
+  // One left by a run that was killed or failed goes first, and its veth pair: deleting the namespace's
+  // name leaves the pair while a process it ran (sshd, nginx) still holds the namespace, and the next
+  // run then failed at `ip link add`.
+  for (const args of [['netns', 'del', name], ['link', 'del', outside]]) {
+    try {
+      execFileSync('ip', args, { stdio: 'ignore' })
+    } catch {
+      // There was none.
+    }
   }
   ip('netns', 'add', name)
   ip('link', 'add', outside, 'type', 'veth', 'peer', 'name', inside)
