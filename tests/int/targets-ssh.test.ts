@@ -279,18 +279,7 @@ describe('ssh targets behind nginx', () => {
     execFileSync('ln', ['-sfn', `releases/${older}`, path.join(s.root, 'current.tmp')])
     execFileSync('mv', ['-T', path.join(s.root, 'current.tmp'), path.join(s.root, 'current')])
     await news('restored')
-    const made = await publish({ mode: 'fast' })
-    if (!made.ok) throw new Error(made.error)
-    const id = made.release
-    // A file the older release holds with the new one's size and modification time but other bytes (two
-    // releases a second apart, say): what the push sends must not be decided by size and time.
-    const page = readFileSync(path.join(made.dir, 'site', 'index.html'))
-    const other = Buffer.from(page)
-    other[other.length - 2] = other[other.length - 2] === 0x3e ? 0x3c : 0x3e
-    const onServer = path.join(s.root, 'releases', older, 'index.html')
-    writeFileSync(`${onServer}.tmp`, other)
-    execFileSync('mv', [`${onServer}.tmp`, onServer])
-    execFileSync('touch', ['-r', path.join(made.dir, 'site', 'index.html'), onServer])
+    const id = await release()
     expect((await push(targets[1]!, id)).lastError).toBeNull()
     expect((await get(s, '/news/ssh-restored/')).status).toBe(200)
     const files = (await deliveredManifest(targets[1]!.id))!.files
