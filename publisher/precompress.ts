@@ -40,8 +40,7 @@ const BEST_KEPT_BYTES = 16 * 1024 * 1024
 const bestKept = new Map<string, Buffer>()
 let bestKeptBytes = 0
 const keyOf = (data: Buffer) => createHash('sha256').update(data).digest('base64')
-const keepBest = (data: Buffer, copy: Buffer) => {
-  const key = keyOf(data)
+const keepBest = (key: string, copy: Buffer) => {
   if (bestKept.has(key)) return
   bestKept.set(key, copy)
   bestKeptBytes += copy.length
@@ -52,10 +51,11 @@ const keepBest = (data: Buffer, copy: Buffer) => {
   }
 }
 const brotliBest = async (data: Buffer) => {
-  const kept = bestKept.get(keyOf(data))
+  const key = keyOf(data)
+  const kept = bestKept.get(key)
   if (kept) return kept
   const copy = await brotli(data, BEST)
-  keepBest(data, copy)
+  keepBest(key, copy)
   return copy
 }
 
@@ -75,7 +75,7 @@ export const keepBestCopies = async (dir: string) => {
     const [data, copy] = await Promise.all([readFile(path.join(dir, name)).catch(() => null), readFile(path.join(dir, `${name}.br`)).catch(() => null)])
     if (!data || !copy) continue
     const raw = data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data
-    keepBest(raw, copy)
+    keepBest(keyOf(raw), copy)
   }
 }
 
