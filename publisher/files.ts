@@ -22,6 +22,31 @@ export const writeAtomic = async (file: string, data: Buffer | string, mode?: nu
 /** Whether a release's file is in its search folder, which every release makes anew (nothing of it is carried over). */
 export const inSearchFolder = (rel: string): boolean => rel.startsWith('pagefind/')
 
+/** Adds a search file to the list of its folder (`pagefind/<partition>`; a file at the top is a folder of its own). */
+export const groupSearchFile = (folders: Map<string, string[]>, rel: string) => {
+  const end = rel.indexOf('/', 'pagefind/'.length)
+  const folder = end < 0 ? rel : rel.slice(0, end)
+  const list = folders.get(folder)
+  if (list) list.push(rel)
+  else folders.set(folder, [rel])
+}
+
+/**
+ * A release file list's search files by folder, kept per list: the publish that makes a list records its
+ * grouping as it sets the files (`keepSearchFolders`), and a list read from disk is grouped once, in one
+ * pass over its entries (330,000 at 100,000 documents).
+ */
+const searchFoldersKept = new WeakMap<Record<string, string>, Map<string, string[]>>()
+export const keepSearchFolders = (files: Record<string, string>, folders: Map<string, string[]>) => searchFoldersKept.set(files, folders)
+export const searchFolders = (files: Record<string, string>): Map<string, string[]> => {
+  const kept = searchFoldersKept.get(files)
+  if (kept) return kept
+  const folders = new Map<string, string[]>()
+  for (const rel in files) if (inSearchFolder(rel)) groupSearchFile(folders, rel)
+  searchFoldersKept.set(files, folders)
+  return folders
+}
+
 /** The SHA-256 (hex) of some bytes: what release manifests record for every file. */
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex')
 

@@ -18,7 +18,7 @@ import path from 'node:path'
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { inSearchFolder, linkFiles, pool, removeWithEmptyFolders, sha256 } from './files.ts'
+import { groupSearchFile, inSearchFolder, keepSearchFolders, linkFiles, pool, removeWithEmptyFolders, searchFolders as searchFoldersOf, sha256 } from './files.ts'
 import { fileFor } from './page-file.ts'
 import { routeHashes as hashRoutes } from './route-hash.ts'
 import { withPublishLock } from './lock.ts'
@@ -121,7 +121,8 @@ export const readyForFirstPublish = async () => {
     if (!manifest || !snapshot) return
     remember(liveId, { manifest, snapshot })
     hashRoutes(routeTable(siteData(snapshot)))
-    knowFiles(manifest.files)
+    countOf(manifest.files)
+    searchFoldersOf(manifest.files)
     manifestBytes(manifest, null)
     if (manifest.search.delta) await keepBestCopies(path.join(releasesDir(), liveId, SITE, 'pagefind', manifest.search.delta.dir))
   }
@@ -477,15 +478,14 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     const before = prev?.files ?? {}
     const goneRoutes = prev ? [...prev.routes.keys()].filter((url) => !routeHashes.has(url)) : []
     if (!uncounted) fileCounts.set(files, fileCount)
-    searchFoldersOf.set(files, searchFolders)
+    keepSearchFolders(files, searchFolders)
     // What may have left: the files of the live release's search folders this one does not have (a folder
     // is named by its content), its pages whose routes are gone and images no longer used (the bundle's
     // files are the same while the templates are).
-    const prevSearch = prev && searchFoldersOf.get(prev.files)
     const mayBeGone =
-      sameTemplates && prevSearch
+      sameTemplates && prev
         ? [
-            ...[...prevSearch].flatMap(([folder, rels]) => (searchFolders.has(folder) ? [] : rels)),
+            ...[...searchFoldersOf(prev.files)].flatMap(([folder, rels]) => (searchFolders.has(folder) ? [] : rels)),
             ...goneRoutes.flatMap(copiesOfPage),
             ...Object.keys(prev.media).filter((rel) => !(rel in media)).flatMap(copiesOf),
           ]
@@ -584,27 +584,6 @@ const clientFiles = async (clientDir: string): Promise<Record<string, string>> =
 /** How many files a file list holds, kept per list: the next publish compares its own count with it. */
 const fileCounts = new WeakMap<Record<string, string>, number>()
 const countOf = (files: Record<string, string>) => fileCounts.get(files) ?? fileCounts.set(files, Object.keys(files).length).get(files)!
-/** A file list's search files by folder, kept per list made by this process: the next publish's candidates for removal. */
-const searchFoldersOf = new WeakMap<Record<string, string>, Map<string, string[]>>()
-/** Counts a file list read from disk and groups its search files (one pass), as a publish does for its own. */
-const knowFiles = (files: Record<string, string>) => {
-  let count = 0
-  const folders = new Map<string, string[]>()
-  for (const rel in files) {
-    count++
-    if (inSearchFolder(rel)) groupSearchFile(folders, rel)
-  }
-  fileCounts.set(files, count)
-  searchFoldersOf.set(files, folders)
-}
-/** Adds a search file to the list of its folder (`pagefind/<partition>`; a file at the top is a folder of its own). */
-const groupSearchFile = (folders: Map<string, string[]>, rel: string) => {
-  const end = rel.indexOf('/', 'pagefind/'.length)
-  const folder = end < 0 ? rel : rel.slice(0, end)
-  const list = folders.get(folder)
-  if (list) list.push(rel)
-  else folders.set(folder, [rel])
-}
 
 /**
  * The diff of the live release's file list (`before`) and this release's, and the count of its pages, from

@@ -14,7 +14,7 @@ import path from 'node:path'
 
 import { INDEX_FILTER_COUNTS, PARTITION_FILTERS_FILE } from '../site/lib/filter-counts.ts'
 import type { Route } from '../site/lib/routes.ts'
-import { linkFiles, pool } from './files.ts'
+import { linkFiles, pool, searchFolders } from './files.ts'
 import { fileFor } from './page-file.ts'
 import {
   indexInput,
@@ -107,22 +107,8 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   }
   /** The store's folders this release links to. */
   const usedStored = new Set<string>()
-  /** The live release's files of partition folders not in `storedFiles`, grouped by folder in one pass. */
-  const unstoredFiles = (() => {
-    let byFolder: Map<string, [string, string][]> | undefined
-    return (dir: string) => {
-      if (!byFolder) {
-        byFolder = new Map()
-        for (const rel in a.prevFiles) {
-          const folder = /^pagefind\/([^/]+)\//.exec(rel)?.[1]
-          if (!folder) continue
-          const list = byFolder.get(folder) ?? byFolder.set(folder, []).get(folder)!
-          list.push([rel, a.prevFiles[rel]!])
-        }
-      }
-      return byFolder.get(dir) ?? []
-    }
-  })()
+  /** The live release's files of a partition folder not in `storedFiles` (its file list grouped once, files.ts). */
+  const unstoredFiles = (dir: string): [string, string][] => (searchFolders(a.prevFiles).get(`pagefind/${dir}`) ?? []).map((rel) => [rel, a.prevFiles[rel]!])
   /**
    * Gives the release the live release's partitions by linking to them in the store. A partition that a
    * release older than the store holds itself is first hard-linked into the store, once.
