@@ -60,7 +60,7 @@ const { generate } = await import('./generate.ts')
 const { measureChanges } = await import('./lib/changes.ts')
 const { publish } = await import('../publisher/release.ts')
 const { createSiteServer } = await import('../scripts/site-server.ts')
-const { adminBuildStale, buildAdmin, nextBin } = await import('../scripts/lib/admin-build.ts')
+const { adminBuildStale, buildAdmin, cmsServerArgs } = await import('../scripts/lib/admin-build.ts')
 const { meter } = await import('./lib/probe.ts')
 const { pageFigures } = await import('./lib/pageFigures.ts')
 const { restLoad } = await import('./lib/restLoad.ts')
@@ -154,7 +154,7 @@ if (adminBuildStale() && buildAdmin(process.env) !== 0) throw new Error('构建�
 const cmsLog = openSync(path.join(dir, 'cms.log'), 'a')
 // Another process on the port would answer in the CMS's place (a stray CMS of an earlier run, say).
 if (await fetch(`http://localhost:${String(cmsPort)}/`).then(() => true, () => false)) throw new Error(`端口 ${String(cmsPort)} 已被占用：请结束占用它的进程，或用 --cms-port 换一个端口`)
-const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', String(cmsPort)], { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: ['ignore', cmsLog, cmsLog] })
+const cms = spawn(process.execPath, cmsServerArgs(cmsPort), { cwd: root, env: { ...process.env, WENMING_JOBS: '1' }, stdio: ['ignore', cmsLog, cmsLog] })
 // What this run started stops with it, also when it fails: the CMS, and every server whose command line
 // names the data directory (the targets' sshd, nginx, S3 server and receiver).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130))

@@ -8,18 +8,7 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // `npm run check` type-checks the whole repository; the admin build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
-  // The admin may only be framed by itself (clickjacking); browsers that predate CSP get X-Frame-Options.
-  headers: async () => [
-    {
-      source: '/:path*',
-      headers: [
-        { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
-        { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-        { key: 'X-Content-Type-Options', value: 'nosniff' },
-        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      ],
-    },
-  ],
+  // Security headers: the CMS's server (server.ts) gives them to every answer, Next's and its own.
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -23,6 +23,7 @@ import { cmsOrigin, trustedOrigins } from './lib/deployment.ts'
 import { keepValidationDetails } from './lib/errors.ts'
 import { rootDir } from './lib/paths.ts'
 import { watchTransactions } from './lib/transactions.ts'
+import { watchWrites } from './lib/writeWatch.ts'
 import { payloadSecret } from './lib/secret.ts'
 import { MAX_UPLOAD_BYTES } from './lib/uploads.ts'
 
@@ -33,10 +34,11 @@ export default buildConfig({
   // cookie: a cross-site request gets no session (Payload's CSRF check on the Origin header).
   serverURL: cmsOrigin(),
   csrf: trustedOrigins(),
-  // The anonymous REST micro-cache is cleared again once each writing transaction has ended; the job
-  // runner frees publish jobs a killed process left running and starts the publisher process.
+  // Every write clears the REST micro-cache, and again once its transaction has ended; the job runner
+  // frees publish jobs a killed process left running and starts the publisher process.
   onInit: async (payload) => {
     watchTransactions(payload.db)
+    watchWrites(payload.db)
     if (process.env.WENMING_JOBS === '1') {
       await releaseInterruptedPublishes(payload)
       warmPublisher()

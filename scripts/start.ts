@@ -8,7 +8,7 @@ import path from 'node:path'
 import { cmsOrigin, isPublicDeployment, listenHost, siteOrigin } from '../cms/lib/deployment.ts'
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
 import { distLink } from '../publisher/release.ts'
-import { adminBuildStale, buildAdmin, nextBin } from './lib/admin-build.ts'
+import { adminBuildStale, buildAdmin, cmsServerArgs } from './lib/admin-build.ts'
 import { createSiteServer } from './site-server.ts'
 
 // Local trial or served site, decided here from the operator's settings (never inherited from a parent).
@@ -81,7 +81,7 @@ site.listen(sitePort, host, () => {
       ? '▶ 对外服务模式：演示账号和演示密码不可用。'
       : '▶ 本机试用模式：只有本机可以访问；对外提供服务请参阅 README“从本机试用到对外服务”。',
   )
-  const cms = spawn(process.execPath, [nextBin, 'start', 'cms', '-p', port, '-H', host], { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
+  const cms = spawn(process.execPath, cmsServerArgs(port, host), { cwd: rootDir, env: cmsEnv, stdio: 'inherit' })
   const stop = (signal: NodeJS.Signals) => {
     cms.kill(signal)
     site.close()

@@ -34,7 +34,8 @@ const statusEndpoint: Endpoint = {
         return { id: t.id, name: t.name, kind: t.kind, enabled: Boolean(t.enabled), live: state.live, behind: await behind(state.live), lastPushAt: state.lastPushAt, lastError: state.lastError, lastBytes: state.lastBytes, lastPushMs: state.lastPushMs, tamper: state.tamper }
       }),
     )
-    return Response.json({ targets, ...(userHasRole(req.user, 'admin') ? { publicKey: publicKeyPem() } : {}) })
+    // Read from the targets' state files, not the database: never kept by the REST micro-cache.
+    return Response.json({ targets, ...(userHasRole(req.user, 'admin') ? { publicKey: publicKeyPem() } : {}) }, { headers: { 'Cache-Control': 'no-store' } })
   },
 }
 

@@ -1,7 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
 import { requestRebuild } from '../jobs/rebuildSite.ts'
-import { invalidateApiCache } from '../lib/apiCache.ts'
 
 const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && (doc as { _status?: string })._status === 'published')
 
@@ -12,7 +11,6 @@ const isPublished = (doc: unknown) => Boolean(doc && typeof doc === 'object' && 
  * only touch drafts) stand aside. A change to 搜索设置 needs every page re-indexed: a full build.
  */
 export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, context, doc, previousDoc, req }) => {
-  await invalidateApiCache(req)
   if (context.seed || context.skipRebuild || context.workflow) return doc
   // A draft save on top of a published document also lands here; its rebuild is merely redundant.
   const visible = !collection.versions || isPublished(doc) || isPublished(previousDoc)
@@ -21,14 +19,12 @@ export const rebuildOnChange: CollectionAfterChangeHook = async ({ collection, c
 }
 
 export const rebuildOnDelete: CollectionAfterDeleteHook = async ({ collection, context, doc, req }) => {
-  await invalidateApiCache(req)
   if (context.seed || context.skipRebuild) return doc
   if (!collection.versions || isPublished(doc)) await requestRebuild(req, `${collection.slug} ${String(doc.id)} 已删除`)
   return doc
 }
 
 export const rebuildOnGlobalChange: GlobalAfterChangeHook = async ({ context, doc, global, req }) => {
-  await invalidateApiCache(req)
   if (!context.seed) await requestRebuild(req, `${global.slug} 已更新`, 'full')
   return doc
 }

@@ -33,7 +33,7 @@ export const isLoopback = (host: string): boolean => {
  * (CMS or site) that other machines use. Demo accounts and the documented password are refused then.
  */
 export const isPublicDeployment = (env: Env = process.env): boolean => {
-  // `npm start` decides once, in its own process, and tells its children: `next start` forces
+  // `npm start` decides once, in its own process, and tells its children: the CMS server forces
   // NODE_ENV=production inside the CMS, which would make every local trial look served.
   if (env.WENMING_DEPLOYMENT === 'local' || env.WENMING_DEPLOYMENT === 'public') return env.WENMING_DEPLOYMENT === 'public'
   return (

@@ -12,8 +12,11 @@ import path from 'node:path'
 import { rootDir } from '../../cms/lib/paths.ts'
 
 const require = createRequire(import.meta.url)
-export const nextBin = require.resolve('next/dist/bin/next')
+const nextBin = require.resolve('next/dist/bin/next')
 const stampFile = path.join(rootDir, 'cms', '.next', 'source-hash')
+
+/** The command line that serves the built CMS (cms/server.ts): on every interface unless a host is given. */
+export const cmsServerArgs = (port: number | string, host?: string) => [path.join(rootDir, 'cms', 'server.ts'), '--port', String(port), ...(host ? ['--host', host] : [])]
 
 /** Hashed once per process: the stale check and the build's stamp use the same reading of the sources. */
 let hashed: string | undefined

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD_REFUSED } from '../../cms/auth/hooks.ts'
 import { passwordMatches } from '../../cms/auth/passwordHash.ts'
-import { withApiCache } from '../../cms/lib/apiCache.ts'
+import { apiCacheStats, withApiCache } from '../../cms/lib/apiCache.ts'
 import { markdownToRichText } from '../../cms/lib/richText.ts'
 import { DEFAULT_SEED_PASSWORD } from '../../cms/seed/password.ts'
 import { SEED_CONTEXT } from '../../cms/seed/index.ts'
@@ -14,7 +14,7 @@ beforeAll(async () => {
   payload = await cms()
 })
 
-describe('the anonymous micro-cache', () => {
+describe('the REST micro-cache', () => {
   it('never keeps an answer read before a change that landed while it was on its way', async () => {
     const old = marker()
     const doc = await payload.create({ collection: 'news', data: { title: old, slug: `cache-${marker().slice(-12)}`, date: '2022-01-01T12:00:00.000Z', category: '其他', body: await markdownToRichText('正文'), _status: 'published' }, overrideAccess: true, context: { skipRebuild: true } })
@@ -40,6 +40,24 @@ describe('the anonymous micro-cache', () => {
     expect(await slow).toBe(old)
     hold = undefined
     expect(await title()).toBe(changed)
+  })
+
+  it('is cleared by every write, an account’s included, and not by Payload’s bookkeeping', async () => {
+    const read = withApiCache(async () => Response.json({ at: Date.now() }))
+    const keep = async () => {
+      await read(new Request('http://cms.test/api/news?writes'))
+      return apiCacheStats().entries
+    }
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: 'editor@example.com' } }, overrideAccess: true })
+    const editor = docs[0]!
+    expect(await keep()).toBeGreaterThan(0)
+    // What a logout does: the account's row is written (its session removed) without any collection hook.
+    await payload.db.updateOne({ collection: 'users', id: editor.id, data: { sessions: editor.sessions ?? [] }, returning: false })
+    expect(apiCacheStats().entries).toBe(0)
+    expect(await keep()).toBeGreaterThan(0)
+    const preference = await payload.db.create({ collection: 'payload-preferences', data: { key: marker(), user: { relationTo: 'users', value: editor.id }, value: {} } })
+    expect(apiCacheStats().entries).toBeGreaterThan(0)
+    await payload.db.deleteOne({ collection: 'payload-preferences', where: { id: { equals: preference.id } } })
   })
 })
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { ANONYMOUS_MAX_LIMIT, apiCacheStats, capAnonymousQuery, invalidateApiCache, MAX_CACHE_BYTES, withApiCache } from '../../cms/lib/apiCache.ts'
+import { ANONYMOUS_MAX_LIMIT, apiCacheStats, capAnonymousQuery, invalidateApiCache, keptAnswer, MAX_CACHE_BYTES, withApiCache } from '../../cms/lib/apiCache.ts'
 import { watchTransactions } from '../../cms/lib/transactions.ts'
 
 const json = (bytes: number) => new Response('x'.repeat(bytes), { headers: { 'content-type': 'application/json' } })
@@ -32,6 +32,73 @@ describe('anonymous micro-cache', () => {
     expect(capped.searchParams.get('depth')).toBe('2')
     expect(capped.searchParams.has('pagination')).toBe(false)
     expect(capAnonymousQuery(new Request('http://cms.test/api/news?limit=20')).url).toBe('http://cms.test/api/news?limit=20')
+  })
+})
+
+/** A read that answers with how many times it ran, for the credentials it was given. */
+const counting = () => {
+  let runs = 0
+  return withApiCache(async () => Response.json({ runs: ++runs }))
+}
+const runsOf = async (read: ReturnType<typeof counting>, headers: Record<string, string> = {}, url = 'http://cms.test/api/news?draft=true') =>
+  ((await (await read(new Request(url, { headers }))).json()) as { runs: number }).runs
+/** A token shaped like Payload's (only its payload is read here: the signature was Payload's to check). */
+const jwt = (claims: object) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.signature`
+
+describe('answers kept for the reader they were read for', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('gives a signed-in answer back only for the same credentials, never to anyone else', async () => {
+    await invalidateApiCache()
+    const read = counting()
+    const editor = { authorization: `JWT ${jwt({ id: 1, exp: Date.now() / 1000 + 3600 })}` }
+    expect(await runsOf(read, editor)).toBe(1)
+    expect(await runsOf(read, editor)).toBe(1)
+    // Another account's token, a forged one, an anonymous reader: each is read afresh.
+    expect(await runsOf(read, { authorization: `JWT ${jwt({ id: 2, exp: Date.now() / 1000 + 3600 })}` })).toBe(2)
+    expect(await runsOf(read, { authorization: `${editor.authorization}x` })).toBe(3)
+    expect(await runsOf(read)).toBe(4)
+    // The session cookie counts only from a trusted origin (Payload's CSRF check): the origin is part of the key.
+    const cookie = `payload-token=${jwt({ id: 1 })}`
+    expect(await runsOf(read, { cookie, origin: 'http://cms.test' })).toBe(5)
+    expect(await runsOf(read, { cookie, origin: 'https://evil.example' })).toBe(6)
+    expect(await runsOf(read, { cookie, origin: 'http://cms.test' })).toBe(5)
+  })
+
+  it('keeps a signed-in answer no longer than its token is valid', async () => {
+    await invalidateApiCache()
+    vi.useFakeTimers({ now: new Date('2026-12-01T08:00:00Z'), toFake: ['Date'] })
+    const read = counting()
+    const soon = { authorization: `Bearer ${jwt({ id: 1, exp: Date.now() / 1000 + 2 })}` }
+    expect(await runsOf(read, soon)).toBe(1)
+    expect(await runsOf(read, soon)).toBe(1)
+    vi.setSystemTime(Date.now() + 2_000)
+    expect(await runsOf(read, soon)).toBe(2)
+  })
+
+  it('never keeps an answer marked no-store', async () => {
+    await invalidateApiCache()
+    let runs = 0
+    const read = withApiCache(async () => Response.json({ runs: ++runs }, { headers: { 'Cache-Control': 'no-store' } }))
+    await read(new Request('http://cms.test/api/publish-targets/status'))
+    await read(new Request('http://cms.test/api/publish-targets/status'))
+    expect(runs).toBe(2)
+    expect(apiCacheStats().entries).toBe(0)
+  })
+
+  it('is found by the server in front of Next under the same key, anonymous queries capped alike', async () => {
+    await invalidateApiCache()
+    const read = counting()
+    const editor = { authorization: `JWT ${jwt({ id: 1 })}` }
+    await runsOf(read, {}, 'http://cms.test/api/news?limit=0&depth=9')
+    await runsOf(read, editor, 'http://cms.test/api/news?limit=0')
+    const header = (headers: Record<string, string>) => (name: string) => headers[name]
+    expect(keptAnswer('GET', '/api/news?limit=100000&depth=50', header({}))).toBeDefined()
+    expect(keptAnswer('GET', '/api/news?limit=0', header(editor))).toBeDefined()
+    expect(keptAnswer('GET', '/api/news?limit=0', header({ authorization: 'JWT other' }))).toBeUndefined()
+    expect(keptAnswer('POST', '/api/news?limit=0', header(editor))).toBeUndefined()
+    await invalidateApiCache()
+    expect(keptAnswer('GET', '/api/news?limit=0', header(editor))).toBeUndefined()
   })
 })
 

@@ -136,6 +136,41 @@ test('a request from a foreign origin carrying the session cookie is not signed 
   expect(own.status(), await own.text()).toBe(200)
 })
 
+test('a signed-in answer the CMS keeps is given only to the same session, and ends with it', async ({ request, playwright }) => {
+  const account = await newAccount(request)
+  // A context of its own: the credentials are only those each request names (no cookie jar).
+  const client = await playwright.request.newContext()
+  const session = ((await (await tryLogin(client, account.email, account.pass)).json()) as { token: string }).token
+  await client.dispose()
+  const reader = await playwright.request.newContext()
+  const title = `缓存草稿${Math.random().toString(36).slice(2, 8)}`
+  const draft = await reader.post(`${cms}/api/news?draft=true`, {
+    headers: { Authorization: `JWT ${session}` },
+    data: { title, date: '2022-06-04T12:00:00.000Z', category: '其他', body: await markdownToRichText('只有登录后可见。'), _status: 'draft' },
+  })
+  expect(draft.ok(), await draft.text()).toBe(true)
+  const list = `${cms}/api/news?draft=true&depth=0&where[title][equals]=${encodeURIComponent(title)}`
+  const read = async (headers: Record<string, string>) => {
+    const res = await reader.get(list, { headers, failOnStatusCode: false })
+    return { cache: res.headers()['x-cache'], frame: res.headers()['x-frame-options'], titles: res.ok() ? ((await res.json()) as { docs: { title: string }[] }).docs.map((d) => d.title) : [] }
+  }
+  const signedIn = { Authorization: `JWT ${session}` }
+  expect((await read(signedIn)).titles).toEqual([title])
+  // Read again: answered from memory in front of Next, with the same security headers.
+  expect(await read(signedIn)).toEqual({ cache: 'HIT', frame: 'SAMEORIGIN', titles: [title] })
+  // Nobody else gets it: no session, a forged token, the session cookie sent from another site.
+  expect((await read({})).titles).toEqual([])
+  expect((await read({ Authorization: `JWT ${session.slice(0, -2)}xx` })).titles).toEqual([])
+  expect((await read({ Cookie: `payload-token=${session}`, Origin: 'https://evil.example' })).titles).toEqual([])
+  // Signed out: the same token reads as nobody at once, not from what was kept.
+  const out = await reader.post(`${cms}/api/users/logout`, { headers: signedIn })
+  expect(out.ok(), await out.text()).toBe(true)
+  const after = await read(signedIn)
+  expect(after.cache).not.toBe('HIT')
+  expect(after.titles).toEqual([])
+  await reader.dispose()
+})
+
 test('the admin refuses to be framed by another site', async ({ request }) => {
   const res = await request.get(`${cms}/admin/login`)
   expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
