@@ -33,7 +33,10 @@ const SECURITY_HEADERS: [string, string][] = [
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
 ]
 
-/** Compressed copies of kept answers, made on the first request that accepts gzip (as Next's compression would). */
+/**
+ * Compressed copies of kept answers, made on the first request that accepts gzip (as Next's compression
+ * would); each lives only as long as its answer is kept, and is never larger than it.
+ */
 const gzipped = new WeakMap<KeptAnswer, Buffer>()
 const COMPRESS_FROM_BYTES = 1024
 
@@ -62,9 +65,22 @@ const server = http.createServer((request, response) => {
   })
   for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value)
   if (kept) answer(kept, request, response)
-  else void handle(request, response)
+  else
+    handle(request, response).catch((error: unknown) => {
+      console.error('内容管理后台处理请求失败：', error)
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      response.end('服务器内部错误，请稍后重试。')
+    })
 })
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `✖ 端口 ${String(port)} 已被占用：请关闭占用它的程序，或用 PORT=其他端口 npm start。`
+      : `✖ 内容管理后台无法启动：${error.message}`,
+  )
+  process.exit(1)
+})
 server.listen(port, values.host, () => console.log(`▶ 内容管理后台已启动（端口 ${String(port)}）`))
 // Open connections get a moment to finish their answers, as they would with `next start`.
 const stop = () => {
