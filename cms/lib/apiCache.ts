@@ -120,6 +120,9 @@ const cappedUrl = (url: URL): URL | null => {
   return changed ? capped : null
 }
 
+/** The URL Payload answers for a request: an anonymous GET's with its query brought within bounds. */
+const answeredUrl = (method: string, url: URL, header: HeaderOf): URL => (method === 'GET' && isAnonymous(header) && cappedUrl(url)) || url
+
 /** The anonymous request with `limit`, `depth` and `pagination` brought within bounds. */
 export const capAnonymousQuery = (request: Request): Request => {
   const capped = cappedUrl(new URL(request.url))
@@ -162,8 +165,7 @@ const lookUp = (key: string | null): KeptAnswer | undefined => {
  */
 export const keptAnswer = (method: string, pathAndQuery: string, header: HeaderOf): KeptAnswer | undefined => {
   if (method !== 'GET' || !pathAndQuery.startsWith('/api/')) return undefined
-  const url = new URL(pathAndQuery, 'http://cms.invalid')
-  return lookUp(keyOf(method, isAnonymous(header) ? (cappedUrl(url) ?? url) : url, header))
+  return lookUp(keyOf(method, answeredUrl(method, new URL(pathAndQuery, 'http://cms.invalid'), header), header))
 }
 
 const remember = (key: string, entry: KeptAnswer) => {
@@ -192,10 +194,12 @@ export const withApiCache =
   <A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) =>
   async (incoming: Request, ...rest: A): Promise<Response> => {
     const header: HeaderOf = (name) => incoming.headers.get(name)
-    const request = incoming.method === 'GET' && isAnonymous(header) ? capAnonymousQuery(incoming) : incoming
+    const incomingUrl = new URL(incoming.url)
+    const url = answeredUrl(incoming.method, incomingUrl, header)
+    const request = url === incomingUrl ? incoming : new Request(url, incoming)
     // Every GET is a read: its counts may be the kept ones (countCache.ts), signed in or not.
     const read = () => (request.method === 'GET' ? asRead(() => handler(request, ...rest)) : handler(request, ...rest))
-    const key = keyOf(request.method, new URL(request.url), header)
+    const key = keyOf(request.method, url, header)
     if (key === null) return read()
     const hit = lookUp(key)
     if (hit) return new Response(hit.body.slice(0), { status: 200, headers: [...hit.headers, ['x-cache', 'HIT']] })
