@@ -1,4 +1,7 @@
+import path from 'node:path'
+
 import { type APIRequestContext, expect, type Page } from '@playwright/test'
+import lockfile from 'proper-lockfile'
 
 // The `npm start` stack of the live projects (see playwright.config.ts).
 export const cms = `http://localhost:${process.env.E2E_LIVE_CMS_PORT!}`
@@ -8,10 +11,30 @@ export const liveDir = process.env.E2E_LIVE_DIR!
 
 const tokens: Record<string, string> = {}
 
+/**
+ * The test workers sign in to the demo accounts one at a time. Payload adds a login's session by reading
+ * the account's list of sessions and writing it back, so two logins of one account at once can drop one
+ * session: that worker's token then reads as nobody (a 403 where the admin was meant, seen with parallel
+ * workers).
+ */
+const inLoginTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+  const release = await lockfile.lock(liveDir, {
+    lockfilePath: path.join(liveDir, 'demo-login.lock'),
+    realpath: false,
+    stale: 15_000,
+    retries: { retries: 200, factor: 1, minTimeout: 50, maxTimeout: 50 },
+  })
+  try {
+    return await work()
+  } finally {
+    await release()
+  }
+}
+
 /** A session token of a demo account (cached per test file). */
 export const login = async (request: APIRequestContext, role: string) => {
   if (tokens[role]) return tokens[role]
-  const res = await request.post(`${cms}/api/users/login`, { data: { email: `${role}@example.com`, password } })
+  const res = await inLoginTurn(() => request.post(`${cms}/api/users/login`, { data: { email: `${role}@example.com`, password } }))
   expect(res.ok(), await res.text()).toBe(true)
   tokens[role] = ((await res.json()) as { token: string }).token
   return tokens[role]
