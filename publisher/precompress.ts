@@ -21,6 +21,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzipSync } from 'node:zlib'
 
+import { sha256 } from './files.ts'
+
 const br = promisify(brotliCompress)
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt)$/
 // Fragments (one per page, fetched only for the results shown) are left as Pagefind wrote them, except
@@ -93,4 +95,14 @@ export const compressedCopies = async (rel: string, data: Buffer, { best = false
     return copy.length < data.length ? [['.br', copy]] : []
   }
   return []
+}
+
+/** Writes the compressed copies of file `rel` beside it with `put`; returns the SHA-256 of the file and of each copy. */
+export const hashWithCopies = async (rel: string, data: Buffer, put: (rel: string, data: Buffer) => Promise<void>, options?: CompressOptions): Promise<Record<string, string>> => {
+  const hashes: Record<string, string> = { [rel]: sha256(data) }
+  for (const [suffix, copy] of await compressedCopies(rel, data, options)) {
+    await put(rel + suffix, copy)
+    hashes[rel + suffix] = sha256(copy)
+  }
+  return hashes
 }

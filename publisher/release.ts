@@ -18,13 +18,15 @@ import path from 'node:path'
 import { dataDir, mediaDir } from '../cms/lib/paths.ts'
 import { byCodeUnits } from '../site/lib/order.ts'
 import { type Route, routeTable } from '../site/lib/routes.ts'
-import { groupSearchFile, inSearchFolder, keepSearchFolders, linkFiles, pool, removeWithEmptyFolders, searchFolders as searchFoldersOf, sha256 } from './files.ts'
+import { groupSearchFile, inSearchFolder, keepSearchFolders, linkFiles, pool, removeWithEmptyFolders, searchFolders as searchFoldersOf } from './files.ts'
 import { fileFor } from './page-file.ts'
 import { routeHashes as hashRoutes } from './route-hash.ts'
 import { withPublishLock } from './lock.ts'
 import { manifestBytes, writePieces } from './manifest-bytes.ts'
-import { type CompressOptions, compressedCopies, keepBestCopies } from './precompress.ts'
+import { type CompressOptions, hashWithCopies, keepBestCopies } from './precompress.ts'
+import { renderLanes } from './render-lanes.ts'
 import { loadRenderer } from './renderer.ts'
+import { indexGroups } from './search-index.ts'
 import { moveUnusedPartitions } from './search-store.ts'
 import { openSearchUpdate, type SearchState } from './search-update.ts'
 import { mediaUsed, refreshSnapshot, siteData, type Snapshot } from './snapshot.ts'
@@ -436,33 +438,29 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
         await searchUpdate.add(url)
       } else routeHashes.delete(url)
     }
-    // Rendering is this thread's work; compressing (libuv's threads) and writing a page are not, so a few
-    // pages are compressed and written while the next ones render.
-    const writing = new Set<Promise<void>>()
-    for (const [url] of toRender) {
+    // Pages are rendered and written by the render lanes' threads (render-lanes.ts); this one makes their
+    // folders and records what comes back, a few pages in flight on each lane.
+    const lanes = await renderLanes(renderer.entry, renderer.origin)
+    lanes.begin({ siteDir, groups: indexGroups(refresh.snapshot.synonyms) })
+    const rendering = new Set<Promise<void>>()
+    for (const [url, route] of toRender) {
       const rel = fileFor(url)
-      let body: string
-      try {
-        const response = await renderer.render(url, routes)
-        if (!response.ok && !(url === '/404' && response.status === 404)) throw new Error(`渲染结果为 HTTP ${String(response.status)}：${(await response.text()).slice(0, 300)}`)
-        body = await response.text()
-      } catch (error) {
-        await keepPrevious(url, rel, error)
-        continue
-      }
       const job = (async () => {
         try {
-          await write(rel, Buffer.from(body))
-          await searchUpdate.add(url, rel.endsWith('.html') ? body : undefined)
+          for (const r of copiesOf(rel)) await vacate(r)
+          await ensureDir(rel)
+          const page = await lanes.render(url, route, rel)
+          for (const [r, hash] of page.files) assign(r, hash)
+          await searchUpdate.add(url, page.index)
         } catch (error) {
           await keepPrevious(url, rel, error)
         }
       })()
-      writing.add(job)
-      void job.finally(() => writing.delete(job))
-      if (writing.size >= 8) await Promise.race(writing)
+      rendering.add(job)
+      void job.finally(() => rendering.delete(job))
+      if (rendering.size >= lanes.depth) await Promise.race(rendering)
     }
-    await Promise.all(writing)
+    await Promise.all(rendering)
     lap('renderMs', t)
     await linking
     await searchUpdate.addLinked(toLink)
@@ -554,16 +552,6 @@ const publishLocked = async ({ mode = 'fast', clean = false, keep = 5, publishes
     if (!live) await rm(outDir, { recursive: true, force: true })
     throw error
   }
-}
-
-/** Writes the compressed copies of file `rel` beside it with `put`; returns the SHA-256 of the file and of each copy. */
-const hashWithCopies = async (rel: string, data: Buffer, put: (rel: string, data: Buffer) => Promise<void>, options?: CompressOptions): Promise<Record<string, string>> => {
-  const hashes: Record<string, string> = { [rel]: sha256(data) }
-  for (const [suffix, copy] of await compressedCopies(rel, data, options)) {
-    await put(rel + suffix, copy)
-    hashes[rel + suffix] = sha256(copy)
-  }
-  return hashes
 }
 
 /** The renderer's static files with their hashes (computed once per renderer and kept beside it). */

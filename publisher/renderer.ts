@@ -47,6 +47,9 @@ export interface Renderer {
   /** The bundle's static files (CSS/JS under _astro/, public/). */
   clientDir: string
   render: (url: string, routes: Map<string, Route>) => Promise<Response>
+  /** The server bundle's entry module (render-lanes.ts loads it in its threads), and the site's origin it renders for. */
+  entry: string
+  origin: string
   /** Peak memory of the Astro build (Linux), when one ran. */
   buildPeakRss: number | null
 }
@@ -104,12 +107,16 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
     await rename(tmp, dir).catch(async () => rm(tmp, { recursive: true, force: true }))
     await pruneRenderers()
   }
-  const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as { render: (request: Request, routes: Map<string, Route>) => Promise<Response> }
+  const entryFile = path.join(dir, 'server', 'entry.mjs')
   const origin = siteOrigin()
+  /** Loaded in this thread only when a page is rendered here (a preview). */
+  let bundle: Promise<{ render: (request: Request, routes: Map<string, Route>) => Promise<Response> }> | undefined
   return {
     key,
     clientDir: path.join(dir, 'client'),
-    render: (url, routes) => entry.render(new Request(new URL(url, origin)), routes),
+    render: async (url, routes) => (await (bundle ??= import(pathToFileURL(entryFile).href))).render(new Request(new URL(url, origin)), routes),
+    entry: entryFile,
+    origin,
     buildPeakRss,
   }
 }

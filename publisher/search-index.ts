@@ -69,8 +69,18 @@ export interface SearchState {
 const MAIN_END = '</main>'
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)$/
 
-/** What Pagefind indexes of a page: its main element (plus synonyms), or null when the page is not indexed. */
-export const indexInput = (html: string, groups: SynonymGroup[]): { input: string; hash: string; date: string | null } | null => {
+/** What Pagefind indexes of a page (its main element, plus synonyms), the hash of that, and the page's day. */
+export interface IndexInput {
+  input: string
+  hash: string
+  date: string | null
+}
+
+/** The synonym groups of 搜索设置 as indexInput takes them. */
+export const indexGroups = (synonyms: string[][]): SynonymGroup[] => synonyms.map((words) => ({ words }))
+
+/** What Pagefind indexes of a page, or null when the page is not indexed. */
+export const indexInput = (html: string, groups: SynonymGroup[]): IndexInput | null => {
   const start = html.indexOf('<main')
   const end = html.indexOf(MAIN_END)
   if (start < 0 || end < start) return null

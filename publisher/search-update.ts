@@ -13,11 +13,14 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { INDEX_FILTER_COUNTS, PARTITION_FILTERS_FILE } from '../site/lib/filter-counts.ts'
+import { byCodeUnits } from '../site/lib/order.ts'
 import type { Route } from '../site/lib/routes.ts'
 import { linkFiles, pool, searchFolders } from './files.ts'
 import { fileFor } from './page-file.ts'
 import {
+  indexGroups,
   indexInput,
+  type IndexInput,
   indexHere,
   indexLanes,
   type IndexedPage,
@@ -62,11 +65,12 @@ export interface SearchUpdate {
 
 export interface SearchUpdater {
   /**
-   * Hands in a page of the release: `html` when it was rendered for this release, nothing when it is the
-   * live release's page, linked (its file must already be in place). Every URL that is part of the release
-   * is handed in exactly once; a URL left out is not in the release.
+   * Hands in a page of the release: when it was rendered for this release, what is indexed of it
+   * (indexInput; null when it is not indexed); nothing when it is the live release's page, linked (its
+   * file must already be in place). Every URL that is part of the release is handed in exactly once; a
+   * URL left out is not in the release.
    */
-  add: (url: string, html?: string) => Promise<void>
+  add: (url: string, rendered?: IndexInput | null) => Promise<void>
   /** Hands in the live release's pages at `urls`, linked (as `add` without html, for each). */
   addLinked: (urls: string[]) => Promise<void>
   finish: () => Promise<SearchState>
@@ -88,7 +92,7 @@ const keyOf = (pages: Map<string, Page>) =>
 const storedFiles = new Map<string, (readonly [string, string])[]>()
 
 export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
-  const groups = a.synonyms.map((words) => ({ words }))
+  const groups = indexGroups(a.synonyms)
   const synHash = synonymsHash(a.synonyms)
   const sameSynonyms = a.prev?.synonymsHash === synHash
   /** The live release's indexed pages by URL: only a full update asks (a fast one never reads them). */
@@ -99,8 +103,8 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
   /** A page's indexed input read back from the release being written (a page linked, not rendered). */
   const readInput = async (url: string) => indexInput(await readFile(path.join(a.siteDir, fileFor(url)), 'utf8'), groups)
   /** What is indexed of a page handed in, or null when it is not indexed. */
-  const pageOf = async (url: string, html?: string): Promise<Page | null> => {
-    if (html !== undefined) return indexInput(html, groups)
+  const pageOf = async (url: string, rendered?: IndexInput | null): Promise<Page | null> => {
+    if (rendered !== undefined) return rendered
     const page = known().get(url)
     if (!page) return null
     return sameSynonyms ? { hash: page.hash, date: page.date } : readInput(url)
@@ -135,7 +139,8 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
    */
   const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean, here = false): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
-    for (const [url, page] of pages) {
+    // By URL: pages come in as their render lanes finish them, and the index's files are the same for the same pages.
+    for (const [url, page] of [...pages].sort(([a], [b]) => byCodeUnits(a, b))) {
       const input = page.input ?? (await readInput(url))?.input
       if (!input) throw new Error(`${url} 不再是可索引的页面`)
       inputs.set(url, input)
@@ -176,11 +181,10 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     const rendered = new Set<string>()
     const fresh = new Map<string, Page>()
     return {
-      add: async (url, html) => {
+      add: async (url, page) => {
         urls.add(url)
-        if (html === undefined) return
+        if (page === undefined) return
         rendered.add(url)
-        const page = indexInput(html, groups)
         if (page) fresh.set(url, page)
       },
       // At 100,000 documents a publish links 107,000 pages: one call, not an awaited call each.
@@ -235,7 +239,7 @@ const fastUpdate = async (
 }
 
 interface FullContext {
-  pageOf: (url: string, html?: string) => Promise<Page | null>
+  pageOf: (url: string, rendered?: IndexInput | null) => Promise<Page | null>
   linkPartitions: (dirs: string[]) => Promise<void>
   index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Record<string, IndexedPage>>
   done: (state: SearchState) => Promise<SearchState>
@@ -284,8 +288,8 @@ const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
     if (--remaining[i]! === 0) close(i)
   }
 
-  const add = async (url: string, html?: string) => {
-    const page = await c.pageOf(url, html)
+  const add = async (url: string, rendered?: IndexInput | null) => {
+    const page = await c.pageOf(url, rendered)
     if (page) {
       const k = partitionOf(page.date, ranges)
       members[k]!.set(url, page)

@@ -10,6 +10,7 @@
 import { getCms } from '../cms/lib/getCms.ts'
 import { renderPreview } from './preview.ts'
 import { publish, readyForFirstPublish, saveSnapshotNow } from './release.ts'
+import { renderLanes } from './render-lanes.ts'
 import { loadRenderer } from './renderer.ts'
 import type { WorkerRequest, WorkerReply } from './worker-protocol.ts'
 
@@ -28,7 +29,8 @@ process.on('message', (request: WorkerRequest) => {
   }
   queue = queue.then(async () => {
     if (request.kind === 'warm') {
-      await Promise.all([getCms(), loadRenderer()]).catch(() => undefined)
+      // The render lanes' threads load the bundle meanwhile too (render-lanes.ts).
+      await Promise.all([getCms(), loadRenderer().then((r) => renderLanes(r.entry, r.origin))]).catch(() => undefined)
       await readyForFirstPublish().catch(() => undefined)
       return
     }
