@@ -57,6 +57,12 @@ export interface Partition {
   /** See PartitionRange. */
   since?: string | null
   pages: Record<string, IndexedPage>
+  /**
+   * Pagefind's metadata file (`pagefind.<hash>.pf_meta`), which the search page downloads with the
+   * partition's other first files instead of after reading its entry file; absent in partitions indexed
+   * before it was recorded.
+   */
+  meta?: string
 }
 export interface SearchState {
   base: Partition[]
@@ -429,12 +435,23 @@ export const indexLanes = (lanes = availableParallelism()) => {
   }
 }
 
+/** The metadata file of the Pagefind index in `dir`, named in its entry file (see Partition); undefined when that cannot be read. */
+export const metaFileOf = async (dir: string): Promise<string | undefined> => {
+  try {
+    const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }
+    const hash = Object.values(entry.languages)[0]?.hash
+    return hash ? `pagefind.${hash}.pf_meta` : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** `/pagefind/partitions.json`: what the search page loads (see site/scripts/search.ts). */
 export const partitionsFile = (state: SearchState) =>
   JSON.stringify({
-    base: state.base.map((p) => ({ path: `/pagefind/${p.dir}/`, from: p.from, to: p.to, since: p.since ?? null, pages: Object.keys(p.pages).length })),
+    base: state.base.map((p) => ({ path: `/pagefind/${p.dir}/`, meta: p.meta, from: p.from, to: p.to, since: p.since ?? null, pages: Object.keys(p.pages).length })),
     delta: state.delta
-      ? { path: `/pagefind/${state.delta.dir}/`, dates: Object.fromEntries(Object.values(state.delta.pages).map((p) => [p.fragment, p.date])) }
+      ? { path: `/pagefind/${state.delta.dir}/`, meta: state.delta.meta, dates: Object.fromEntries(Object.values(state.delta.pages).map((p) => [p.fragment, p.date])) }
       : null,
     removed: state.removed,
   })

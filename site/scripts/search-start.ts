@@ -30,9 +30,12 @@ export interface PagefindModule {
 }
 /** `/pagefind/partitions.json`, written with each release (publisher/search-index.ts). */
 export interface Partitions {
-  /** Newest first; `since`: the first day of the newest partition, which may start inside a year. */
-  base: { path: string; from: number | null; to: number | null; since: string | null; pages: number }[]
-  delta: { path: string; dates: Record<string, string | null> } | null
+  /**
+   * Newest first; `since`: the first day of the newest partition, which may start inside a year; `meta`:
+   * its Pagefind metadata file (absent in partitions indexed before releases named it).
+   */
+  base: { path: string; meta?: string; from: number | null; to: number | null; since: string | null; pages: number }[]
+  delta: { path: string; meta?: string; dates: Record<string, string | null> } | null
   removed: string[]
 }
 
@@ -68,17 +71,21 @@ const earlyDownloads = () => {
   }
   const start = (path: string) => download(keyOf(urlOf(path)), path)
   /**
-   * Starts downloading what the instance at `path` will ask for first. The index's language has no
-   * stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry file.
+   * Starts downloading what the instance of partition `p` will ask for first. The index's language has
+   * no stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry
+   * file; its metadata file is named in partitions.json (else in the entry file, read first).
    */
-  return (path: string) => {
+  return ({ path, meta }: { path: string; meta?: string }) => {
     void start(`${path}wasm.unknown.pagefind`)
-    void start(`${path}pagefind-entry.json`)
-      .then((bytes) => {
-        const entry = JSON.parse(new TextDecoder().decode(bytes)) as { languages: Record<string, { hash: string }> }
-        for (const { hash } of Object.values(entry.languages)) void start(`${path}pagefind.${hash}.pf_meta`)
-      })
-      .catch(() => undefined)
+    const entry = start(`${path}pagefind-entry.json`)
+    if (meta) void start(`${path}${meta}`)
+    else
+      void entry
+        .then((bytes) => {
+          const languages = (JSON.parse(new TextDecoder().decode(bytes)) as { languages: Record<string, { hash: string }> }).languages
+          for (const { hash } of Object.values(languages)) void start(`${path}pagefind.${hash}.pf_meta`)
+        })
+        .catch(() => undefined)
   }
 }
 
@@ -100,8 +107,8 @@ export const loadSearchIndex = async (): Promise<SearchIndex> => {
   const first = partitions.base[0]
   if (!first) throw new Error('no search index')
   const startDownloads = earlyDownloads()
-  startDownloads(first.path)
-  if (partitions.delta) startDownloads(partitions.delta.path)
+  startDownloads(first)
+  if (partitions.delta) startDownloads(partitions.delta)
   const pagefind = (await window.importPagefind(`${first.path}pagefind.js`)) as PagefindModule
   return { partitions, pagefind }
 }

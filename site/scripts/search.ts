@@ -98,6 +98,28 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
   input.value = params.get('q') ?? ''
   sortSelect.value = params.get('sort') ?? ''
 
+  /** The abbreviations and the editors' synonyms (搜索设置, printed on the page by the build). */
+  const groups = mergeGroups([...ABBREVIATIONS, ...(JSON.parse(form.dataset.synonyms ?? '[]') as string[][])])
+
+  /**
+   * The spellings a query is searched in: a document number as the one word the index stores for it
+   * (docNumberToken); otherwise the query as typed and with its abbreviations written out or shortened
+   * (queryVariants), split into words as the index was (site/lib/segment.ts). A query in quotation marks
+   * (“…” or "…") finds only pages with the exact phrase.
+   */
+  const spellingsOf = async (q: string, number: NumberQuery | null): Promise<Spelling[] | null> => {
+    const numberSpelling = number ? [{ term: number.token, words: 1, exact: false, number: true as const }] : []
+    if (number?.whole) return numberSpelling
+    if (!q) return null
+    const phrase = quotedPhrase(q)
+    const variants = await splitQueries(queryVariants(phrase ?? q, groups))
+    return [...numberSpelling, ...variants.map((words) => ({ term: words.join(' '), words: words.length, exact: phrase !== null }))]
+  }
+
+  // The opening query's words are asked for now, while the index loads: its first search gets them from
+  // the same request (query-words.ts answers a batch it is already splitting once).
+  void spellingsOf(searchTerm(input.value), numberQuery(searchTerm(input.value)))
+
   status.textContent = '正在载入搜索索引…'
   let partitions: Partitions
   let pagefind: PagefindModule
@@ -172,8 +194,6 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
   let results = new ResultOrder(null)
   let offset = 0
   let searchId = 0
-  /** The abbreviations and the editors' synonyms (搜索设置, printed on the page by the build). */
-  const groups = mergeGroups([...ABBREVIATIONS, ...(JSON.parse(form.dataset.synonyms ?? '[]') as string[][])])
 
   /** The hits of one partition: every spelling searched, each page in its best showing (search-hits.ts). */
   const searchIn = async (path: string, delta = false): Promise<Hit[][]> => {
@@ -286,21 +306,6 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
     const loose = !/\s/.test(shownQuery) && query.spellings?.some((s) => s.words >= 2) && !results.ordered.some((h) => h.rank !== WORDS_ONLY)
     const note = loose ? '，都只含其中部分字词，没有完整包含这段文字的内容' : ''
     return `共找到 ${String(results.total)} 条结果${note}${query.sort ? '（按日期排序）' : ''}${scope}`
-  }
-
-  /**
-   * The spellings a query is searched in: a document number as the one word the index stores for it
-   * (docNumberToken); otherwise the query as typed and with its abbreviations written out or shortened
-   * (queryVariants), split into words as the index was (site/lib/segment.ts). A query in quotation marks
-   * (“…” or "…") finds only pages with the exact phrase.
-   */
-  const spellingsOf = async (q: string, number: NumberQuery | null): Promise<Spelling[] | null> => {
-    const numberSpelling = number ? [{ term: number.token, words: 1, exact: false, number: true as const }] : []
-    if (number?.whole) return numberSpelling
-    if (!q) return null
-    const phrase = quotedPhrase(q)
-    const variants = await splitQueries(queryVariants(phrase ?? q, groups))
-    return [...numberSpelling, ...variants.map((words) => ({ term: words.join(' '), words: words.length, exact: phrase !== null }))]
   }
 
   /**
