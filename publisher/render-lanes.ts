@@ -35,6 +35,12 @@ export interface RenderLanes {
 
 let current: { entry: string; lanes: RenderLanes; stop: () => Promise<void> } | null = null
 
+/**
+ * A lane's young generation: what a page makes dies with it, and a lane holds ~16 MB besides; V8's
+ * default reserved ~3 × 16 MB per thread for it.
+ */
+const YOUNG_MB = 8
+
 /** The lanes of the renderer whose server bundle is `entry` (those of another renderer are stopped). */
 export const renderLanes = async (entry: string, origin: string, count = availableParallelism()): Promise<RenderLanes> => {
   if (current?.entry === entry) return current.lanes
@@ -46,7 +52,7 @@ export const renderLanes = async (entry: string, origin: string, count = availab
   let broken: Error | null = null
   const start = (): Lane => {
     const lane: Lane = {
-      worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { entry, origin } }),
+      worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { entry, origin }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }),
       waiting: new Map(),
       ready: false,
     }
