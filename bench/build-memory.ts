@@ -10,10 +10,11 @@ import path from 'node:path'
 
 import { benchEnv } from './lib/env.ts'
 import { peakMemory } from './lib/memory.ts'
+import { publisherEnv } from '../publisher/process-env.ts'
 
 const dir = path.resolve(process.argv[2] ?? '')
 const root = path.resolve(import.meta.dirname, '..')
-const env = { ...process.env, ...benchEnv(dir) }
+const env = publisherEnv({ ...process.env, ...benchEnv(dir) })
 const started = performance.now()
 const child = spawn(process.execPath, [path.join(root, 'scripts', 'build-site.ts'), '--clean'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })
 const memory = peakMemory(child.pid)

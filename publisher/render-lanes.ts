@@ -40,6 +40,8 @@ let current: { entry: string; lanes: RenderLanes; stop: () => Promise<void> } | 
  * default reserved ~3 × 16 MB per thread for it.
  */
 const YOUNG_MB = 8
+/** Its old generation at most: V8 otherwise lets a thread's heap grow with the pages it makes well beyond what it holds. */
+const OLD_MB = 256
 
 /** The lanes of the renderer whose server bundle is `entry` (those of another renderer are stopped). */
 export const renderLanes = async (entry: string, origin: string, count = availableParallelism()): Promise<RenderLanes> => {
@@ -52,7 +54,10 @@ export const renderLanes = async (entry: string, origin: string, count = availab
   let broken: Error | null = null
   const start = (): Lane => {
     const lane: Lane = {
-      worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { entry, origin }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }),
+      worker: new Worker(new URL('./render-worker.ts', import.meta.url), {
+        workerData: { entry, origin },
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
+      }),
       waiting: new Map(),
       ready: false,
     }

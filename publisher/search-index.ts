@@ -32,7 +32,7 @@ import { decodeEntities, escapeHtml } from '../site/lib/html.ts'
 import { searchText } from '../site/lib/search-text.ts'
 import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, splitWords, wordsOf } from '../site/lib/segment.ts'
 
-export const PARTITION_SIZE = 1000
+export const PARTITION_SIZE = 500
 /**
  * The newest partition, the one every first search loads, is smaller: its metadata, and the index chunk of
  * each frequent word, grow with its pages, and most searches are answered from it. It may start inside a
@@ -232,10 +232,12 @@ export interface PartitionRange {
 
 /**
  * The most pages a partition holds (a day's pages are never split): what one search loads from a partition
- * (its metadata, the chunk of each of its words) and what Pagefind needs to write it (~0.6 MB a page) grow
- * with its pages, so a city's archive (12,000 pages a year) is cut into parts of a year.
+ * (its metadata, the chunk of each of its words) and what Pagefind needs to write it grow with its pages,
+ * so a city's archive (12,000 pages a year) is cut into parts of a year. At 2,000 pages the two Pagefind
+ * processes of a full build (one writing, one adding) took ~800 MB together, a quarter of the build's
+ * memory at 100,000 documents.
  */
-export const MAX_PARTITION_SIZE = 2000
+export const MAX_PARTITION_SIZE = 1000
 
 /**
  * Groups the pages' days, newest first: the newest partition holds the RECENT_SIZE newest pages (and every

@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import { rootDir } from '../cms/lib/paths.ts'
 import type { PreviewResult } from './preview.ts'
+import { publisherEnv } from './process-env.ts'
 import type { PublishMode, PublishSummary, WorkerReply, WorkerRequest } from './worker-protocol.ts'
 
 interface Pending {
@@ -27,7 +28,7 @@ const worker = () => {
   // module to bundle, and the publisher runs from source in a process of its own.
   const started = spawn(process.execPath, [path.join(rootDir, 'publisher', 'worker.ts')], {
     cwd: rootDir,
-    env: { ...process.env, WENMING_JOBS: '0' },
+    env: publisherEnv({ ...process.env, WENMING_JOBS: '0' }),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const pending = new Map<number, Pending>()

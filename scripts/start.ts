@@ -8,6 +8,7 @@ import path from 'node:path'
 import { cmsOrigin, isPublicDeployment, listenHost, siteOrigin } from '../cms/lib/deployment.ts'
 import { dataDir, rootDir } from '../cms/lib/paths.ts'
 import { distLink } from '../publisher/release.ts'
+import { publisherEnv } from '../publisher/process-env.ts'
 import { adminBuildStale, buildAdmin, cmsServerArgs } from './lib/admin-build.ts'
 import { createSiteServer } from './site-server.ts'
 
@@ -56,7 +57,7 @@ if (adminBuildStale()) {
 
 {
   const done = step('生成公众网站（Astro + Pagefind）')
-  const result = spawnSync(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts')], { cwd: rootDir, env, stdio: 'inherit' })
+  const result = spawnSync(process.execPath, [path.join(rootDir, 'scripts', 'build-site.ts')], { cwd: rootDir, env: publisherEnv(env), stdio: 'inherit' })
   if (result.status === 0) done()
   else if (existsSync(distLink())) console.warn('⚠ 网站生成失败，继续提供上一个成功生成的版本。')
   else console.warn('⚠ 网站生成失败，且没有可用的旧版本；修复后运行 npm run build:site。')
