@@ -74,7 +74,7 @@ export interface SearchUpdater {
    * URL left out is not in the release.
    */
   add: (url: string, rendered?: IndexInput | null) => Promise<void>
-  /** Hands in the live release's pages at `urls`, linked (as `add` without html, for each). */
+  /** Hands in the live release's pages at `urls`, linked (as `add` with nothing else, for each). */
   addLinked: (urls: string[]) => Promise<void>
   finish: () => Promise<SearchState>
 }
