@@ -12,13 +12,13 @@ import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
 
 import type { SynonymGroup } from '../cms/lib/synonyms.ts'
-import type { Route } from '../site/lib/routes.ts'
 import { hashWithCopies } from './precompress.ts'
 import type { RenderReply, RenderRequest } from './render-lanes.ts'
+import type { ServerBundle } from './renderer.ts'
 import { indexInput } from './search-index.ts'
 
 const { entry, origin } = workerData as { entry: string; origin: string }
-const bundle = (await import(pathToFileURL(entry).href)) as { render: (request: Request, routes: Map<string, Route>) => Promise<Response> }
+const bundle = (await import(pathToFileURL(entry).href)) as ServerBundle
 
 /** The release being written and the synonym groups its index adds (set before its pages are sent). */
 let release: { siteDir: string; groups: SynonymGroup[] } = { siteDir: '', groups: [] }

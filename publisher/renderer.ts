@@ -42,6 +42,11 @@ export const rendererKey = async (): Promise<string> => {
   return hash.digest('hex').slice(0, 16)
 }
 
+/** The server bundle's entry module (renderer-entry.ts) as the publisher loads it. */
+export interface ServerBundle {
+  render: (request: Request, routes: Map<string, Route>) => Promise<Response>
+}
+
 export interface Renderer {
   key: string
   /** The bundle's static files (CSS/JS under _astro/, public/). */
@@ -110,7 +115,7 @@ export const loadRenderer = async (log: (line: string) => void = () => undefined
   const entryFile = path.join(dir, 'server', 'entry.mjs')
   const origin = siteOrigin()
   /** Loaded in this thread only when a page is rendered here (a preview). */
-  let bundle: Promise<{ render: (request: Request, routes: Map<string, Route>) => Promise<Response> }> | undefined
+  let bundle: Promise<ServerBundle> | undefined
   return {
     key,
     clientDir: path.join(dir, 'client'),

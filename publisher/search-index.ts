@@ -59,8 +59,8 @@ export interface Partition {
   pages: Record<string, IndexedPage>
   /**
    * Pagefind's metadata file (`pagefind.<hash>.pf_meta`), which the search page downloads with the
-   * partition's other first files instead of after reading its entry file; absent in partitions indexed
-   * before it was recorded.
+   * partition's other first files instead of after reading its entry file; read from the entry file when
+   * the partition first goes into a release (search-update.ts).
    */
   meta?: string
 }

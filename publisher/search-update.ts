@@ -44,8 +44,6 @@ interface Page {
   date: string | null
   input?: string
 }
-/** What indexing a partition gives its record. */
-type Indexed = Pick<Partition, 'pages' | 'meta'>
 
 export interface SearchUpdate {
   mode: 'fast' | 'full'
@@ -136,12 +134,11 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     }
   }
   /**
-   * Indexes a partition into the release and records its files; returns its pages with their fragment ids,
-   * and its metadata file.
+   * Indexes a partition into the release and records its files; returns its pages with their fragment ids.
    * `firstSearch`: a partition every first search loads (the newest, the delta), compressed at the best.
    * `here`: the only partition of the update, indexed in this process (indexHere), not in an index lane.
    */
-  const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean, here = false): Promise<Indexed> => {
+  const index = async (dir: string, pages: Map<string, Page>, firstSearch: boolean, here = false): Promise<Record<string, IndexedPage>> => {
     const inputs = new Map<string, string>()
     // By URL: pages come in as their render lanes finish them, and the index's files are the same for the same pages.
     for (const [url, page] of [...pages].sort(([a], [b]) => byCodeUnits(a, b))) {
@@ -161,18 +158,17 @@ export const openSearchUpdate = (a: SearchUpdate): SearchUpdater => {
     })
     storedFiles.set(stored, entries)
     usedStored.add(stored)
-    const indexed = Object.fromEntries(
+    return Object.fromEntries(
       [...pages].map(([url, page]) => {
         const fragment = fragments.get(url)
         if (!fragment) throw new Error(`Pagefind 没有为 ${url} 生成索引条目`)
         return [url, { hash: page.hash, date: page.date, fragment }]
       }),
     )
-    return { pages: indexed, meta: await metaFileOf(stored) }
   }
   const done = async (state: SearchState) => {
     for (const stored of storedFiles.keys()) if (!usedStored.has(stored)) storedFiles.delete(stored)
-    // Partitions indexed before their metadata file was recorded get it once (kept in the release's record from then on).
+    // Each partition's metadata file, read once from its entry file when it is new (kept in the release's record from then on).
     for (const p of [...state.base, ...(state.delta ? [state.delta] : [])]) p.meta ??= await metaFileOf(path.join(a.siteDir, 'pagefind', p.dir))
     await a.write('pagefind/partitions.json', Buffer.from(partitionsFile(state)))
     // The whole index's filter counts, from the partitions' own tables (a partition from before they
@@ -224,7 +220,7 @@ const fastUpdate = async (
   prev: SearchState,
   { urls, rendered, fresh }: { urls: Set<string>; rendered: Set<string>; fresh: Map<string, Page> },
   linkPartitions: (dirs: string[]) => Promise<void>,
-  index: (dir: string, pages: Map<string, Page>) => Promise<Indexed>,
+  index: (dir: string, pages: Map<string, Page>) => Promise<Record<string, IndexedPage>>,
 ): Promise<SearchState> => {
   const base = basePages(prev.base)
   const delta = new Map<string, Page>()
@@ -240,7 +236,7 @@ const fastUpdate = async (
     if (prev.delta?.dir === dir) {
       await linkPartitions([dir])
       deltaPartition = prev.delta
-    } else deltaPartition = { dir, from: null, to: null, ...(await index(dir, delta)) }
+    } else deltaPartition = { dir, from: null, to: null, pages: await index(dir, delta) }
   }
   return { base: prev.base, delta: deltaPartition, removed, synonymsHash: prev.synonymsHash }
 }
@@ -248,7 +244,7 @@ const fastUpdate = async (
 interface FullContext {
   pageOf: (url: string, rendered?: IndexInput | null) => Promise<Page | null>
   linkPartitions: (dirs: string[]) => Promise<void>
-  index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Indexed>
+  index: (dir: string, pages: Map<string, Page>, firstSearch: boolean) => Promise<Record<string, IndexedPage>>
   done: (state: SearchState) => Promise<SearchState>
   sameSynonyms: boolean
   synHash: string
@@ -285,7 +281,7 @@ const fullUpdate = (a: SearchUpdate, c: FullContext): SearchUpdater => {
       // The indexed text of its pages is not needed again (a reopened partition reads it from the pages):
       // a full build would otherwise hold every page's text until the end.
       for (const page of pages.values()) delete page.input
-      return { dir, from: range.from, to: range.to, since: range.since, ...indexed }
+      return { dir, from: range.from, to: range.to, since: range.since, pages: indexed }
     })()
     // Failures surface at finish(); until then a rejected partition must not be an unhandled rejection.
     closed[i].catch(() => undefined)

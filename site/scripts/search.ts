@@ -118,7 +118,8 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
 
   // The opening query's words are asked for now, while the index loads: its first search gets them from
   // the same request (query-words.ts answers a batch it is already splitting once).
-  void spellingsOf(searchTerm(input.value), numberQuery(searchTerm(input.value)))
+  const opening = searchTerm(input.value)
+  void spellingsOf(opening, numberQuery(opening))
 
   status.textContent = '正在载入搜索索引…'
   let partitions: Partitions
