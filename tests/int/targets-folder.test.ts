@@ -187,7 +187,10 @@ describe('the folder target and the receiver', () => {
       expect((await deliver(target, next.release, AbortSignal.timeout(60_000))).lastError).toBeNull()
       await expect.poll(() => live(), { timeout: 30_000 }).toBe(next.release)
       await sameAsLocal(next.release)
-      const timings = lines().findLast((l) => l.event === 'live' && l.release === next.release)?.timings
+      // The receiver switches, then logs the switch: its line may come a moment after the release is live.
+      const liveLine = () => lines().findLast((l) => l.event === 'live' && l.release === next.release)
+      await expect.poll(() => liveLine() !== undefined, { timeout: 30_000 }).toBe(true)
+      const timings = liveLine()?.timings
       return { id: next.release, trusted: timings?.trusted, rechecked: timings?.rechecked }
     }
     const readied = (id: string) => expect.poll(() => lines().some((l) => l.event === 'readied' && l.release === id), { timeout: 30_000 }).toBe(true)
