@@ -31,6 +31,7 @@ import { type SynonymGroup, synonymsFor } from '../cms/lib/synonyms.ts'
 import { decodeEntities, escapeHtml } from '../site/lib/html.ts'
 import { searchText } from '../site/lib/search-text.ts'
 import { INDEX_LANGUAGE, TITLE_WORD_SEPARATOR, splitWords, wordsOf } from '../site/lib/segment.ts'
+import { withPromptStart } from './pagefind-script.ts'
 
 export const PARTITION_SIZE = 500
 /**
@@ -299,6 +300,8 @@ export const writePartition = async (outDir: string, pages: Map<string, string>,
   // Pagefind's ready-made search interfaces and its web worker: the search page uses neither (it drives
   // pagefind.js on the main thread), and each partition would carry and precompress its own copy.
   for (const name of await readdir(outDir)) if (UNUSED_BUNDLE_FILE.test(name)) await rm(path.join(outDir, name))
+  const script = path.join(outDir, 'pagefind.js')
+  await writeFile(script, withPromptStart(await readFile(script, 'utf8')))
   const fragments = new Map<string, string>()
   const dir = path.join(outDir, 'fragment')
   for (const name of await readdir(dir).catch(() => [] as string[])) {

@@ -75,7 +75,7 @@ const earlyDownloads = () => {
    * no stemmer (INDEX_LANGUAGE), so its WebAssembly is Pagefind's "unknown" one, which needs no entry
    * file; its metadata file is named in partitions.json (else in the entry file, read first).
    */
-  return ({ path, meta }: { path: string; meta?: string }) => {
+  return ({ path, meta }: Partition) => {
     void start(`${path}wasm.unknown.pagefind`)
     const entry = start(`${path}pagefind-entry.json`)
     if (meta) void start(`${path}${meta}`)
@@ -93,7 +93,11 @@ const earlyDownloads = () => {
 export interface SearchIndex {
   partitions: Partitions
   pagefind: PagefindModule
+  /** Starts downloading what a partition's instance asks for first (the search page calls it as it creates one). */
+  download: (p: Partition) => void
 }
+/** A partition of the index, as partitions.json names it. */
+export type Partition = Pick<Partitions['base'][number], 'path' | 'meta'>
 
 /** Starts loading the index (see above); the search script awaits it. */
 export const loadSearchIndex = async (): Promise<SearchIndex> => {
@@ -110,5 +114,5 @@ export const loadSearchIndex = async (): Promise<SearchIndex> => {
   startDownloads(first)
   if (partitions.delta) startDownloads(partitions.delta)
   const pagefind = (await window.importPagefind(`${first.path}pagefind.js`)) as PagefindModule
-  return { partitions, pagefind }
+  return { partitions, pagefind, download: startDownloads }
 }

@@ -13,7 +13,7 @@ import { TITLE_WORD_SEPARATOR, joinWords } from '../lib/segment.ts'
 import { queryWordsSplitter } from './query-words.ts'
 import { filterCounter } from './search-counts.ts'
 import { type Hit, ResultOrder, bestPerPage, dataOf } from './search-hits.ts'
-import type { PagefindInstance, PagefindModule, Partitions, SearchIndex } from './search-start.ts'
+import type { PagefindInstance, PagefindModule, Partition, Partitions, SearchIndex } from './search-start.ts'
 
 /**
  * Results shown at first, and added by each 显示更多结果: each result fetches its own fragment (its text
@@ -124,17 +124,19 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
   status.textContent = '正在载入搜索索引…'
   let partitions: Partitions
   let pagefind: PagefindModule
+  let download: SearchIndex['download']
   const instances = new Map<string, Promise<PagefindInstance>>()
   let lastCreated: Promise<unknown> = Promise.resolve()
   /**
    * One Pagefind instance per partition, created when first needed (its index files load then). All of
    * them live in the one WebAssembly instance Pagefind's script keeps per page: instances that start at
    * the same time would each start their own, the second replacing the first under it, so each is
-   * created once the one before has finished starting.
+   * created once the one before has finished starting; its files start downloading at once meanwhile.
    */
-  const instance = (path: string) => {
+  const instance = ({ path, meta }: Partition) => {
     let found = instances.get(path)
     if (!found) {
+      download({ path, meta })
       found = lastCreated
         .catch(() => undefined)
         .then(async () => {
@@ -149,11 +151,10 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
     return found
   }
   try {
-    ;({ partitions, pagefind } = await loading)
-    const first = partitions.base[0]!
+    ;({ partitions, pagefind, download } = await loading)
     // The first (newest) partition and the delta are what a first search needs: load them now.
-    void instance(first.path)
-    if (partitions.delta) void instance(partitions.delta.path)
+    void instance(partitions.base[0]!)
+    if (partitions.delta) void instance(partitions.delta)
   } catch {
     status.textContent = '搜索索引暂时无法载入，请稍后刷新页面重试。'
     return
@@ -178,7 +179,7 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
   const countsNote = $<HTMLParagraphElement>('search-counts-note')
   const countFilters = filterCounter(removed)
   /** The partitions consulted for the results on screen, the delta included, for the counts. */
-  const countedPartitions = () => [...(partitions.delta ? [partitions.delta] : []), ...consultedBase()].map((p) => ({ path: p.path, index: instance(p.path) }))
+  const countedPartitions = () => [...(partitions.delta ? [partitions.delta] : []), ...consultedBase()].map((p) => ({ path: p.path, index: instance(p) }))
 
   /** How the current query is searched: each spelling's Pagefind term and word count; null: filters only. */
   interface Spelling {
@@ -197,8 +198,8 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
   let searchId = 0
 
   /** The hits of one partition: every spelling searched, each page in its best showing (search-hits.ts). */
-  const searchIn = async (path: string, delta = false): Promise<Hit[][]> => {
-    const pf = await instance(path)
+  const searchIn = async (partition: Partition, delta = false): Promise<Hit[][]> => {
+    const pf = await instance(partition)
     const find = async (term: string | null) =>
       ((await pf.search(term, { filters: query.filters, sort: query.sort }))?.results ?? []).filter((r) => !removed.has(r.id))
     const hitsOf = async (spelling: Spelling | null): Promise<Hit[]> => {
@@ -230,7 +231,7 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
     if (!next) return false
     // Older partitions load their own index files: say what is being searched meanwhile.
     if (next !== partitions.base[0]) status.textContent = `正在检索 ${yearsOf(next)} 年的文件…`
-    for (const hits of await searchIn(next.path)) results.add(hits, offset)
+    for (const hits of await searchIn(next)) results.add(hits, offset)
     return true
   }
 
@@ -379,7 +380,7 @@ export const startSearch = async (loading: Promise<SearchIndex>) => {
     pending = plan(number?.year ?? null)
     results = new ResultOrder(sort?.date ?? null)
     offset = 0
-    if (partitions.delta) for (const hits of await searchIn(partitions.delta.path, true)) results.add(hits, 0)
+    if (partitions.delta) for (const hits of await searchIn(partitions.delta, true)) results.add(hits, 0)
     await render(true)
     if (id !== searchId) return
     announce()
