@@ -15,4 +15,3 @@ const PROMPT_POLL = 'await asyncSleep(1)'
 
 /** `script` with its start-up polls every millisecond; the same text where it has none (another Pagefind version). */
 export const withPromptStart = (script: string): string => script.replaceAll(POLL, PROMPT_POLL)
-
