@@ -91,8 +91,10 @@ export const indexInput = (html: string, groups: SynonymGroup[]): IndexInput | n
   const start = html.indexOf('<main')
   const end = html.indexOf(MAIN_END)
   if (start < 0 || end < start) return null
-  let main = html.slice(start, end + MAIN_END.length)
-  if (!main.slice(0, main.indexOf('>')).includes('data-pagefind-body')) return null
+  if (!html.slice(start, html.indexOf('>', start)).includes('data-pagefind-body')) return null
+  // What Pagefind ignores whole (data-pagefind-ignore="all": 朗读's controls, the related documents) is
+  // not passed to it: split into words it was a fifth of the index copy, for nothing.
+  let main = withoutIgnored(html.slice(start, end + MAIN_END.length), 'all')
   // Words Pagefind does not index (data-pagefind-ignore: 朗读's controls, the related documents' titles)
   // must not bring synonyms or document numbers either: a 解读 would otherwise be a hit for its policy's 文号.
   const own = withoutIgnored(main).replace(/<[^>]+>/g, '')
@@ -114,9 +116,12 @@ export const indexInput = (html: string, groups: SynonymGroup[]): IndexInput | n
   return { input, hash: createHash('sha1').update(input).digest('hex'), date: /data-pagefind-sort="date"[^>]*>([^<]+)</.exec(main)?.[1] ?? null }
 }
 
-/** The HTML without the elements marked `data-pagefind-ignore` (each with everything inside it). */
-export const withoutIgnored = (html: string): string => {
-  const open = /<([a-z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/gi
+/**
+ * The HTML without the elements marked `data-pagefind-ignore` (each with everything inside it); `all`: only
+ * those marked `data-pagefind-ignore="all"`, whose filters and metadata Pagefind ignores too.
+ */
+export const withoutIgnored = (html: string, which: 'any' | 'all' = 'any'): string => {
+  const open = which === 'all' ? /<([a-z][\w-]*)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>/gi : /<([a-z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>/gi
   let out = ''
   let from = 0
   for (let m = open.exec(html); m; m = open.exec(html)) {
