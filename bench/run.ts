@@ -15,7 +15,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -59,9 +58,8 @@ const { seed } = await import('../cms/seed/index.ts')
 const { generate } = await import('./generate.ts')
 const { measureChanges } = await import('./lib/changes.ts')
 const { publish } = await import('../publisher/release.ts')
-const { createSiteServer } = await import('../scripts/site-server.ts')
+const { startSiteProcess } = await import('./lib/site-process.ts')
 const { adminBuildStale, buildAdmin, cmsServerArgs } = await import('../scripts/lib/admin-build.ts')
-const { meter } = await import('./lib/probe.ts')
 const { pageFigures } = await import('./lib/pageFigures.ts')
 const { restLoad } = await import('./lib/restLoad.ts')
 const { adminLoad } = await import('./lib/adminLoad.ts')
@@ -137,12 +135,10 @@ say(
   `  ${String(build.pages)} 个页面；Astro ${(build.timings.astroMs / 1000).toFixed(1)} 秒（${String(Math.round((build.pages / build.timings.astroMs) * 1000))} 页/秒），索引收尾 ${(build.timings.indexMs / 1000).toFixed(1)} 秒，合计 ${(build.ms / 1000).toFixed(1)} 秒；峰值内存 ${buildPeakMemory ? mb(buildPeakMemory) : '—'}（含 Pagefind 与 Astro 子进程）；未改动时重建 ${(unchanged.manifest.ms / 1000).toFixed(1)} 秒；输出 ${mb(outputBytes)}，索引 ${mb(build.timings.indexBytes)}`,
 )
 
-// 3. Browser figures (the local site server also serves the change measurements below)
-const site = createSiteServer(path.join(dir, 'dist'))
-const m = meter(site)
-await new Promise<void>((resolve) => site.listen(0, resolve))
-const siteBase = `http://localhost:${String((site.address() as AddressInfo).port)}`
-const { searches, pages } = parts.has('search') ? await pageFigures(siteBase, m, say) : { searches: [], pages: [] }
+// 3. Browser figures (the local site server, a process of its own, also serves the change measurements below)
+const site = await startSiteProcess(path.join(dir, 'dist'))
+const siteBase = site.base
+const { searches, pages } = parts.has('search') ? await pageFigures(siteBase, site.meter, say) : { searches: [], pages: [] }
 results.search = searches
 results.pageWeight = pages
 

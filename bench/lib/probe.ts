@@ -16,6 +16,12 @@ export interface ColdLoad {
   searchMs?: number
 }
 
+/** Bytes a server wrote since the last reset: counted in the server's process (meter), or asked of it (site-process.ts). */
+export interface Meter {
+  reset: () => void | Promise<void>
+  bytes: () => number | Promise<number>
+}
+
 /** Counts bytes the server writes (headers and bodies, compressed as sent). */
 export const meter = (server: Server) => {
   const sockets = new Set<Socket>()
@@ -31,10 +37,10 @@ export const meter = (server: Server) => {
 }
 
 /** Loads `url` in a fresh context and waits for `ready` (a page predicate). */
-export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, url: string, ready?: () => boolean, viewport?: { width: number; height: number }): Promise<ColdLoad> => {
+export const coldLoad = async (browser: Browser, m: Meter, url: string, ready?: () => boolean, viewport?: { width: number; height: number }): Promise<ColdLoad> => {
   const context = await browser.newContext(viewport ? { viewport } : {})
   const page = await context.newPage()
-  m.reset()
+  await m.reset()
   const started = performance.now()
   await page.goto(url, { waitUntil: 'load' })
   if (ready) await page.waitForFunction(ready, undefined, { timeout: 60_000 })
@@ -42,7 +48,7 @@ export const coldLoad = async (browser: Browser, m: ReturnType<typeof meter>, ur
   // User Timing marks of the search page (site/scripts/search.ts), on the page's clock: no Playwright round trips.
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime])))
   await page.waitForTimeout(300)
-  const bytes = m.bytes()
+  const bytes = await m.bytes()
   await context.close()
   const start = marks['search:start']
   const results = marks['search:results']
