@@ -10,7 +10,7 @@ import path from 'node:path'
 import { dataDir } from '../cms/lib/paths.ts'
 import { lowerPriority } from './files.ts'
 
-const trashDir = () => path.join(dataDir, 'releases-trash')
+export const trashDir = () => path.join(dataDir, 'releases-trash')
 
 /** Moves a file or folder out of the way, into the trash (`trash`: the publisher's, else another one on the same file system). */
 export const toTrash = async (file: string, trash = trashDir()) => {
