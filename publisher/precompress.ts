@@ -52,18 +52,10 @@ const keepBest = (key: string, copy: Buffer) => {
   }
 }
 /** Compresses `data` at `quality`, reusing a best-quality copy already made of the same bytes. */
-const compressAsync = async (data: Buffer, quality: number) => {
+const compress = async (data: Buffer, quality: number) => {
   if (quality !== BEST) return br(data, brotliParams(data, quality))
   const key = keyOf(data)
   const copy = bestKept.get(key) ?? (await br(data, brotliParams(data, BEST)))
-  keepBest(key, copy)
-  return copy
-}
-/** compressAsync on the calling thread. */
-const compressSync = (data: Buffer, quality: number) => {
-  if (quality !== BEST) return brotliCompressSync(data, brotliParams(data, quality))
-  const key = keyOf(data)
-  const copy = bestKept.get(key) ?? brotliCompressSync(data, brotliParams(data, BEST))
   keepBest(key, copy)
   return copy
 }
@@ -105,7 +97,7 @@ const copyPlan = (rel: string, data: Buffer, { best = false }: CompressOptions):
 const compressedCopies = async (rel: string, data: Buffer, options: CompressOptions = {}): Promise<[string, Buffer][]> => {
   const plan = copyPlan(rel, data, options)
   if (!plan) return []
-  const copy = await compressAsync(plan.raw, plan.quality)
+  const copy = await compress(plan.raw, plan.quality)
   return plan.ifSmaller && copy.length >= data.length ? [] : [['.br', copy]]
 }
 
@@ -120,14 +112,15 @@ export const hashWithCopies = async (rel: string, data: Buffer, put: (rel: strin
 }
 
 /**
- * hashWithCopies on the calling thread, for a render lane (a worker thread of its own per core): handing
- * each page's compression and writes to libuv's shared threads only added their overhead there (~15 % of
- * a lane's time on a 3,000-document build, in promises, file handles and hand-overs).
+ * hashWithCopies on the calling thread, for a render lane's pages (a worker thread of its own per core):
+ * handing each page's compression and writes to libuv's shared threads only added their overhead there
+ * (~15 % of a lane's time on a 3,000-document build, in promises, file handles and hand-overs). Pages are
+ * never `best` (only the search files a first search fetches are), so no best-quality copy is kept here.
  */
-export const hashWithCopiesSync = (rel: string, data: Buffer, put: (rel: string, data: Buffer) => void, options: CompressOptions = {}): Record<string, string> => {
+export const hashWithCopiesSync = (rel: string, data: Buffer, put: (rel: string, data: Buffer) => void): Record<string, string> => {
   const hashes: Record<string, string> = { [rel]: sha256(data) }
-  const plan = copyPlan(rel, data, options)
-  const copy = plan && compressSync(plan.raw, plan.quality)
+  const plan = copyPlan(rel, data, {})
+  const copy = plan && brotliCompressSync(plan.raw, brotliParams(plan.raw, plan.quality))
   if (copy && !(plan.ifSmaller && copy.length >= data.length)) {
     put(`${rel}.br`, copy)
     hashes[`${rel}.br`] = sha256(copy)
