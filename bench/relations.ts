@@ -12,6 +12,7 @@ import { routeHash } from '../publisher/route-hash.ts'
 import { routeTable, type SiteData } from '../site/lib/routes.ts'
 import { UNNAMED_SITE } from '../site/lib/site.ts'
 import type { NewsEntry, RegionEntry, ResolutionEntry, TopicEntry } from '../site/lib/types.ts'
+import { median } from './lib/stats.ts'
 
 const args = process.argv.slice(2)
 const N = Number(args[args.indexOf('--docs') + 1] ?? 10_000) || 10_000
@@ -66,7 +67,6 @@ const runs = [0, 1, 2, 3].map(() => {
   return { routes, routesMs, keysMs }
 })
 const base = runs[0]!.routes
-const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!
 const again = runs.slice(1)
 console.log(`机器：${String(os.cpus().length)} 核 ${os.cpus()[0]?.model ?? ''}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，Node ${process.version}`)
 console.log(`${String(N)} 篇文档，${String(base.size)} 个网址；首次：路由表（含相互关联）${runs[0]!.routesMs.toFixed(0)} ms，页面数据键 ${runs[0]!.keysMs.toFixed(0)} ms`)

@@ -20,6 +20,7 @@ import path from 'node:path'
 
 import type { ChangeTiming } from './lib/changes.ts'
 import { benchEnv, niceChromium } from './lib/env.ts'
+import { median } from './lib/stats.ts'
 
 const args = process.argv.slice(2)
 const arg = (name: string, fallback: string) => {
@@ -214,7 +215,6 @@ const publisherMemory = processMemory(cms.pid!, 'publisher/worker.ts')
 results.publisherMemory = publisherMemory
 if (publisherMemory) say(`  发布进程内存：当前 ${mb(publisherMemory.rss)}，峰值 ${mb(publisherMemory.peak)}`)
 
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const summarise = (rows: ChangeTiming[], key: 'pageMs' | 'searchMs' | 'searchServedMs') => {
   const values = rows.map((r) => r[key] ?? Infinity).sort((a, b) => a - b)
   return { median: values[Math.floor(values.length / 2)] ?? null, worst: values.at(-1) ?? null }
@@ -291,8 +291,8 @@ const timeTargets = async (): Promise<string[]> => {
     ]),
     `| 整站推送后的前 6 次改动（发布、撤下各 3 次；目标上还没有可回收的旧版本） | ${TARGET_KINDS.map((k) => `${k} ${figure(byTarget(firstChanges, k))}`).join('；')} |`,
     `| 发布目标首次整站推送 | ${secs((results.targetsFirstPush as { ms: number }).ms)}（${initial.map((t) => `${t.kind} ${mb(t.lastBytes ?? 0)}`).join('，')}） |`,
-    `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(medianOf(pushedBytes[k] ?? []))}`).join('，')} |`,
-    `| 其中在目标上的推送用时（暂存、校验、切换；中位） | ${TARGET_KINDS.map((k) => `${k} ${secs(medianOf(pushMs[k] ?? []))}`).join('，')} |`,
+    `| 每次发布推送的字节数（中位，10 次改动） | ${TARGET_KINDS.map((k) => `${k} ${kb(median(pushedBytes[k] ?? []))}`).join('，')} |`,
+    `| 其中在目标上的推送用时（暂存、校验、切换；中位） | ${TARGET_KINDS.map((k) => `${k} ${secs(median(pushMs[k] ?? []))}`).join('，')} |`,
   ]
 }
 // Up to 10,000 documents by default (`--targets` / `--no-targets` to choose): a city's archive is a whole

@@ -8,11 +8,11 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 
 import { coldLoad, countsReady, type Meter, searchReady } from './probe.ts'
+import { median } from './stats.ts'
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 /** Cold loads per query: one load's time moves by ±50 ms on this machine, so the median of three is reported, with the slowest. */
 const COLD_RUNS = 3
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 export const pageFigures = async (siteBase: string, m: Meter, say: (line: string) => void) => {
   say('▶ 冷启动页面测量（Chromium）')
